@@ -1,0 +1,122 @@
+package io.volvault.app.chain;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.http.HttpService;
+
+/**
+ * A Hardhat node this process started on 127.0.0.1 at a free port, stopped by its own process
+ * handle (never by name) on {@link #close()} or, failing that, when the JVM exits (Ctrl-C).
+ */
+public final class HardhatNode implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Process process;
+    private final String rpcUrl;
+    private final Thread stopOnExit;
+
+    private HardhatNode(Process process, String rpcUrl) {
+        this.process = process;
+        this.rpcUrl = rpcUrl;
+        this.stopOnExit = new Thread(this::stop, "hardhat-node-stop");
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
+    }
+
+    /**
+     * Starts {@code hardhat node} from {@code hardhatDir} (which must have its node_modules) and
+     * waits until it answers {@code eth_chainId}; its output goes to {@code log}.
+     */
+    public static HardhatNode start(Path hardhatDir, Path log) throws IOException {
+        Path cli = hardhatDir.resolve("node_modules/hardhat/internal/cli/bootstrap.js");
+        if (!Files.isRegularFile(cli)) {
+            throw new IOException("Hardhat is not installed in " + hardhatDir + " (run npm ci there, or use scripts/volvault)");
+        }
+        int port = freePort();
+        Files.createDirectories(log.toAbsolutePath().getParent());
+        Process process = new ProcessBuilder("node", cli.toString(), "node", "--hostname", "127.0.0.1", "--port", String.valueOf(port))
+            .directory(hardhatDir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+        HardhatNode node = new HardhatNode(process, "http://127.0.0.1:" + port);
+        try {
+            node.awaitChainId(log);
+            return node;
+        } catch (IOException | RuntimeException e) {
+            node.close();
+            throw e;
+        }
+    }
+
+    public String rpcUrl() {
+        return rpcUrl;
+    }
+
+    private void awaitChainId(Path log) throws IOException {
+        Web3j web3j = Web3j.build(new HttpService(rpcUrl));
+        try {
+            long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+            while (System.nanoTime() < deadline) {
+                if (!process.isAlive()) {
+                    throw new IOException("hardhat node exited with code " + process.exitValue() + " while starting; see " + log);
+                }
+                try {
+                    BigInteger chainId = web3j.ethChainId().send().getChainId();
+                    if (chainId.longValueExact() != HardhatAccounts.CHAIN_ID) {
+                        throw new IOException("node at " + rpcUrl + " has chain id " + chainId + ", expected " + HardhatAccounts.CHAIN_ID);
+                    }
+                    return;
+                } catch (IOException notYetListening) {
+                    sleep(200);
+                }
+            }
+            throw new IOException("hardhat node did not answer eth_chainId at " + rpcUrl + " within " + START_TIMEOUT.toSeconds() + " s; see " + log);
+        } finally {
+            web3j.shutdown();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void sleep(long millis) throws IOException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for the hardhat node", e);
+        }
+    }
+
+    private void stop() {
+        process.destroy();
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or has run: the node is stopped either way
+        }
+    }
+}
