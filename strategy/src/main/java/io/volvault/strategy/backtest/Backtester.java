@@ -1,0 +1,181 @@
+package io.volvault.strategy.backtest;
+
+import io.volvault.greeks.OptionType;
+import io.volvault.greeks.surface.SkewModel;
+import io.volvault.greeks.surface.SviSlice;
+import io.volvault.greeks.surface.VolSurface;
+import io.volvault.strategy.Action;
+import io.volvault.strategy.Decision;
+import io.volvault.strategy.MarketState;
+import io.volvault.strategy.OptionMarks;
+import io.volvault.strategy.PortfolioGreeks;
+import io.volvault.strategy.PortfolioState;
+import io.volvault.strategy.ShortOption;
+import io.volvault.strategy.Strategy;
+import io.volvault.strategy.StrategyConfig;
+import io.volvault.strategy.cost.ConstantProductPool;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Event-driven backtest over bars: at each bar's close it settles expired options, builds the
+ * market state (spot, forecast, a {@link SkewModel} surface around the ATM implied vol), asks
+ * {@link Strategy#decide} what to do, executes the actions with their costs, and marks the book.
+ * Bar {@code i} sees only entries {@code <= i} of the history.
+ *
+ * <p>Execution: swaps go through the constant-product pool at the bar's close; options are sold
+ * at their limit premium (the surface's mark less the spread); call premium and call settlement
+ * are paid in base (the covered-call vault's asset), put premium and settlement in quote. Every
+ * swap and every option write pays the gas cost.
+ */
+public final class Backtester {
+
+    private final SkewModel skew;
+
+    public Backtester(SkewModel skew) {
+        this.skew = skew;
+    }
+
+    /** Runs {@code config} over bars {@code [from, to)} of the history. */
+    public BacktestRun run(String name, StrategyConfig config, MarketHistory h, int from, int to,
+                           boolean recordDecisions) {
+        if (from < h.firstTradableBar() || to > h.size() || to - from < 2) {
+            throw new IllegalArgumentException("backtest bars [" + from + ", " + to + ") must lie within ["
+                + h.firstTradableBar() + ", " + h.size() + ") and hold at least 2 bars");
+        }
+        Strategy strategy = new Strategy(config);
+        ConstantProductPool pool = strategy.pool();
+        double gas = config.costs().gasPerTransaction();
+        double spread = config.options().premiumSpread();
+        double tenorYears = config.options().tenorDays() / 365.0;
+        long[] time = h.bars().epochSeconds();
+        double[] close = h.bars().close();
+
+        int n = to - from;
+        double[] nav = new double[n];
+        double[] weight = new double[n];
+        double[] shortVega = new double[n];
+        List<Decision> decisions = recordDecisions ? new ArrayList<>(n) : List.of();
+        double costs = 0;
+        double premium = 0;
+        double traded = 0;
+
+        double base = 0;
+        double quote = config.initialNav();
+        List<ShortOption> shorts = new ArrayList<>(2);
+        long lastRebalance = Long.MIN_VALUE;
+        double volAtRebalance = 0;
+
+        for (int i = from; i < to; i++) {
+            double spot = close[i];
+            long now = time[i];
+            double forecast = h.forecastVol()[i];
+            if (!(forecast > 0) || !(h.impliedVol()[i] > 0)) {
+                throw new IllegalArgumentException("bar " + i + " (" + Instant.ofEpochSecond(now)
+                    + "): forecast vol " + forecast + " or implied vol " + h.impliedVol()[i]
+                    + " is not positive (flat prices over the whole estimator window?)");
+            }
+            // Settle what expired by this close.
+            for (int k = shorts.size() - 1; k >= 0; k--) {
+                ShortOption o = shorts.get(k);
+                if (o.expiryEpochSeconds() <= now) {
+                    double payoff = o.size() * OptionMarks.payoff(o.type(), o.strike(), spot);
+                    if (o.type() == OptionType.CALL) {
+                        base -= payoff / spot;
+                    } else {
+                        quote -= payoff;
+                    }
+                    shorts.remove(k);
+                }
+            }
+            MarketState market = new MarketState(now, spot, forecast,
+                surface(h.impliedVol()[i], spot, h.rate(), tenorYears, shorts, now), h.rate(), h.periodsPerYear());
+            PortfolioState state = new PortfolioState(base, quote, shorts, lastRebalance, volAtRebalance);
+            Decision decision = strategy.decide(state, market);
+            if (recordDecisions) {
+                decisions.add(decision);
+            }
+            for (Action a : decision.actions()) {
+                boolean paidGas = false;
+                if (a instanceof Action.Swap swap) {
+                    double amount = swap.baseAmount();
+                    double cost = pool.cost(amount, spot);
+                    if (amount > 0) {
+                        quote -= pool.quoteInForBaseOut(amount, spot);
+                    } else {
+                        quote += pool.quoteOutForBaseIn(-amount, spot);
+                    }
+                    base += amount;
+                    costs += cost + gas;
+                    traded += Math.abs(amount) * spot;
+                    paidGas = true;
+                    lastRebalance = now;
+                    volAtRebalance = forecast;
+                } else if (a instanceof Action.Write w) {
+                    double received = w.size() * w.limitPremium();
+                    if (w.type() == OptionType.CALL) {
+                        base += received / spot;
+                    } else {
+                        quote += received;
+                    }
+                    premium += received;
+                    costs += gas + received * spread / (1 - spread);
+                    shorts.add(new ShortOption(w.type(), w.strike(), w.expiryEpochSeconds(), w.size()));
+                    paidGas = true;
+                }
+                if (paidGas) {
+                    // Gas comes out of the quote reserve, or out of base when the quote cannot cover it.
+                    if (quote >= gas) {
+                        quote -= gas;
+                    } else {
+                        base -= gas / spot;
+                    }
+                }
+            }
+            if (base < -1e-9 || quote < -1e-6) {
+                throw new IllegalStateException("bar " + i + ": holdings went negative (base " + base
+                    + ", quote " + quote + "): the strategy proposed an unfunded action");
+            }
+            base = Math.max(base, 0);
+            quote = Math.max(quote, 0);
+            if (!shorts.isEmpty()) {
+                // The book now holds new series: mark it on a surface that carries their expiries.
+                market = new MarketState(now, spot, forecast,
+                    surface(h.impliedVol()[i], spot, h.rate(), tenorYears, shorts, now), h.rate(), h.periodsPerYear());
+            }
+            PortfolioGreeks marked = PortfolioGreeks.of(
+                new PortfolioState(base, quote, shorts, lastRebalance, volAtRebalance), market);
+            nav[i - from] = marked.nav();
+            weight[i - from] = marked.weight(spot);
+            shortVega[i - from] = marked.vega() / 100 / marked.nav();
+        }
+        return new BacktestRun(name, from, nav, weight, shortVega, costs, premium, traded, decisions);
+    }
+
+    /**
+     * The {@link SkewModel} surface around today's ATM vol, with a slice at the round's tenor and at
+     * each open option's remaining life, so every option is marked on a slice of its own expiry.
+     */
+    private VolSurface surface(double atmVol, double spot, double rate, double tenorYears,
+                               List<ShortOption> shorts, long now) {
+        List<SviSlice> slices = new ArrayList<>(1 + shorts.size());
+        slices.add(skew.slice(atmVol, spot * Math.exp(rate * tenorYears), tenorYears));
+        for (ShortOption o : shorts) {
+            double years = (o.expiryEpochSeconds() - now) / OptionMarks.SECONDS_PER_YEAR;
+            if (years > 0 && !hasExpiry(slices, years)) {
+                slices.add(skew.slice(atmVol, spot * Math.exp(rate * years), years));
+            }
+        }
+        return VolSurface.of(slices);
+    }
+
+    private static boolean hasExpiry(List<SviSlice> slices, double years) {
+        for (SviSlice s : slices) {
+            if (s.expiry() == years) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
