@@ -33,7 +33,8 @@ module.exports = {
     },
   },
   paths: {
-    sources: "../vault-contracts",
+    // Hardhat 2 only compiles files under its root: `contracts` is a symlink to ../vault-contracts.
+    sources: "./contracts",
     tests: "./test",
     cache: "./cache",
     artifacts: "./artifacts",

@@ -13,10 +13,10 @@ interface IOptions {
         bool settled;
         bool collateralReclaimed;
         uint128 strike; // 8 decimals, USD per base token
-        uint128 written; // total size written, base units
         uint128 settlementPrice; // 8 decimals, set by settle()
-        uint128 holdersPayout; // collateral reserved for holders at settlement (rounded up)
-        uint128 holdersPaid; // collateral paid to holders so far
+        uint128 written; // total size written, base units
+        uint128 collateral; // collateral locked by all writes
+        uint128 holdersPayout; // collateral owed to holders from settlement on (rounded up)
     }
 
     event WriterSet(address indexed writer, bool allowed);

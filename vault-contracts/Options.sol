@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+import {ERC1155} from "@openzeppelin/contracts/token/ERC1155/ERC1155.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
+import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {IAggregatorV3} from "./interfaces/IAggregatorV3.sol";
+import {IOptions} from "./interfaces/IOptions.sol";
+import {OracleLib} from "./libraries/OracleLib.sol";
+
+/// @title Options
+/// @notice European, cash-settled options on the base token, priced in USD by the oracle.
+/// Registered writers (the vaults) create one series per round and write it to buyers, who hold
+/// the options as ERC-1155 tokens (id = series id). The collateral stays here until settlement:
+/// a call locks one base per option and pays (S - K) / S base; a put locks K quote per option and
+/// pays K - S quote. Holders' payouts are rounded down and the amount reserved for them up, so the
+/// reserve always covers every claim.
+contract Options is IOptions, ERC1155, Ownable, ReentrancyGuard {
+    using SafeERC20 for IERC20;
+
+    uint256 private constant PRICE_UNIT = 1e8; // the oracle's 8 decimals
+
+    address public immutable override base;
+    address public immutable override quote;
+    address public immutable override oracle;
+    uint256 public immutable override heartbeat;
+    /// @dev 10^baseDecimals * 1e8 / 10^quoteDecimals written as a fraction: quote = size * price * QUOTE_UNIT / (BASE_UNIT * 1e8).
+    uint256 private immutable BASE_UNIT;
+    uint256 private immutable QUOTE_UNIT;
+
+    mapping(address => bool) public isWriter;
+    mapping(uint256 => Series) private _series;
+    uint256 public override seriesCount;
+
+    error OracleDecimalsMismatch(uint8 decimals);
+
+    constructor(address base_, address quote_, address oracle_, uint256 heartbeat_, address owner_)
+        ERC1155("")
+        Ownable(owner_)
+    {
+        uint8 oracleDecimals = IAggregatorV3(oracle_).decimals();
+        if (oracleDecimals != 8) revert OracleDecimalsMismatch(oracleDecimals);
+        base = base_;
+        quote = quote_;
+        oracle = oracle_;
+        heartbeat = heartbeat_;
+        BASE_UNIT = 10 ** IERC20Metadata(base_).decimals();
+        QUOTE_UNIT = 10 ** IERC20Metadata(quote_).decimals();
+    }
+
+    modifier onlyWriterOf(uint256 seriesId) {
+        if (_series[seriesId].writer != msg.sender) revert NotWriter(msg.sender);
+        _;
+    }
+
+    /// @notice Allows or forbids `writer` to create and write series. Owner only.
+    function setWriter(address writer, bool allowed) external onlyOwner {
+        isWriter[writer] = allowed;
+        emit WriterSet(writer, allowed);
+    }
+
+    /// @notice The series' terms and settlement state.
+    function series(uint256 seriesId) external view override returns (Series memory) {
+        return _series[seriesId];
+    }
+
+    /// @notice The token that collateralises and pays the series: base for calls, quote for puts.
+    function collateralToken(uint256 seriesId) public view override returns (address) {
+        Series storage s = _series[seriesId];
+        if (s.writer == address(0)) revert UnknownSeries(seriesId);
+        return s.isCall ? base : quote;
+    }
+
+    /// @notice Collateral locked for `size` options: `size` base for a call, size * strike quote (rounded up) for a put.
+    function collateralFor(bool isCall, uint256 strike, uint256 size) public view override returns (uint256) {
+        return isCall ? size : Math.mulDiv(size, strike * QUOTE_UNIT, BASE_UNIT * PRICE_UNIT, Math.Rounding.Ceil);
+    }
+
+    /// @notice Opens a new series written by the caller. Writers only.
+    /// @param strike USD per base token, 8 decimals
+    /// @param expiry unix seconds, in the future
+    function createSeries(bool isCall, uint256 strike, uint256 expiry) external override returns (uint256 seriesId) {
+        if (!isWriter[msg.sender]) revert NotWriter(msg.sender);
+        if (strike == 0 || strike > type(uint128).max || expiry <= block.timestamp || expiry > type(uint64).max) {
+            revert InvalidSeries(strike, expiry);
+        }
+        seriesId = ++seriesCount;
+        Series storage s = _series[seriesId];
+        s.writer = msg.sender;
+        s.expiry = uint64(expiry);
+        s.isCall = isCall;
+        s.strike = uint128(strike);
+        emit SeriesCreated(seriesId, msg.sender, isCall, strike, expiry);
+    }
+
+    /// @notice Writes `size` options of the caller's series to `to`, pulling their collateral from the caller.
+    /// @return collateral the amount of collateral token locked
+    function write(uint256 seriesId, address to, uint256 size)
+        external
+        override
+        nonReentrant
+        onlyWriterOf(seriesId)
+        returns (uint256 collateral)
+    {
+        Series storage s = _series[seriesId];
+        if (size == 0) revert ZeroSize();
+        if (block.timestamp >= s.expiry) revert AlreadyExpired(seriesId, s.expiry);
+        collateral = collateralFor(s.isCall, s.strike, size);
+        s.written += uint128(size);
+        s.collateral += uint128(collateral);
+        IERC20(s.isCall ? base : quote).safeTransferFrom(msg.sender, address(this), collateral);
+        emit OptionsWritten(seriesId, to, size, collateral);
+        _mint(to, seriesId, size, "");
+    }
+
+    /// @notice Fixes the series' settlement price from the oracle. Anyone, once, after expiry, with an
+    /// oracle answer updated at or after expiry and within the heartbeat.
+    function settle(uint256 seriesId) external override returns (uint256 settlementPrice) {
+        Series storage s = _series[seriesId];
+        if (s.writer == address(0)) revert UnknownSeries(seriesId);
+        if (s.settled) revert AlreadySettled(seriesId);
+        if (block.timestamp < s.expiry) revert NotExpired(seriesId, s.expiry, block.timestamp);
+        (uint256 price, uint256 updatedAt, uint80 roundId) = OracleLib.freshPrice(IAggregatorV3(oracle), heartbeat);
+        if (updatedAt < s.expiry) revert PriceBeforeExpiry(updatedAt, s.expiry);
+        settlementPrice = price;
+        s.settled = true;
+        s.settlementPrice = uint128(price);
+        s.holdersPayout = uint128(_payout(s.isCall, s.strike, price, s.written, Math.Rounding.Ceil));
+        emit SeriesSettled(seriesId, price, s.holdersPayout, roundId);
+    }
+
+    /// @notice Sends the writer the collateral not owed to holders. Writer only, once, after settlement.
+    function reclaimCollateral(uint256 seriesId)
+        external
+        override
+        nonReentrant
+        onlyWriterOf(seriesId)
+        returns (uint256 amount)
+    {
+        Series storage s = _series[seriesId];
+        if (!s.settled) revert NotSettled(seriesId);
+        if (s.collateralReclaimed) revert CollateralAlreadyReclaimed(seriesId);
+        s.collateralReclaimed = true;
+        amount = s.collateral - s.holdersPayout;
+        if (amount > 0) IERC20(s.isCall ? base : quote).safeTransfer(msg.sender, amount);
+        emit CollateralReclaimed(seriesId, msg.sender, amount);
+    }
+
+    /// @notice Burns `size` of the caller's options of a settled series and pays their value to `receiver`.
+    function claim(uint256 seriesId, uint256 size, address receiver)
+        external
+        override
+        nonReentrant
+        returns (uint256 payout)
+    {
+        Series storage s = _series[seriesId];
+        if (!s.settled) revert NotSettled(seriesId);
+        if (size == 0) revert ZeroSize();
+        _burn(msg.sender, seriesId, size);
+        payout = _payout(s.isCall, s.strike, s.settlementPrice, size, Math.Rounding.Floor);
+        if (payout > 0) IERC20(s.isCall ? base : quote).safeTransfer(receiver, payout);
+        emit OptionsClaimed(seriesId, msg.sender, receiver, size, payout);
+    }
+
+    /// @notice What `size` options of a settled series pay (0 before settlement).
+    function payoutFor(uint256 seriesId, uint256 size) external view override returns (uint256) {
+        Series storage s = _series[seriesId];
+        if (!s.settled) return 0;
+        return _payout(s.isCall, s.strike, s.settlementPrice, size, Math.Rounding.Floor);
+    }
+
+    function _payout(bool isCall, uint256 strike, uint256 price, uint256 size, Math.Rounding rounding)
+        private
+        view
+        returns (uint256)
+    {
+        if (isCall) {
+            return price > strike ? Math.mulDiv(size, price - strike, price, rounding) : 0;
+        }
+        return strike > price
+            ? Math.mulDiv(size, (strike - price) * QUOTE_UNIT, BASE_UNIT * PRICE_UNIT, rounding)
+            : 0;
+    }
+}

@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
+import {IAggregatorV3} from "./interfaces/IAggregatorV3.sol";
+
+/// @title PushPriceOracle
+/// @notice A Chainlink-compatible price feed whose answers are pushed by an updater account
+/// (the demo replays historical prices through it). Every push opens and completes a round,
+/// stamped with the current block time.
+contract PushPriceOracle is IAggregatorV3, Ownable {
+    struct RoundData {
+        int192 answer;
+        uint64 updatedAt;
+    }
+
+    uint8 public immutable override decimals;
+    string public override description;
+    address public updater;
+    uint80 public latestRound;
+    mapping(uint80 => RoundData) private _rounds;
+
+    event AnswerUpdated(int256 indexed current, uint256 indexed roundId, uint256 updatedAt);
+    event NewRound(uint256 indexed roundId, address indexed startedBy, uint256 startedAt);
+    event UpdaterSet(address indexed updater);
+
+    error NotUpdater(address caller);
+    error NonPositiveAnswer(int256 answer);
+    error AnswerOutOfRange(int256 answer);
+    error NoDataPresent(uint80 roundId);
+
+    constructor(uint8 decimals_, string memory description_, address owner_, address updater_) Ownable(owner_) {
+        decimals = decimals_;
+        description = description_;
+        updater = updater_;
+        emit UpdaterSet(updater_);
+    }
+
+    /// @notice Sets the account allowed to push prices. Owner only.
+    function setUpdater(address updater_) external onlyOwner {
+        updater = updater_;
+        emit UpdaterSet(updater_);
+    }
+
+    /// @notice Publishes `answer` (in `decimals`) as a new complete round updated now. Updater only.
+    /// @return roundId the new round's id
+    function pushPrice(int256 answer) external returns (uint80 roundId) {
+        if (msg.sender != updater) revert NotUpdater(msg.sender);
+        if (answer <= 0) revert NonPositiveAnswer(answer);
+        if (answer > type(int192).max) revert AnswerOutOfRange(answer);
+        roundId = latestRound + 1;
+        latestRound = roundId;
+        _rounds[roundId] = RoundData(int192(answer), uint64(block.timestamp));
+        emit NewRound(roundId, msg.sender, block.timestamp);
+        emit AnswerUpdated(answer, roundId, block.timestamp);
+    }
+
+    /// @inheritdoc IAggregatorV3
+    function version() external pure override returns (uint256) {
+        return 1;
+    }
+
+    /// @inheritdoc IAggregatorV3
+    function getRoundData(uint80 roundId)
+        public
+        view
+        override
+        returns (uint80, int256, uint256, uint256, uint80)
+    {
+        RoundData memory data = _rounds[roundId];
+        if (data.updatedAt == 0) revert NoDataPresent(roundId);
+        return (roundId, data.answer, data.updatedAt, data.updatedAt, roundId);
+    }
+
+    /// @inheritdoc IAggregatorV3
+    /// @dev Before the first push this returns an all-zero round, which every consumer refuses.
+    function latestRoundData() external view override returns (uint80, int256, uint256, uint256, uint80) {
+        uint80 roundId = latestRound;
+        RoundData memory data = _rounds[roundId];
+        return (roundId, data.answer, data.updatedAt, data.updatedAt, roundId);
+    }
+}

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+import {IAggregatorV3} from "../interfaces/IAggregatorV3.sol";
+
+/// @notice A feed whose latest round is set field by field, to present consumers with the faulty
+/// answers a real feed can give (stale, zero, negative, incomplete).
+contract SettableAggregator is IAggregatorV3 {
+    uint80 private _roundId;
+    int256 private _answer;
+    uint256 private _startedAt;
+    uint256 private _updatedAt;
+    uint80 private _answeredInRound;
+
+    function setRound(uint80 roundId, int256 answer, uint256 startedAt, uint256 updatedAt, uint80 answeredInRound)
+        external
+    {
+        (_roundId, _answer, _startedAt, _updatedAt, _answeredInRound) =
+            (roundId, answer, startedAt, updatedAt, answeredInRound);
+    }
+
+    function decimals() external pure returns (uint8) {
+        return 8;
+    }
+
+    function description() external pure returns (string memory) {
+        return "settable";
+    }
+
+    function version() external pure returns (uint256) {
+        return 1;
+    }
+
+    function getRoundData(uint80) external view returns (uint80, int256, uint256, uint256, uint80) {
+        return (_roundId, _answer, _startedAt, _updatedAt, _answeredInRound);
+    }
+
+    function latestRoundData() external view returns (uint80, int256, uint256, uint256, uint80) {
+        return (_roundId, _answer, _startedAt, _updatedAt, _answeredInRound);
+    }
+}
