@@ -23,7 +23,7 @@ import java.util.function.DoubleUnaryOperator;
 public final class VolSurface {
 
     /** Half-width of the arbitrage scan, in ATM standard deviations sqrt(w(0)) of the slice. */
-    public static final double SCAN_STANDARD_DEVIATIONS = 8.0;
+    public static final double SCAN_STANDARD_DEVIATIONS = 10.0;
     private static final int SCAN_POINTS_PER_SIDE = 800;
 
     private final List<SviSlice> slices;
