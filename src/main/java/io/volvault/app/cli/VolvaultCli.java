@@ -11,6 +11,9 @@ import picocli.CommandLine.Command;
     description = "Option vault with a volatility-targeting strategy: pricing, backtests, keeper, demo.",
     subcommands = {
         CommandLine.HelpCommand.class,
+        io.volvault.app.backtest.BacktestCommand.class,
+        io.volvault.app.backtest.SweepCommand.class,
+        MarketDataCommand.class,
     })
 public final class VolvaultCli implements Runnable {
 
