@@ -1,0 +1,195 @@
+package io.volvault.app.backtest;
+
+import io.volvault.greeks.realized.PriceBars;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the backtest's input files: OHLC price bars ({@code timestamp,open,high,low,close[,...]})
+ * and an implied-vol index ({@code timestamp,<value>} in vol points, 56.76 = 56.76%). Timestamps
+ * are ISO dates (a UTC day) or ISO instants. Every error names the file, the line and the value.
+ */
+final class HistoryFiles {
+
+    /** What to do with a hole in the bars (spacing above 1.5 x the median spacing). */
+    enum GapPolicy {
+        /** refuse the file, naming the first gap. */
+        ERROR,
+        /** keep going: the return across the gap counts as one bar's. */
+        ALLOW
+    }
+
+    private HistoryFiles() {}
+
+    static PriceBars prices(Path file, GapPolicy gaps) throws IOException {
+        List<String[]> rows = rows(file, new String[] {"timestamp", "open", "high", "low", "close"});
+        int n = rows.size();
+        long[] t = new long[n];
+        double[] o = new double[n];
+        double[] h = new double[n];
+        double[] l = new double[n];
+        double[] c = new double[n];
+        for (int i = 0; i < n; i++) {
+            String[] r = rows.get(i);
+            int line = i + 2;
+            t[i] = epoch(file, line, r[0]);
+            o[i] = price(file, line, "open", r[1]);
+            h[i] = price(file, line, "high", r[2]);
+            l[i] = price(file, line, "low", r[3]);
+            c[i] = price(file, line, "close", r[4]);
+            if (i > 0 && t[i] <= t[i - 1]) {
+                throw new IllegalArgumentException(file + " line " + line + ": timestamp " + r[0]
+                    + (t[i] == t[i - 1] ? " repeats line " : " is before line ") + (line - 1)
+                    + ": rows must be sorted oldest first without duplicates");
+            }
+            if (l[i] > Math.min(o[i], c[i]) || h[i] < Math.max(o[i], c[i])) {
+                throw new IllegalArgumentException(file + " line " + line + ": low " + r[3] + " / high " + r[2]
+                    + " do not bracket open " + r[1] + " and close " + r[4]);
+            }
+        }
+        if (n < 3) {
+            throw new IllegalArgumentException(file + " has " + n + " bars: a backtest needs at least 3");
+        }
+        if (gaps == GapPolicy.ERROR) {
+            long spacing = medianSpacing(t);
+            for (int i = 1; i < n; i++) {
+                if (t[i] - t[i - 1] > 1.5 * spacing) {
+                    throw new IllegalArgumentException(file + " line " + (i + 2) + ": gap of "
+                        + (t[i] - t[i - 1]) / 3600.0 + " h after " + rows.get(i - 1)[0] + " (bars are "
+                        + spacing / 3600.0 + " h apart); pass --gaps allow to treat it as one bar");
+                }
+            }
+        }
+        return new PriceBars(t, o, h, l, c);
+    }
+
+    /**
+     * The implied-vol index as a fraction, aligned with the bars: a bar takes the latest index
+     * value at or before its own time, and none (NaN) before the index starts or after a stale
+     * gap of more than two days.
+     */
+    static double[] impliedAlignedWith(Path file, PriceBars bars) throws IOException {
+        List<String[]> rows = rows(file, new String[] {"timestamp"});
+        long[] t = new long[rows.size()];
+        double[] v = new double[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            String[] r = rows.get(i);
+            int line = i + 2;
+            if (r.length < 2) {
+                throw new IllegalArgumentException(file + " line " + line + ": missing the vol column");
+            }
+            t[i] = epoch(file, line, r[0]);
+            v[i] = price(file, line, "vol", r[1]) / 100;
+            if (i > 0 && t[i] <= t[i - 1]) {
+                throw new IllegalArgumentException(file + " line " + line + ": timestamp " + r[0]
+                    + " is not after line " + (line - 1) + ": rows must be sorted oldest first without duplicates");
+            }
+        }
+        double[] out = new double[bars.size()];
+        Arrays.fill(out, Double.NaN);
+        int j = -1;
+        for (int i = 0; i < out.length; i++) {
+            long now = bars.epochSeconds()[i];
+            while (j + 1 < t.length && t[j + 1] <= now) {
+                j++;
+            }
+            if (j >= 0 && now - t[j] <= 2 * 86_400) {
+                out[i] = v[j];
+            }
+        }
+        return out;
+    }
+
+    private static List<String[]> rows(Path file, String[] required) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file + " does not exist");
+        }
+        List<String[]> rows = new ArrayList<>();
+        try (BufferedReader in = Files.newBufferedReader(file)) {
+            String header = in.readLine();
+            if (header == null) {
+                throw new IllegalArgumentException(file + " is empty: expected a header line");
+            }
+            String[] columns = header.trim().split(",");
+            Map<String, Integer> index = new HashMap<>();
+            for (int i = 0; i < columns.length; i++) {
+                index.put(columns[i].trim().toLowerCase(), i);
+            }
+            int[] pick = new int[Math.max(required.length, 2)];
+            for (int i = 0; i < required.length; i++) {
+                Integer at = index.get(required[i]);
+                if (at == null) {
+                    throw new IllegalArgumentException(file + " line 1: missing column '" + required[i]
+                        + "' (header: " + header + ")");
+                }
+                pick[i] = at;
+            }
+            if (required.length == 1) {
+                pick[1] = pick[0] == 0 ? 1 : 0;
+            }
+            String line;
+            int lineNo = 1;
+            while ((line = in.readLine()) != null) {
+                lineNo++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] f = line.split(",", -1);
+                String[] row = new String[pick.length];
+                for (int i = 0; i < pick.length; i++) {
+                    if (pick[i] >= f.length) {
+                        throw new IllegalArgumentException(file + " line " + lineNo + ": has " + f.length
+                            + " fields, expected at least " + (pick[i] + 1));
+                    }
+                    row[i] = f[pick[i]].trim();
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    private static long epoch(Path file, int line, String text) {
+        try {
+            return text.length() == 10
+                ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toEpochSecond()
+                : Instant.parse(text).getEpochSecond();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(file + " line " + line + ": timestamp '" + text
+                + "' is neither an ISO date (2022-01-31) nor an ISO instant (2022-01-31T00:00:00Z)");
+        }
+    }
+
+    private static double price(Path file, int line, String field, String text) {
+        double v;
+        try {
+            v = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(file + " line " + line + ": " + field + " '" + text + "' is not a number");
+        }
+        if (!(v > 0) || Double.isInfinite(v)) {
+            throw new IllegalArgumentException(file + " line " + line + ": " + field + " " + text + " must be positive");
+        }
+        return v;
+    }
+
+    private static long medianSpacing(long[] t) {
+        long[] d = new long[t.length - 1];
+        for (int i = 1; i < t.length; i++) {
+            d[i - 1] = t[i] - t[i - 1];
+        }
+        Arrays.sort(d);
+        return d[d.length / 2];
+    }
+}

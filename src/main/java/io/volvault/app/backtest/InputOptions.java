@@ -1,0 +1,68 @@
+package io.volvault.app.backtest;
+
+import io.volvault.greeks.realized.Estimator;
+import io.volvault.greeks.realized.PriceBars;
+import io.volvault.strategy.StrategyConfig;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
+import picocli.CommandLine.Option;
+
+/** The options backtest and sweep share: input files, config, date range, gap policy. */
+final class InputOptions {
+
+    @Option(names = "--prices", required = true, paramLabel = "FILE",
+        description = "OHLC bars: timestamp,open,high,low,close[,volume], oldest first (daily or hourly)")
+    Path prices;
+
+    @Option(names = "--iv", paramLabel = "FILE",
+        description = "implied-vol index (timestamp,value in vol points, e.g. src/data/btc_dvol_daily.csv); "
+            + "bars it does not cover use the stated proxy")
+    Path iv;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "strategy config (YAML or JSON); defaults when absent")
+    Path config;
+
+    @Option(names = "--from", paramLabel = "DATE", description = "first day traded (the estimator warms up before it)")
+    LocalDate from;
+
+    @Option(names = "--to", paramLabel = "DATE", description = "last day traded (inclusive)")
+    LocalDate to;
+
+    @Option(names = "--gaps", paramLabel = "POLICY", defaultValue = "error",
+        description = "holes in the bars: error (refuse, naming the line) or allow (the return across a hole "
+            + "counts as one bar). Default: ${DEFAULT-VALUE}")
+    String gaps;
+
+    StrategyConfig config() throws IOException {
+        return config == null ? StrategyConfig.defaults() : ConfigFile.read(config);
+    }
+
+    BacktestSession session() throws IOException {
+        HistoryFiles.GapPolicy policy = switch (gaps.toLowerCase()) {
+            case "error" -> HistoryFiles.GapPolicy.ERROR;
+            case "allow" -> HistoryFiles.GapPolicy.ALLOW;
+            default -> throw new IllegalArgumentException("--gaps '" + gaps + "' must be error or allow");
+        };
+        PriceBars bars = HistoryFiles.prices(prices, policy);
+        double[] implied = new double[bars.size()];
+        Arrays.fill(implied, Double.NaN);
+        if (iv != null) {
+            implied = HistoryFiles.impliedAlignedWith(iv, bars);
+        }
+        return new BacktestSession(bars, implied, prices.toString(), iv == null ? "(none)" : iv.toString());
+    }
+
+    static StrategyConfig override(StrategyConfig c, Double targetVol, String estimator, Integer window) {
+        if (targetVol != null) {
+            c = c.withSizing(c.sizing().withTargetVol(targetVol));
+        }
+        if (estimator != null || window != null) {
+            c = c.withForecast(c.forecast().withEstimator(
+                estimator == null ? c.forecast().estimator() : Estimator.parse(estimator),
+                window == null ? c.forecast().window() : window));
+        }
+        return c;
+    }
+}
