@@ -108,7 +108,9 @@ public final class Backtester {
                     }
                     base += amount;
                     costs += cost + gas;
-                    traded += Math.abs(amount) * spot;
+                    if (lastRebalance != Long.MIN_VALUE) {
+                        traded += Math.abs(amount) * spot; // turnover leaves out the initial allocation
+                    }
                     paidGas = true;
                     lastRebalance = now;
                     volAtRebalance = forecast;
@@ -156,8 +158,9 @@ public final class Backtester {
     /**
      * The {@link SkewModel} surface around today's ATM vol, with a slice at the round's tenor and at
      * each open option's remaining life, so every option is marked on a slice of its own expiry.
+     * Public because the live keeper builds its surface with exactly this.
      */
-    private VolSurface surface(double atmVol, double spot, double rate, double tenorYears,
+    public VolSurface surface(double atmVol, double spot, double rate, double tenorYears,
                                List<ShortOption> shorts, long now) {
         List<SviSlice> slices = new ArrayList<>(1 + shorts.size());
         slices.add(skew.slice(atmVol, spot * Math.exp(rate * tenorYears), tenorYears));
