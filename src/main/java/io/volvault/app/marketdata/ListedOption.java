@@ -42,7 +42,7 @@ record ListedOption(String currency, LocalDate expiryDate, long strike, OptionTy
         return Instant.ofEpochMilli(expiryMillis());
     }
 
-    /** Parses a Deribit option name; empty when it is not one (a future, a typo). */
+    /** Parses a Deribit option name; empty when it is not one (a future, a typo, a date that does not exist). */
     static Optional<ListedOption> parse(String name) {
         Matcher m = NAME.matcher(name);
         if (!m.matches()) {
@@ -50,8 +50,10 @@ record ListedOption(String currency, LocalDate expiryDate, long strike, OptionTy
         }
         try {
             LocalDate date = LocalDate.parse(m.group(2), DATE);
-            return Optional.of(new ListedOption(m.group(1), date, Long.parseLong(m.group(3)),
-                    m.group(4).equals("C") ? OptionType.CALL : OptionType.PUT));
+            ListedOption option = new ListedOption(m.group(1), date, Long.parseLong(m.group(3)),
+                    m.group(4).equals("C") ? OptionType.CALL : OptionType.PUT);
+            // Deribit's own spelling only: no 31FEB rounded to 28FEB, no leading zeros.
+            return option.name().equals(name) ? Optional.of(option) : Optional.empty();
         } catch (DateTimeParseException | NumberFormatException e) {
             return Optional.empty();
         }
