@@ -110,8 +110,11 @@ final class BlackKernel {
     private static Greeks atExpiry(double sign, double spot, double strike, double rate, double yield) {
         double moneyness = sign * (spot - strike);
         double step = moneyness > 0.0 ? 1.0 : moneyness < 0.0 ? 0.0 : 0.5;
+        if (step == 0.0) {
+            return new Greeks(0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0);
+        }
         double delta = sign * step;
-        double theta = sign * step * (yield * spot - rate * strike);
+        double theta = delta * (yield * spot - rate * strike);
         return new Greeks(Math.max(moneyness, 0.0), delta, 0.0, 0.0, theta, 0.0, 0.0, 0.0, yield * delta);
     }
 }
