@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
         io.volvault.app.backtest.BacktestCommand.class,
         io.volvault.app.backtest.SweepCommand.class,
         MarketDataCommand.class,
+        VolCommand.class,
+        SurfaceCommand.class,
     })
 public final class VolvaultCli implements Runnable {
 
