@@ -1,0 +1,112 @@
+package io.volvault.greeks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class BatchGreeksTest {
+
+    /** 1003 rows: not a multiple of any vector length, so the scalar tail is exercised too. */
+    private static final int ROWS = 1003;
+
+    @Test
+    void surefireRunsWithTheVectorModuleSoTheVectorKernelIsTheDefault() {
+        assertTrue(BatchGreeks.vectorized());
+    }
+
+    @Test
+    void scalarBatchIsTheValueApiRowByRow() {
+        Columns c = new Columns(new SplittableRandom(1));
+        GreeksColumns out = new GreeksColumns(ROWS);
+        BatchGreeks.blackScholesScalar(c.call, c.spot, c.strike, c.expiry, c.vol, c.rate, c.yield, out);
+        for (int i = 0; i < ROWS; i++) {
+            assertEquals(BlackScholes.greeks(c.bs(i)), out.get(i), "row " + i);
+        }
+        BatchGreeks.black76Scalar(c.call, c.spot, c.strike, c.expiry, c.vol, c.rate, out);
+        for (int i = 0; i < ROWS; i++) {
+            assertEquals(Black76.greeks(c.b76(i)), out.get(i), "row " + i);
+        }
+    }
+
+    @Test
+    void vectorBatchAgreesWithScalarBatch() {
+        Columns c = new Columns(new SplittableRandom(2));
+        GreeksColumns vector = new GreeksColumns(ROWS);
+        GreeksColumns scalar = new GreeksColumns(ROWS);
+        BatchGreeks.blackScholes(c.call, c.spot, c.strike, c.expiry, c.vol, c.rate, c.yield, vector);
+        BatchGreeks.blackScholesScalar(c.call, c.spot, c.strike, c.expiry, c.vol, c.rate, c.yield, scalar);
+        assertAgree(scalar, vector, c);
+        BatchGreeks.black76(c.call, c.spot, c.strike, c.expiry, c.vol, c.rate, vector);
+        BatchGreeks.black76Scalar(c.call, c.spot, c.strike, c.expiry, c.vol, c.rate, scalar);
+        assertAgree(scalar, vector, c);
+    }
+
+    @Test
+    void badRowsAreRefusedNamingTheColumnAndRow() {
+        Columns c = new Columns(new SplittableRandom(3));
+        GreeksColumns out = new GreeksColumns(ROWS);
+        c.vol[17] = -0.5;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> BatchGreeks.blackScholes(c.call, c.spot, c.strike, c.expiry, c.vol, c.rate, c.yield, out));
+        assertEquals("vol[17] must be positive and finite, got -0.5", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+            () -> BatchGreeks.black76(c.call, c.spot, new double[3], c.expiry, c.vol, c.rate, out));
+        assertEquals("strike has 3 entries, expected 1003", e.getMessage());
+    }
+
+    /**
+     * The vector kernel uses the Vector API's exp and log, which may differ from Math's by an ulp;
+     * through the formulas that is ~1e-14 relative, with an absolute floor for Greeks near zero.
+     */
+    private static void assertAgree(GreeksColumns scalar, GreeksColumns vector, Columns c) {
+        for (int i = 0; i < ROWS; i++) {
+            Greeks s = scalar.get(i);
+            Greeks v = vector.get(i);
+            String row = "row " + i + " " + c.bs(i);
+            double scale = c.spot[i];
+            assertEquals(s.price(), v.price(), 1e-13 * (Math.abs(s.price()) + 1e-3 * scale), "price " + row);
+            assertEquals(s.delta(), v.delta(), 1e-13 * (Math.abs(s.delta()) + 1e-3), "delta " + row);
+            assertEquals(s.gamma(), v.gamma(), 1e-13 * (Math.abs(s.gamma()) + 1e-3 / scale), "gamma " + row);
+            assertEquals(s.vega(), v.vega(), 1e-13 * (Math.abs(s.vega()) + 1e-3 * scale), "vega " + row);
+            assertEquals(s.theta(), v.theta(), 1e-13 * (Math.abs(s.theta()) + 1e-3 * scale), "theta " + row);
+            assertEquals(s.rho(), v.rho(), 1e-13 * (Math.abs(s.rho()) + 1e-3 * scale), "rho " + row);
+            assertEquals(s.vanna(), v.vanna(), 1e-13 * (Math.abs(s.vanna()) + 1e-3), "vanna " + row);
+            assertEquals(s.volga(), v.volga(), 1e-13 * (Math.abs(s.volga()) + 1e-3 * scale), "volga " + row);
+            assertEquals(s.charm(), v.charm(), 1e-13 * (Math.abs(s.charm()) + 1e-3), "charm " + row);
+        }
+    }
+
+    /** Random crypto-range columns, a few rows at expiry, calls and puts mixed. */
+    private static final class Columns {
+        final boolean[] call = new boolean[ROWS];
+        final double[] spot = new double[ROWS];
+        final double[] strike = new double[ROWS];
+        final double[] expiry = new double[ROWS];
+        final double[] vol = new double[ROWS];
+        final double[] rate = new double[ROWS];
+        final double[] yield = new double[ROWS];
+
+        Columns(SplittableRandom random) {
+            for (int i = 0; i < ROWS; i++) {
+                call[i] = random.nextBoolean();
+                spot[i] = 30_000.0 * Math.exp(random.nextDouble(-0.5, 0.5));
+                expiry[i] = i % 97 == 0 ? 0.0 : Math.exp(random.nextDouble(Math.log(1.0 / 365.0), Math.log(2.0)));
+                vol[i] = random.nextDouble(0.15, 2.0);
+                rate[i] = random.nextDouble(0.0, 0.08);
+                yield[i] = random.nextDouble(0.0, 0.05);
+                strike[i] = spot[i] * Math.exp(random.nextDouble(-6.0, 6.0) * vol[i] * Math.sqrt(Math.max(expiry[i], 0.01)));
+            }
+        }
+
+        BsOption bs(int i) {
+            return new BsOption(call[i] ? OptionType.CALL : OptionType.PUT, spot[i], strike[i], expiry[i], vol[i], rate[i], yield[i]);
+        }
+
+        B76Option b76(int i) {
+            return new B76Option(call[i] ? OptionType.CALL : OptionType.PUT, spot[i], strike[i], expiry[i], vol[i], rate[i]);
+        }
+    }
+}
