@@ -49,7 +49,7 @@ public final class RealizedVol {
                 + estimator.cliName() + ": need at least " + minimum);
         }
         double[] variance = switch (estimator) {
-            case CLOSE_TO_CLOSE -> shiftedByOne(rollingSampleVariance(closeToCloseReturns(bars), window));
+            case CLOSE_TO_CLOSE -> shiftedByOne(rollingSampleVariance(bars.logReturns(), window));
             case EWMA -> ewmaVariance(bars, (window - 1.0) / (window + 1.0), window);
             case PARKINSON -> rollingMean(parkinsonTerms(bars), window);
             case GARMAN_KLASS -> rollingMean(garmanKlassTerms(bars), window);
@@ -122,10 +122,6 @@ public final class RealizedVol {
             variance[t] = overnightVariance[t] + k * openToCloseVariance[t] + (1.0 - k) * rogersSatchell[t];
         }
         return variance;
-    }
-
-    private static double[] closeToCloseReturns(PriceBars bars) {
-        return bars.logReturns();
     }
 
     private static double[] parkinsonTerms(PriceBars bars) {
