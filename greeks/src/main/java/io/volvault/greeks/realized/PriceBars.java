@@ -46,6 +46,11 @@ public record PriceBars(long[] epochSeconds, double[] open, double[] high, doubl
         }
     }
 
+    /** Bars that only carry a close (e.g. a daily index): open, high and low all equal the close. */
+    public static PriceBars ofCloses(long[] epochSeconds, double[] close) {
+        return new PriceBars(epochSeconds, close, close, close, close);
+    }
+
     public int size() {
         return close.length;
     }

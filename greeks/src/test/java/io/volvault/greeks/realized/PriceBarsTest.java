@@ -11,7 +11,7 @@ class PriceBarsTest {
     @Test
     void copiesItsInputs() {
         double[] close = {10, 11, 12};
-        PriceBars bars = closes(new long[] {1, 2, 3}, close);
+        PriceBars bars = PriceBars.ofCloses(new long[] {1, 2, 3}, close);
         close[0] = 99;
         assertEquals(10.0, bars.close()[0]);
         assertArrayEquals(new double[] {Math.log(1.1), Math.log(12.0 / 11.0)}, bars.logReturns(), 1e-16);
@@ -22,14 +22,14 @@ class PriceBarsTest {
         assertEquals(365.0, SeriesFiles.bars("btc_usd_daily.csv").inferredPeriodsPerYear(), 0.0);
         assertEquals(8760.0, SeriesFiles.bars("eth_usd_hourly.csv").inferredPeriodsPerYear(), 0.0);
         // One missing day does not move the median.
-        PriceBars gappy = closes(new long[] {0, 86_400, 259_200, 345_600}, new double[] {1, 2, 3, 4});
+        PriceBars gappy = PriceBars.ofCloses(new long[] {0, 86_400, 259_200, 345_600}, new double[] {1, 2, 3, 4});
         assertEquals(365.0, gappy.inferredPeriodsPerYear(), 0.0);
     }
 
     @Test
     void refusesBadBarsNamingTheIndexAndValue() {
         assertMessage("epochSeconds[2] = 2 is not after epochSeconds[1] = 2: times must strictly increase",
-            () -> closes(new long[] {1, 2, 2}, new double[] {1, 1, 1}));
+            () -> PriceBars.ofCloses(new long[] {1, 2, 2}, new double[] {1, 1, 1}));
         assertMessage("close[1] = -3.0 is not a positive finite price",
             () -> new PriceBars(new long[] {1, 2}, new double[] {1, 1}, new double[] {1, 1}, new double[] {1, 1},
                 new double[] {1, -3}));
@@ -42,7 +42,7 @@ class PriceBarsTest {
         assertMessage("high has 1 values but epochSeconds has 2",
             () -> new PriceBars(new long[] {1, 2}, new double[] {1, 1}, new double[] {1}, new double[] {1, 1}, new double[] {1, 1}));
         assertMessage("epochSeconds is empty: need at least one bar",
-            () -> closes(new long[0], new double[0]));
+            () -> PriceBars.ofCloses(new long[0], new double[0]));
     }
 
     @Test
@@ -52,11 +52,6 @@ class PriceBarsTest {
         assertEquals(Estimator.GARMAN_KLASS, Estimator.parse("GARMAN_KLASS"));
         assertMessage("estimator 'garch-ish' is not one of close-to-close, ewma, parkinson, garman-klass, "
             + "rogers-satchell, yang-zhang", () -> Estimator.parse("garch-ish"));
-    }
-
-    /** Bars that only carry a close: open, high and low equal it. */
-    private static PriceBars closes(long[] epochSeconds, double[] close) {
-        return new PriceBars(epochSeconds, close, close, close, close);
     }
 
     private static void assertMessage(String expected, org.junit.jupiter.api.function.Executable action) {
