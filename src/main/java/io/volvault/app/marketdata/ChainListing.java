@@ -82,6 +82,11 @@ final class ChainListing {
         throw new AssertionError("10 times the power of ten below the target is above it");
     }
 
+    /** True for the last Friday of a month, Deribit's monthly (and quarterly) expiry. */
+    static boolean isMonthly(LocalDate expiryDate) {
+        return expiryDate.equals(lastFriday(YearMonth.from(expiryDate)));
+    }
+
     static double yearsBetween(long fromMillis, long toMillis) {
         return (toMillis - fromMillis) / MILLIS_PER_YEAR;
     }

@@ -37,6 +37,8 @@ public final class DeribitClient {
     /** Deribit's production API. */
     public static final String DERIBIT_API = "https://www.deribit.com/api/v2";
 
+    private static final Duration LATEST_DVOL_LOOKBACK = Duration.ofDays(7);
+
     /** Raw SVI has five parameters: an expiry with fewer strikes cannot be fitted. */
     static final int MIN_STRIKES_PER_EXPIRY = 5;
 
@@ -123,6 +125,20 @@ public final class DeribitClient {
         }
         candles.sort(Comparator.comparingLong(VolatilityCandle::timestamp));
         return candles;
+    }
+
+    /**
+     * The last daily DVOL candle at or before {@code atMillis} (looking back at most a week): the
+     * current 30-day ATM implied vol level, in vol points, of a replay or of the live market.
+     */
+    public VolatilityCandle latestVolatilityIndex(String currency, long atMillis) throws IOException {
+        List<VolatilityCandle> candles =
+                getVolatilityIndexData(currency, atMillis - LATEST_DVOL_LOOKBACK.toMillis(), atMillis, "1D").result().candles();
+        if (candles.isEmpty()) {
+            throw new IOException("public/get_volatility_index_data: no " + currency + " DVOL in the week up to "
+                    + java.time.Instant.ofEpochMilli(atMillis));
+        }
+        return candles.stream().max(Comparator.comparingLong(VolatilityCandle::timestamp)).orElseThrow();
     }
 
     /** {@code public/get_historical_volatility}: realized vol of a currency, in percent, oldest first. */

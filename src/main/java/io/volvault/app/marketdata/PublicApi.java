@@ -212,7 +212,7 @@ final class PublicApi {
         node.put("tick_size", 0.0005);
         node.put("min_trade_amount", option.currency().equals("BTC") ? 0.1 : 1.0);
         node.put("price_index", option.currency().toLowerCase(Locale.ROOT) + "_usd");
-        node.put("settlement_period", "week");
+        node.put("settlement_period", ChainListing.isMonthly(option.expiryDate()) ? "month" : "week");
         return node;
     }
 
@@ -257,7 +257,8 @@ final class PublicApi {
             seconds[i] = prices.time(from + i) / 1000;
             closes[i] = prices.value(from + i);
         }
-        PriceBars bars = PriceBars.ofCloses(seconds, closes);
+        // The index files carry closes only: a close-to-close estimator needs nothing else.
+        PriceBars bars = new PriceBars(seconds, closes, closes, closes, closes);
         var series = RealizedVol.rolling(Estimator.CLOSE_TO_CLOSE, bars, window, periodsPerYear(prices));
         int firstValid = Math.max(series.firstIndex(), bars.size() - points);
         return Arrays.copyOfRange(series.values(), firstValid, bars.size());

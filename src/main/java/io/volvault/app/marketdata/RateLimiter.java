@@ -33,7 +33,7 @@ public final class RateLimiter {
         this.theoreticalArrivalNanos = nanoClock.getAsLong();
     }
 
-    /** Deribit's documented public allowance, 20 requests a second, as a steady pace with bursts of 20. */
+    /** 20 requests a second with bursts of 20: the pace ccxt keeps for Deribit's non-matching-engine (public) methods. */
     public static RateLimiter deribitPublicDefault() {
         return new RateLimiter(20, 20, System::nanoTime, Sleeper.SYSTEM);
     }

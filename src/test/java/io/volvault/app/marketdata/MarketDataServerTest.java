@@ -141,6 +141,31 @@ class MarketDataServerTest {
     }
 
     @Test
+    void latestDvolIsTheReplayDaysValue() throws IOException {
+        clock("2022-11-09T15:00:00Z");
+
+        VolatilityCandle latest = client.latestVolatilityIndex("BTC", server.clock().toEpochMilli());
+
+        assertEquals(millis("2022-11-09"), latest.timestamp());
+        assertEquals(114.72, latest.close());
+        assertEquals(btcDvol.get(millis("2022-11-09")), latest.close());
+        IOException none = assertThrows(IOException.class, () -> client.latestVolatilityIndex("BTC", millis("2022-11-01")));
+        assertEquals("public/get_volatility_index_data: no BTC DVOL in the week up to 2022-11-01T00:00:00Z", none.getMessage());
+    }
+
+    @Test
+    void monthlyExpiriesSettleMonthly() throws IOException {
+        clock("2022-11-06");
+
+        Map<String, String> periods = client.getInstruments("BTC", "option", false).result().stream()
+                .collect(Collectors.toMap(Instrument::instrumentName, Instrument::settlementPeriod));
+
+        assertEquals("week", periods.get("BTC-11NOV22-20000-C"));
+        assertEquals("month", periods.get("BTC-25NOV22-20000-C"));
+        assertEquals("month", periods.get("BTC-31MAR23-20000-C"));
+    }
+
+    @Test
     void ethHasNoDvolAndOnlyDailyResolutionIsRecorded() {
         clock("2022-11-08");
 
@@ -191,7 +216,8 @@ class MarketDataServerTest {
     private static VolSeries realizedVol(Map<Long, Double> closes, int window, double periodsPerYear) {
         long[] seconds = closes.keySet().stream().mapToLong(t -> t / 1000).toArray();
         double[] values = closes.values().stream().mapToDouble(Double::doubleValue).toArray();
-        return RealizedVol.rolling(Estimator.CLOSE_TO_CLOSE, PriceBars.ofCloses(seconds, values), window, periodsPerYear);
+        PriceBars bars = new PriceBars(seconds, values, values, values, values);
+        return RealizedVol.rolling(Estimator.CLOSE_TO_CLOSE, bars, window, periodsPerYear);
     }
 
     @Test
