@@ -30,6 +30,22 @@ class Garch11Test {
         assertEquals(fit.logLikelihood(), fit.logLikelihood(returns), 1e-9);
     }
 
+    /**
+     * A second, much longer and heavier-tailed series: BTC daily log returns (4,071). Reference:
+     * scipy Nelder-Mead (xatol = fatol = 1e-10) on the same likelihood and presample rule, in python3:
+     * mu = 0.0015892941962643104, omega = 5.354698949704531e-05, alpha = 0.12533586810588485,
+     * beta = 0.8431757411382916, log-likelihood = 8182.757461558009.
+     */
+    @Test
+    void agreesWithAnIndependentOptimiserOnBitcoinDaily() throws Exception {
+        Garch11 fit = Garch11.fit(SeriesFiles.bars("btc_usd_daily.csv").logReturns());
+        assertEquals(0.0015892941962643104, fit.mu(), 1e-8);
+        assertEquals(5.354698949704531e-05, fit.omega(), 1e-5 * 5.354698949704531e-05);
+        assertEquals(0.12533586810588485, fit.alpha(), 1e-5);
+        assertEquals(0.8431757411382916, fit.beta(), 1e-5);
+        assertEquals(8182.757461558009, fit.logLikelihood(), 1e-6);
+    }
+
     @Test
     void fitDoesNotDependOnTheUnitsOfTheReturns() throws Exception {
         double[] percent = SeriesFiles.column("reference/dem2gbp_returns.csv");
