@@ -55,6 +55,32 @@ class SurfaceCommandTest {
         assertTrue(lines[4].endsWith("worst -0.0328635 at k = 0.8795"), lines[4]);
     }
 
+    /**
+     * The example chain shipped for the README (greeks/src/test/resources/reference/
+     * svi_chain_example.csv): bid/ask 1 vol point apart around known raw SVI slices, rounded to 6
+     * decimals; the 0.5-year slice is flatter than the 0.25-year one, so their wings cross.
+     */
+    @Test
+    void exampleChainShowsItsCalendarCrossings() {
+        Path example = Path.of(System.getProperty("volvault.root"),
+            "greeks/src/test/resources/reference/svi_chain_example.csv");
+        CapturedRun run = CapturedRun.of("surface", "--chain", example.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        String[] lines = run.outLines();
+        assertSlice(lines[1], 0.1, 60000.0, 11, new SviParams(0.002, 0.08, -0.2, 0.0, 0.08), 1e-5);
+        assertSlice(lines[2], 0.25, 60150.0, 11, new SviParams(0.01, 0.12, -0.25, 0.02, 0.15), 1e-5);
+        assertSlice(lines[3], 0.5, 60300.0, 11, new SviParams(0.04, 0.06, -0.2, 0.02, 0.2), 1e-5);
+        assertEquals("arbitrage: 2 region(s)", lines[5]);
+        // With the true slices w(k, 0.5) - w(k, 0.25) < 0 for k < -0.3588 and k > 0.7290 (numpy, 1e-4 grid);
+        // the scan reports the grid points (step 0.0029) inside the fitted crossings.
+        assertTrue(lines[6].startsWith("calendar arbitrage between T = 0.25 and T = 0.5: total variance falls"
+            + " for k in [-2.2869, -0.3602]"), lines[6]);
+        assertTrue(lines[7].startsWith("calendar arbitrage between T = 0.25 and T = 0.5: total variance falls"
+            + " for k in [0.7318, 2.2869]"), lines[7]);
+        assertEquals(8, lines.length);
+    }
+
     @Test
     void badChainsExitTwoNamingTheLineAndColumn() throws IOException {
         assertRefused("expiry,strike,forward,iv\n0.5,100,100,0.6\n0.5,x,100,0.6\n",
@@ -96,6 +122,11 @@ class SurfaceCommandTest {
     }
 
     private static void assertSlice(String line, double expiry, double forward, int quotes, SviParams expected) {
+        assertSlice(line, expiry, forward, quotes, expected, 1e-6);
+    }
+
+    private static void assertSlice(String line, double expiry, double forward, int quotes, SviParams expected,
+                                    double tolerance) {
         String[] cells = line.split(",");
         assertEquals(expiry, Double.parseDouble(cells[0]));
         assertEquals(forward, Double.parseDouble(cells[1]));
@@ -104,12 +135,12 @@ class SurfaceCommandTest {
             Double.parseDouble(cells[6]), Double.parseDouble(cells[7])};
         double[] truth = {expected.a(), expected.b(), expected.rho(), expected.m(), expected.sigma()};
         for (int j = 0; j < truth.length; j++) {
-            assertEquals(truth[j], printed[j], 1e-6, "parameter " + j + " of " + line);
+            assertEquals(truth[j], printed[j], tolerance, "parameter " + j + " of " + line);
         }
         double atmVol = Math.sqrt(expected.totalVariance(0.0) / expiry);
-        assertEquals(atmVol, Double.parseDouble(cells[8]), 1e-6, line);
+        assertEquals(atmVol, Double.parseDouble(cells[8]), tolerance, line);
         double skew = expected.slope(0.0) / (2 * Math.sqrt(expected.totalVariance(0.0) * expiry));
-        assertEquals(skew, Double.parseDouble(cells[9]), 1e-6, line);
-        assertTrue(Double.parseDouble(cells[10]) < 1e-6, "rms iv error " + cells[10]);
+        assertEquals(skew, Double.parseDouble(cells[9]), tolerance, line);
+        assertTrue(Double.parseDouble(cells[10]) < tolerance, "rms iv error " + cells[10]);
     }
 }
