@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
         MarketDataCommand.class,
         VolCommand.class,
         SurfaceCommand.class,
+        DashboardCommand.class,
+        StatusCommand.class,
     })
 public final class VolvaultCli implements Runnable {
 

@@ -1,0 +1,82 @@
+package io.volvault.app.dashboard;
+
+import io.volvault.app.chain.Deployment;
+import io.volvault.app.index.EventIndex;
+import io.volvault.app.index.SyncReport;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.http.HttpService;
+
+/**
+ * What the {@code dashboard} and {@code status} commands (and the demo) share: a connection to the
+ * chain, the event index of one deployment and the facts built from both.
+ */
+public final class Dashboard implements AutoCloseable {
+
+    private final Web3j web3j;
+    private final EventIndex index;
+    private final VaultFacts facts;
+
+    private Dashboard(Web3j web3j, EventIndex index, VaultFacts facts) {
+        this.web3j = web3j;
+        this.index = index;
+        this.facts = facts;
+    }
+
+    /**
+     * Connects to {@code rpcUrl}, checks it serves the deployment's chain, opens the index in
+     * {@code indexDir} and brings it up to date.
+     */
+    public static Dashboard open(String rpcUrl, Deployment deployment, Path indexDir, double targetVol, KeeperNotes notes)
+            throws IOException {
+        Web3j web3j = Web3j.build(new HttpService(rpcUrl));
+        try {
+            BigInteger chainId;
+            try {
+                chainId = web3j.ethChainId().send().getChainId();
+            } catch (IOException e) {
+                throw new IOException("no Ethereum node answers at --rpc " + rpcUrl + ": " + e.getMessage(), e);
+            }
+            if (chainId.longValueExact() != deployment.chainId()) {
+                throw new IllegalArgumentException("--rpc " + rpcUrl + " serves chain id " + chainId
+                    + " but the deployment is on chain id " + deployment.chainId());
+            }
+            EventIndex index = EventIndex.open(indexDir, web3j, deployment);
+            Dashboard dashboard = new Dashboard(web3j, index, new VaultFacts(web3j, deployment, index, targetVol, notes));
+            dashboard.catchUp();
+            return dashboard;
+        } catch (IOException | RuntimeException e) {
+            web3j.shutdown();
+            throw e;
+        }
+    }
+
+    /** Where the index of {@code deploymentFile} lives unless told otherwise: beside it. */
+    public static Path defaultIndexDir(Path deploymentFile) {
+        Path file = deploymentFile.toAbsolutePath();
+        return file.resolveSibling(file.getFileName().toString().replaceFirst("\\.json$", "") + ".index");
+    }
+
+    public SyncReport catchUp() throws IOException {
+        return index.catchUp();
+    }
+
+    public VaultFacts facts() {
+        return facts;
+    }
+
+    public DashboardServer serve(int port) {
+        return DashboardServer.start(facts, port);
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            index.close();
+        } finally {
+            web3j.shutdown();
+        }
+    }
+}
