@@ -53,10 +53,11 @@ final class BacktestReport {
         root.set("config", ConfigFile.JSON.valueToTree(o.config()));
         ArrayNode strategies = root.putArray("strategies");
         for (int i = 0; i < o.runs().size(); i++) {
-            ObjectNode s = ConfigFile.JSON.valueToTree(o.metrics().get(i));
             ObjectNode entry = strategies.addObject();
             entry.put("name", o.runs().get(i).name());
-            entry.setAll(s);
+            ConfigFile.JSON.<ObjectNode>valueToTree(o.metrics().get(i)).fields().forEachRemaining(f ->
+                // snake_case leaves cvar95 as is; the documented names are cvar_95 and cvar_99.
+                entry.set(f.getKey().replaceAll("([a-z])(\\d)", "$1_$2"), f.getValue()));
         }
         return root;
     }
@@ -89,7 +90,7 @@ final class BacktestReport {
         for (int i = o.from(); i < o.to(); i++) {
             dates.add(new Date(t[i] * 1000));
         }
-        int window = (int) Math.round(BacktestSession.ROLLING_DAYS * o.history().periodsPerYear() / 365);
+        int window = BacktestSession.rollingWindow(o.history().periodsPerYear(), o.to() - o.from());
         XYChart equity = chart("Equity (NAV, log scale)", "NAV");
         equity.getStyler().setYAxisLogarithmic(true);
         XYChart drawdown = chart("Drawdown", "drawdown");

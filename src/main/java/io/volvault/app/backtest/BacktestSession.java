@@ -93,9 +93,13 @@ final class BacktestSession {
     Metrics metrics(BacktestRun run, MarketHistory h, StrategyConfig config) {
         long[] t = bars.epochSeconds();
         double years = (t[run.from() + run.size() - 1] - t[run.from()]) / (365.0 * 86_400);
-        int window = (int) Math.round(ROLLING_DAYS * periodsPerYear / 365);
         return Performance.of(run, years, periodsPerYear, config.sizing().targetVol(),
-            Math.min(window, run.size() - 1));
+            rollingWindow(periodsPerYear, run.size()));
+    }
+
+    /** 30 days of bars, or the whole run (all its returns) when it is shorter. */
+    static int rollingWindow(double periodsPerYear, int bars) {
+        return (int) Math.min(Math.round(ROLLING_DAYS * periodsPerYear / 365), bars - 1);
     }
 
     /** Says, in one line, where the implied vol came from over the traded bars. */

@@ -1,5 +1,6 @@
 package io.volvault.app.backtest;
 
+import io.volvault.app.io.PriceBarsCsv;
 import io.volvault.greeks.realized.PriceBars;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,8 +17,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the backtest's input files: OHLC price bars ({@code timestamp,open,high,low,close[,...]})
- * and an implied-vol index ({@code timestamp,<value>} in vol points, 56.76 = 56.76%). Timestamps
+ * Reads the backtest's input files: OHLC price bars (through {@link PriceBarsCsv}) with a gap
+ * policy, and an implied-vol index ({@code timestamp,<value>} in vol points, 56.76 = 56.76%). Timestamps
  * are ISO dates (a UTC day) or ISO instants. Every error names the file, the line and the value.
  */
 final class HistoryFiles {
@@ -32,46 +33,24 @@ final class HistoryFiles {
 
     private HistoryFiles() {}
 
+    /** The bars, read by {@link PriceBarsCsv}, then held to the gap policy. */
     static PriceBars prices(Path file, GapPolicy gaps) throws IOException {
-        List<String[]> rows = rows(file, new String[] {"timestamp", "open", "high", "low", "close"});
-        int n = rows.size();
-        long[] t = new long[n];
-        double[] o = new double[n];
-        double[] h = new double[n];
-        double[] l = new double[n];
-        double[] c = new double[n];
-        for (int i = 0; i < n; i++) {
-            String[] r = rows.get(i);
-            int line = i + 2;
-            t[i] = epoch(file, line, r[0]);
-            o[i] = price(file, line, "open", r[1]);
-            h[i] = price(file, line, "high", r[2]);
-            l[i] = price(file, line, "low", r[3]);
-            c[i] = price(file, line, "close", r[4]);
-            if (i > 0 && t[i] <= t[i - 1]) {
-                throw new IllegalArgumentException(file + " line " + line + ": timestamp " + r[0]
-                    + (t[i] == t[i - 1] ? " repeats line " : " is before line ") + (line - 1)
-                    + ": rows must be sorted oldest first without duplicates");
-            }
-            if (l[i] > Math.min(o[i], c[i]) || h[i] < Math.max(o[i], c[i])) {
-                throw new IllegalArgumentException(file + " line " + line + ": low " + r[3] + " / high " + r[2]
-                    + " do not bracket open " + r[1] + " and close " + r[4]);
-            }
-        }
-        if (n < 3) {
-            throw new IllegalArgumentException(file + " has " + n + " bars: a backtest needs at least 3");
+        PriceBars bars = PriceBarsCsv.read(file);
+        long[] t = bars.epochSeconds();
+        if (t.length < 3) {
+            throw new IllegalArgumentException(file + " has " + t.length + " bars: a backtest needs at least 3");
         }
         if (gaps == GapPolicy.ERROR) {
             long spacing = medianSpacing(t);
-            for (int i = 1; i < n; i++) {
+            for (int i = 1; i < t.length; i++) {
                 if (t[i] - t[i - 1] > 1.5 * spacing) {
-                    throw new IllegalArgumentException(file + " line " + (i + 2) + ": gap of "
-                        + (t[i] - t[i - 1]) / 3600.0 + " h after " + rows.get(i - 1)[0] + " (bars are "
+                    throw new IllegalArgumentException(file + ": gap of " + (t[i] - t[i - 1]) / 3600.0 + " h between "
+                        + Instant.ofEpochSecond(t[i - 1]) + " and " + Instant.ofEpochSecond(t[i]) + " (bars are "
                         + spacing / 3600.0 + " h apart); pass --gaps allow to treat it as one bar");
                 }
             }
         }
-        return new PriceBars(t, o, h, l, c);
+        return bars;
     }
 
     /**

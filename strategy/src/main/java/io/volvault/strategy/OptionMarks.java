@@ -31,15 +31,20 @@ public final class OptionMarks {
     /**
      * The strike whose Black-Scholes delta on the surface is {@code absDelta} in absolute value
      * (a call above the forward for small deltas, a put below). Bisection on log-strike: the delta
-     * is monotone in the strike whenever the smile is arbitrage-free.
+     * is monotone in the strike whenever the smile is arbitrage-free. The bracket, eight forecast
+     * standard deviations either side of spot, holds any delta from about 1e-15 to 1 - 1e-15;
+     * bisection stops when the strike is known to 1e-12 relative.
      */
     public static double strikeForDelta(OptionType type, double absDelta, double years, MarketState m) {
-        double width = 8 * m.forecastVol() * Math.sqrt(years) + 0.5;
+        double width = 8 * Math.max(m.forecastVol(), m.surface().iv(m.spot(), years)) * Math.sqrt(years);
         double lo = Math.log(m.spot()) - width;
         double hi = Math.log(m.spot()) + width;
-        for (int i = 0; i < 60; i++) {
+        while (hi - lo > 1e-12) {
             double mid = 0.5 * (lo + hi);
-            double delta = Math.abs(greeks(type, Math.exp(mid), years, m).delta());
+            double strike = Math.exp(mid);
+            double vol = m.surface().iv(strike, years);
+            double delta = Math.abs(BlackScholes.delta(
+                new BsOption(type, m.spot(), strike, years, vol, m.rate(), 0.0)));
             // A call's delta falls with the strike; a put's absolute delta rises with it.
             boolean strikeTooLow = type == OptionType.CALL ? delta > absDelta : delta < absDelta;
             if (strikeTooLow) {

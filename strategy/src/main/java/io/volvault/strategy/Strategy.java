@@ -36,6 +36,9 @@ public final class Strategy {
     private static final double SECONDS_PER_DAY = 86_400.0;
     private static final double MEAN_ABS_NORMAL = Math.sqrt(2 / Math.PI);
     private static final int SIZING_ITERATIONS = 6;
+    private static final String NO_TRIGGER = "no trigger: no option round, weight within the band, no vol regime"
+        + " change, calendar not due";
+    private static final String NOTHING_TO_TRADE = "nothing to trade: holdings already at target or locked as collateral";
 
     private final StrategyConfig config;
     private final ConstantProductPool pool;
@@ -148,10 +151,8 @@ public final class Strategy {
                 + vrpNote));
         }
         if (actions.isEmpty()) {
-            String why = veto != null ? veto
-                : trigger == null ? "no trigger: weight " + round3(currentWeight) + " within "
-                    + config.rebalance().band() + " of target " + round3(targetWeight)
-                : "nothing to trade";
+            // The weights are in the decision itself; the reason stays a constant on quiet bars.
+            String why = veto != null ? veto : trigger == null ? NO_TRIGGER : NOTHING_TO_TRADE;
             if (!vrpNote.isEmpty()) {
                 why += vrpNote;
             }

@@ -96,6 +96,7 @@ public final class Backtester {
             if (recordDecisions) {
                 decisions.add(decision);
             }
+            boolean wrote = false;
             for (Action a : decision.actions()) {
                 boolean paidGas = false;
                 if (a instanceof Action.Swap swap) {
@@ -125,6 +126,7 @@ public final class Backtester {
                     costs += gas + received * spread / (1 - spread);
                     shorts.add(new ShortOption(w.type(), w.strike(), w.expiryEpochSeconds(), w.size()));
                     paidGas = true;
+                    wrote = true;
                 }
                 if (paidGas) {
                     // Gas comes out of the quote reserve, or out of base when the quote cannot cover it.
@@ -141,7 +143,7 @@ public final class Backtester {
             }
             base = Math.max(base, 0);
             quote = Math.max(quote, 0);
-            if (!shorts.isEmpty()) {
+            if (wrote) {
                 // The book now holds new series: mark it on a surface that carries their expiries.
                 market = new MarketState(now, spot, forecast,
                     surface(h.impliedVol()[i], spot, h.rate(), tenorYears, shorts, now), h.rate(), h.periodsPerYear());

@@ -1,0 +1,213 @@
+package io.volvault.app.backtest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.volvault.app.cli.VolvaultCli;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The backtest command end to end on the shipped BTC history: the README's facts, and bad input. */
+class BacktestCommandTest {
+
+    private static final Path ROOT = Path.of(System.getProperty("volvault.root"));
+    private static final String BTC = ROOT.resolve("src/data/btc_usd_daily.csv").toString();
+    private static final String DVOL = ROOT.resolve("src/data/btc_dvol_daily.csv").toString();
+    private static final String CONFIG = ROOT.resolve("src/config/backtest-btc.yaml").toString();
+
+    @TempDir
+    static Path tmp;
+
+    private static Map<String, JsonNode> full;
+    private static JsonNode fullSummary;
+
+    /** Runs the CLI, returning its exit code and what it printed on stderr. */
+    record Result(int code, String err) {}
+
+    static Result cli(String... args) {
+        PrintStream saved = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            return new Result(VolvaultCli.run(args), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setErr(saved);
+        }
+    }
+
+    static Map<String, JsonNode> byName(JsonNode summary) {
+        Map<String, JsonNode> m = new HashMap<>();
+        summary.get("strategies").forEach(s -> m.put(s.get("name").asText(), s));
+        return m;
+    }
+
+    @BeforeAll
+    static void runTheReadmeCommand() throws Exception {
+        Path out = tmp.resolve("btc");
+        assertEquals(0, cli("backtest", "--prices", BTC, "--iv", DVOL, "--config", CONFIG, "--out", out.toString()).code());
+        fullSummary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        full = byName(fullSummary);
+    }
+
+    @Test
+    void writesEveryOutput() throws Exception {
+        Path out = tmp.resolve("btc");
+        for (String f : List.of("summary.json", "bars.csv", "report.html", "equity.png", "drawdown.png",
+                "rolling_vol.png", "exposure.png")) {
+            assertTrue(Files.size(out.resolve(f)) > 1000, f);
+        }
+        byte[] png = Files.readAllBytes(out.resolve("equity.png"));
+        assertEquals((byte) 0x89, png[0]);
+        assertEquals('P', png[1]);
+        List<String> bars = Files.readAllLines(out.resolve("bars.csv"));
+        assertEquals(fullSummary.get("bars").asInt() + 1, bars.size());
+        assertTrue(bars.get(0).contains("nav_full_strategy"));
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("<img src=\"rolling_vol.png\"") && html.contains("full_strategy"));
+        assertTrue(html.contains("proxy = realized ewma"));
+    }
+
+    @Test
+    void summaryHasTheDocumentedFields() {
+        assertEquals(List.of("buy_and_hold", "fixed_weight", "vol_target", "covered_call", "put_write", "full_strategy"),
+            List.of(fullSummary.get("strategies").findValuesAsText("name").toArray(new String[0])));
+        for (JsonNode s : fullSummary.get("strategies")) {
+            for (String field : List.of("annualized_vol", "max_drawdown", "sharpe", "cagr", "cvar_95", "cvar_99",
+                    "turnover", "costs", "premium", "sortino", "calmar", "skewness", "kurtosis",
+                    "rolling_vol_mean", "rolling_vol_tracking_error")) {
+                assertTrue(s.get(field).isNumber(), s.get("name") + " lacks " + field);
+            }
+            assertTrue(s.get("max_drawdown").asDouble() > 0 && s.get("max_drawdown").asDouble() < 1);
+        }
+        String source = fullSummary.get("implied_vol_source").asText();
+        assertTrue(source.contains("observed index") && source.contains("2022-11-06")
+            && source.contains("x 1.15") && source.contains("2014-10-17 .. 2022-11-05"), source);
+    }
+
+    /** The README table's facts: 40% target on BTC daily 2014-2025. */
+    @Test
+    void theFortyPercentTargetHoldsOnBtc() {
+        double target = full.get("vol_target").get("annualized_vol").asDouble();
+        double strategy = full.get("full_strategy").get("annualized_vol").asDouble();
+        JsonNode hold = full.get("buy_and_hold");
+        assertEquals(0.40, target, 0.40 * 0.05, "vol_target " + target);
+        assertEquals(0.40, strategy, 0.40 * 0.075, "full_strategy " + strategy);
+        assertTrue(hold.get("annualized_vol").asDouble() > 0.6);
+        assertTrue(full.get("full_strategy").get("max_drawdown").asDouble()
+            < hold.get("max_drawdown").asDouble() - 0.15);
+        assertTrue(full.get("vol_target").get("rolling_vol_std").asDouble()
+            < 0.5 * hold.get("rolling_vol_std").asDouble());
+    }
+
+    /** 2022 H1 (BTC -57%): the full strategy falls less than the plain covered call and buy and hold. */
+    @Test
+    void theCrashOfTwentyTwentyTwo() throws Exception {
+        Path out = tmp.resolve("crash");
+        assertEquals(0, cli("backtest", "--prices", BTC, "--iv", DVOL, "--config", CONFIG, "--from", "2022-01-01",
+            "--to", "2022-06-30", "--out", out.toString()).code());
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        Map<String, JsonNode> m = byName(summary);
+        assertEquals("2022-01-01", summary.get("from").asText());
+        assertEquals("2022-06-30", summary.get("to").asText());
+        double hold = m.get("buy_and_hold").get("max_drawdown").asDouble();
+        double coveredCall = m.get("covered_call").get("max_drawdown").asDouble();
+        double strategy = m.get("full_strategy").get("max_drawdown").asDouble();
+        assertTrue(strategy < coveredCall && coveredCall < hold, strategy + " / " + coveredCall + " / " + hold);
+        assertTrue(m.get("covered_call").get("premium").asDouble() > 0);
+        assertTrue(m.get("full_strategy").get("premium").asDouble() > 0);
+    }
+
+    @Test
+    void overridesReachTheConfig() throws Exception {
+        Path out = tmp.resolve("override");
+        assertEquals(0, cli("backtest", "--prices", BTC, "--config", CONFIG, "--target-vol", "0.3", "--estimator",
+            "yang-zhang", "--window", "20", "--from", "2020-01-01", "--to", "2020-12-31", "--out", out.toString()).code());
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertEquals(0.3, summary.get("config").get("sizing").get("target_vol").asDouble());
+        assertEquals("YANG_ZHANG", summary.get("config").get("forecast").get("estimator").asText());
+        assertEquals(20, summary.get("config").get("forecast").get("window").asInt());
+        assertTrue(summary.get("implied_vol_source").asText().startsWith("proxy = realized yang-zhang (20 bars)"));
+    }
+
+    @Test
+    void badPricesAreRefusedNamingTheLine() throws Exception {
+        Path unsorted = tmp.resolve("unsorted.csv");
+        Files.writeString(unsorted, "timestamp,open,high,low,close\n2024-01-01,1,1,1,1\n2024-01-03,1,1,1,1\n"
+            + "2024-01-02,1,1,1,1\n");
+        Result r = cli("backtest", "--prices", unsorted.toString(), "--out", tmp.resolve("x").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("line 4") && r.err().contains("2024-01-02"), r.err());
+
+        Path negative = tmp.resolve("negative.csv");
+        Files.writeString(negative, "timestamp,open,high,low,close\n2024-01-01,1,1,1,1\n2024-01-02,1,1,1,-1\n");
+        r = cli("backtest", "--prices", negative.toString(), "--out", tmp.resolve("x").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("line 3") && r.err().contains("-1"), r.err());
+
+        Path missing = tmp.resolve("missing.csv");
+        Files.writeString(missing, "timestamp,open,high,low\n2024-01-01,1,1,1\n");
+        r = cli("backtest", "--prices", missing.toString(), "--out", tmp.resolve("x").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("close"), r.err());
+    }
+
+    @Test
+    void gapsFollowTheChosenPolicy() throws Exception {
+        StringBuilder csv = new StringBuilder("timestamp,open,high,low,close\n");
+        for (int d = 1; d <= 28; d++) {
+            if (d != 15) {
+                double p = 100 + d % 3;
+                csv.append(String.format("2024-02-%02d,%s,%s,%s,%s%n", d, p, p + 1, p - 1, p));
+            }
+        }
+        Path gappy = tmp.resolve("gappy.csv");
+        Files.writeString(gappy, csv);
+        Result r = cli("backtest", "--prices", gappy.toString(), "--config", CONFIG, "--window", "5",
+            "--out", tmp.resolve("g").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("gap of 48.0 h") && r.err().contains("2024-02-14"), r.err());
+        assertEquals(0, cli("backtest", "--prices", gappy.toString(), "--config", CONFIG, "--window", "5",
+            "--gaps", "allow", "--out", tmp.resolve("g").toString()).code());
+    }
+
+    @Test
+    void badConfigsAreRefusedNamingTheField() throws Exception {
+        Path unknown = tmp.resolve("unknown.yaml");
+        Files.writeString(unknown, "sizing:\n  target_volatility: 0.4\n");
+        Result r = cli("backtest", "--prices", BTC, "--config", unknown.toString(), "--out", tmp.resolve("c").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("'sizing.target_volatility' is unknown"), r.err());
+
+        Path negative = tmp.resolve("negative.yaml");
+        Files.writeString(negative, "sizing:\n  target_vol: -0.4\n");
+        r = cli("backtest", "--prices", BTC, "--config", negative.toString(), "--out", tmp.resolve("c").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("sizing.target_vol must be a positive number, got -0.4"), r.err());
+
+        r = cli("backtest", "--prices", BTC, "--estimator", "garch", "--out", tmp.resolve("c").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("estimator 'garch'"), r.err());
+    }
+
+    @Test
+    void sweepWritesOneRowPerConfiguration() throws Exception {
+        Path out = tmp.resolve("sweep.csv");
+        assertEquals(0, cli("sweep", "--prices", BTC, "--iv", DVOL, "--target-vols", "0.3,0.4", "--estimators",
+            "ewma", "--windows", "30", "--deltas", "0.1,0.2", "--tenors", "7", "--out", out.toString()).code());
+        List<String> rows = Files.readAllLines(out);
+        assertEquals(5, rows.size());
+        assertTrue(rows.get(0).startsWith("target_vol,estimator,window,delta,tenor_days,cagr,annualized_vol"));
+        assertTrue(rows.get(3).startsWith("0.4,ewma,30,0.1,7,"), rows.get(3));
+    }
+}
