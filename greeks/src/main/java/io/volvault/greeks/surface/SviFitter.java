@@ -20,7 +20,10 @@ import org.apache.commons.math3.util.Pair;
  * linear in (a, b rho sigma, b sigma) (the quasi-explicit reduction of Zeliade Systems, 2009), so a
  * grid of (m, sigma) each solved by linear least squares finds the basin; Commons Math's
  * Levenberg-Marquardt then refines all five parameters together, kept inside
- * {@code b >= 0, |rho| < 1, sigma > 0, min w >= 0}.
+ * {@code b >= 0, |rho| < 1, sigma > 0, min w >= 0} and within a box around the quoted strikes:
+ * {@code m} within two quoted ranges of them and {@code sigma} at most five quoted ranges. The box
+ * keeps the fit finite when the quotes are not SVI-shaped: a smile more convex than a hyperbola
+ * would otherwise pull sigma and b to infinity together.
  */
 final class SviFitter {
 
@@ -30,6 +33,8 @@ final class SviFitter {
     private static final double MAX_RHO = 0.999;
     private static final double MIN_SIGMA = 1e-6;
     private static final double FORWARD_TOLERANCE = 1e-9;
+    private static final double M_RANGES = 2.0;
+    private static final double SIGMA_RANGES = 5.0;
 
     private SviFitter() {
     }
@@ -49,23 +54,40 @@ final class SviFitter {
         }
         double[] k = quotes.stream().mapToDouble(ChainQuote::logMoneyness).toArray();
         double[] w = quotes.stream().mapToDouble(ChainQuote::totalVariance).toArray();
-        double[] start = gridStart(k, w);
-        double[] best = refine(k, w, start);
+        Box box = Box.around(k);
+        double[] best = refine(k, w, gridStart(k, w, box), box);
         return new SviSlice(expiry, forward, new SviParams(best[0], best[1], best[2], best[3], best[4]));
     }
 
+    /** Where the parameters may go, from the quoted log-moneyness range. */
+    private record Box(double kMin, double kMax, double range) {
+
+        static Box around(double[] k) {
+            double kMin = Arrays.stream(k).min().orElseThrow();
+            double kMax = Arrays.stream(k).max().orElseThrow();
+            return new Box(kMin, kMax, kMax - kMin);
+        }
+
+        /** Clamps a parameter vector into the box and the region where raw SVI is a valid total variance. */
+        double[] admissible(double[] p) {
+            double b = Math.max(p[1], 0.0);
+            double rho = Math.max(-MAX_RHO, Math.min(MAX_RHO, p[2]));
+            double m = Math.max(kMin - M_RANGES * range, Math.min(kMax + M_RANGES * range, p[3]));
+            double sigma = Math.max(MIN_SIGMA, Math.min(SIGMA_RANGES * range, p[4]));
+            double a = Math.max(p[0], -b * sigma * Math.sqrt(1.0 - rho * rho));
+            return new double[] {a, b, rho, m, sigma};
+        }
+    }
+
     /** The best (a, b, rho, m, sigma) over a grid of (m, sigma), each solved linearly. */
-    private static double[] gridStart(double[] k, double[] w) {
-        double kMin = Arrays.stream(k).min().orElseThrow();
-        double kMax = Arrays.stream(k).max().orElseThrow();
-        double spread = kMax - kMin;
+    private static double[] gridStart(double[] k, double[] w, Box box) {
         double[] best = null;
         double bestError = Double.POSITIVE_INFINITY;
         for (int i = 0; i < GRID_M; i++) {
-            double m = kMin - 0.5 * spread + 2.0 * spread * i / (GRID_M - 1);
+            double m = box.kMin() - 0.5 * box.range() + 2.0 * box.range() * i / (GRID_M - 1);
             for (int j = 0; j < GRID_SIGMA; j++) {
-                double sigma = spread * Math.pow(10.0, -3.0 + 3.5 * j / (GRID_SIGMA - 1));
-                double[] candidate = linearSolve(k, w, m, sigma);
+                double sigma = box.range() * Math.pow(10.0, -3.0 + 3.5 * j / (GRID_SIGMA - 1));
+                double[] candidate = linearSolve(k, w, m, sigma, box);
                 double error = squaredError(k, w, candidate);
                 if (error < bestError) {
                     bestError = error;
@@ -77,7 +99,7 @@ final class SviFitter {
     }
 
     /** Linear least squares of w = a + d y + c sqrt(y^2 + 1), y = (k - m) / sigma, mapped back to raw SVI. */
-    private static double[] linearSolve(double[] k, double[] w, double m, double sigma) {
+    private static double[] linearSolve(double[] k, double[] w, double m, double sigma, Box box) {
         RealMatrix design = new Array2DRowRealMatrix(k.length, 3);
         for (int i = 0; i < k.length; i++) {
             double y = (k[i] - m) / sigma;
@@ -91,11 +113,11 @@ final class SviFitter {
         double c = Math.max(solution.getEntry(2), 0.0);
         double b = c / sigma;
         double rho = c > 0.0 ? Math.max(-MAX_RHO, Math.min(MAX_RHO, d / c)) : 0.0;
-        return admissible(new double[] {a, b, rho, m, sigma});
+        return box.admissible(new double[] {a, b, rho, m, sigma});
     }
 
-    private static double[] refine(double[] k, double[] w, double[] start) {
-        ParameterValidator validator = point -> new ArrayRealVector(admissible(point.toArray()), false);
+    private static double[] refine(double[] k, double[] w, double[] start, Box box) {
+        ParameterValidator validator = point -> new ArrayRealVector(box.admissible(point.toArray()), false);
         Optimum optimum = new LevenbergMarquardtOptimizer().optimize(new LeastSquaresBuilder()
             .start(start)
             .target(w)
@@ -104,16 +126,7 @@ final class SviFitter {
             .maxEvaluations(10_000)
             .maxIterations(10_000)
             .build());
-        return admissible(optimum.getPoint().toArray());
-    }
-
-    /** Clamps a parameter vector into the region where raw SVI is a valid total variance. */
-    private static double[] admissible(double[] p) {
-        double b = Math.max(p[1], 0.0);
-        double rho = Math.max(-MAX_RHO, Math.min(MAX_RHO, p[2]));
-        double sigma = Math.max(p[4], MIN_SIGMA);
-        double a = Math.max(p[0], -b * sigma * Math.sqrt(1.0 - rho * rho));
-        return new double[] {a, b, rho, p[3], sigma};
+        return box.admissible(optimum.getPoint().toArray());
     }
 
     private static Pair<RealVector, RealMatrix> modelAndJacobian(double[] k, double[] p) {
