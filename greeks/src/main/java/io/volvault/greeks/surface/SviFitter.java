@@ -2,6 +2,7 @@ package io.volvault.greeks.surface;
 
 import java.util.Arrays;
 import java.util.List;
+import org.apache.commons.math3.exception.MathIllegalStateException;
 import org.apache.commons.math3.fitting.leastsquares.LeastSquaresBuilder;
 import org.apache.commons.math3.fitting.leastsquares.LeastSquaresOptimizer.Optimum;
 import org.apache.commons.math3.fitting.leastsquares.LevenbergMarquardtOptimizer;
@@ -55,7 +56,13 @@ final class SviFitter {
         double[] k = quotes.stream().mapToDouble(ChainQuote::logMoneyness).toArray();
         double[] w = quotes.stream().mapToDouble(ChainQuote::totalVariance).toArray();
         Box box = Box.around(k);
-        double[] best = refine(k, w, gridStart(k, w, box), box);
+        double[] best;
+        try {
+            best = refine(k, w, gridStart(k, w, box), box);
+        } catch (MathIllegalStateException noConvergence) {
+            throw new IllegalArgumentException("expiry " + expiry + ": the SVI fit of " + quotes.size()
+                + " quotes did not converge (" + noConvergence.getMessage() + ")");
+        }
         return new SviSlice(expiry, forward, new SviParams(best[0], best[1], best[2], best[3], best[4]));
     }
 
