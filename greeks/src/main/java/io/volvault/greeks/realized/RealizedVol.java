@@ -6,8 +6,8 @@ import java.util.Arrays;
  * Rolling realized-volatility estimators over OHLC bars, annualised by a stated number of bars per
  * year (365 for daily crypto bars, 8760 for hourly).
  *
- * <p>Every estimator is a per-bar variance averaged over the last {@code window} bars, so each
- * series is computed in O(n) with running sums whatever the window. Value {@code i} only uses
+ * <p>Apart from EWMA (a recursion), every estimator is a per-bar variance averaged over the last
+ * {@code window} bars, so each series is computed in O(n) with running sums whatever the window. Value {@code i} only uses
  * bars {@code 0..i}. With {@code o, h, l, c} the logs of open, high, low, close of bar t:
  * <ul>
  *   <li>close-to-close: sample variance (n - 1) of {@code r_t = c_t - c_(t-1)} over the window;
@@ -42,8 +42,9 @@ public final class RealizedVol {
     public static VolSeries rolling(Estimator estimator, PriceBars bars, int window, double periodsPerYear) {
         requireBars(bars);
         requirePeriodsPerYear(periodsPerYear);
+        // A sample variance needs two values; EWMA's span decay is 0 (no memory) at window 1.
         int minimum = estimator == Estimator.PARKINSON || estimator == Estimator.GARMAN_KLASS
-            || estimator == Estimator.ROGERS_SATCHELL || estimator == Estimator.EWMA ? 1 : 2;
+            || estimator == Estimator.ROGERS_SATCHELL ? 1 : 2;
         if (window < minimum) {
             throw new IllegalArgumentException("window = " + window + " is too small for "
                 + estimator.cliName() + ": need at least " + minimum);
