@@ -6,6 +6,10 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.http.HttpService;
@@ -17,6 +21,8 @@ import org.web3j.protocol.http.HttpService;
 public final class HardhatNode implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    /** The project's Hardhat config with a settable start date, relative to hardhat/. */
+    private static final String REPLAY_CONFIG = "../scripts/lib/hardhat-replay.config.js";
 
     private final Process process;
     private final String rpcUrl;
@@ -31,20 +37,28 @@ public final class HardhatNode implements AutoCloseable {
 
     /**
      * Starts {@code hardhat node} from {@code hardhatDir} (which must have its node_modules) and
-     * waits until it answers {@code eth_chainId}; its output goes to {@code log}.
+     * waits until it answers {@code eth_chainId}; its output goes to {@code log}. With a
+     * {@code chainStart}, the chain's clock begins then (a replay of history needs a clock that
+     * starts in the past: chain time never runs backwards).
      */
-    public static HardhatNode start(Path hardhatDir, Path log) throws IOException {
+    public static HardhatNode start(Path hardhatDir, Path log, Optional<Instant> chainStart) throws IOException {
         Path cli = hardhatDir.resolve("node_modules/hardhat/internal/cli/bootstrap.js");
         if (!Files.isRegularFile(cli)) {
             throw new IOException("Hardhat is not installed in " + hardhatDir + " (run npm ci there, or use scripts/volvault)");
         }
         int port = freePort();
         Files.createDirectories(log.toAbsolutePath().getParent());
-        Process process = new ProcessBuilder("node", cli.toString(), "node", "--hostname", "127.0.0.1", "--port", String.valueOf(port))
+        List<String> command = new ArrayList<>(List.of("node", cli.toString()));
+        if (chainStart.isPresent()) {
+            command.addAll(List.of("--config", hardhatDir.resolve(REPLAY_CONFIG).normalize().toString()));
+        }
+        command.addAll(List.of("node", "--hostname", "127.0.0.1", "--port", String.valueOf(port)));
+        ProcessBuilder builder = new ProcessBuilder(command)
             .directory(hardhatDir.toFile())
             .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
+            .redirectOutput(log.toFile());
+        chainStart.ifPresent(t -> builder.environment().put("VOLVAULT_CHAIN_START", t.toString()));
+        Process process = builder.start();
         HardhatNode node = new HardhatNode(process, "http://127.0.0.1:" + port);
         try {
             node.awaitChainId(log);

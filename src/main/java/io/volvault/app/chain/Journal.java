@@ -50,6 +50,11 @@ public final class Journal implements AutoCloseable {
                       status      VARCHAR(10) NOT NULL,
                       gas_used    BIGINT,
                       seq         BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE)""");
+                s.execute("""
+                    CREATE TABLE IF NOT EXISTS memo (
+                      name    VARCHAR(300) PRIMARY KEY,
+                      epoch   BIGINT NOT NULL,
+                      amount  DOUBLE PRECISION NOT NULL)""");
             }
             return new Journal(db);
         } catch (SQLException e) {
@@ -100,6 +105,31 @@ public final class Journal implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("journal: cannot update " + action + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A fact worth keeping across restarts that the chain does not hold (e.g. the forecast vol at the last rebalance). */
+    public record Memo(long epochSeconds, double amount) {}
+
+    public synchronized void remember(String name, Memo memo) {
+        try (PreparedStatement p = db.prepareStatement("MERGE INTO memo (name, epoch, amount) KEY (name) VALUES (?, ?, ?)")) {
+            p.setString(1, name);
+            p.setLong(2, memo.epochSeconds());
+            p.setDouble(3, memo.amount());
+            p.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("journal: cannot remember " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    public synchronized Optional<Memo> recall(String name) {
+        try (PreparedStatement p = db.prepareStatement("SELECT epoch, amount FROM memo WHERE name = ?")) {
+            p.setString(1, name);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() ? Optional.of(new Memo(r.getLong(1), r.getDouble(2))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("journal: cannot recall " + name + ": " + e.getMessage(), e);
         }
     }
 

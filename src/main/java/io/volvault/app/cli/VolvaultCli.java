@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
     description = "Option vault with a volatility-targeting strategy: pricing, backtests, keeper, demo.",
     subcommands = {
         CommandLine.HelpCommand.class,
+        KeeperCommand.class,
+        DemoCommand.class,
         GreeksCommand.class,
         IvCommand.class,
         io.volvault.app.backtest.BacktestCommand.class,

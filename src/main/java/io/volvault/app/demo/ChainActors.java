@@ -1,0 +1,191 @@
+package io.volvault.app.demo;
+
+import io.volvault.app.chain.Deployment;
+import io.volvault.app.chain.HardhatAccounts;
+import io.volvault.app.chain.contracts.ConstantProductPool;
+import io.volvault.app.chain.contracts.OptionVault;
+import io.volvault.app.chain.contracts.PushPriceOracle;
+import io.volvault.app.chain.contracts.TestToken;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.web3j.crypto.Credentials;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.Web3jService;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.Request;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
+import org.web3j.protocol.core.methods.response.VoidResponse;
+import org.web3j.tuples.generated.Tuple2;
+import org.web3j.tx.FastRawTransactionManager;
+import org.web3j.tx.gas.ContractGasProvider;
+import org.web3j.tx.gas.StaticEIP1559GasProvider;
+import org.web3j.tx.response.PollingTransactionReceiptProcessor;
+
+/**
+ * Everyone on the demo chain but the keeper, each a Hardhat test account acting through the
+ * generated wrappers: the owner (#0, also the token minter), the oracle updater (#2), an
+ * arbitrageur who keeps the pool at the oracle price (#3), a market maker who buys the auctions
+ * (#4) and three depositors (#5, #6, #7).
+ */
+final class ChainActors {
+
+    static final int OWNER = 0;
+    static final int KEEPER = 1;
+    static final int UPDATER = 2;
+    static final int ARBITRAGEUR = 3;
+    static final int MARKET_MAKER = 4;
+    static final int ALICE = 5;
+    static final int BOB = 6;
+    static final int CAROL = 7;
+
+    private static final BigInteger MAX = BigInteger.TWO.pow(256).subtract(BigInteger.ONE);
+    private static final BigInteger E18 = BigInteger.TEN.pow(18);
+    private static final BigInteger E6 = BigInteger.TEN.pow(6);
+    private static final BigInteger E8 = BigInteger.TEN.pow(8);
+
+    /** One option purchase in an auction. */
+    record Purchase(String vault, BigInteger size, BigInteger premiumAssets) {}
+
+    private final Web3j web3j;
+    private final Web3jService service;
+    private final Deployment deployment;
+    private final ContractGasProvider gas;
+    private final int poolFeeBps;
+
+    ChainActors(Web3j web3j, Web3jService service, Deployment deployment) {
+        this.web3j = web3j;
+        this.service = service;
+        this.deployment = deployment;
+        this.poolFeeBps = deployment.parameters().poolFeeBps();
+        this.gas = new StaticEIP1559GasProvider(HardhatAccounts.CHAIN_ID, BigInteger.valueOf(100_000_000_000L),
+            BigInteger.valueOf(1_000_000_000L), BigInteger.valueOf(3_000_000));
+    }
+
+    private FastRawTransactionManager signer(int account) {
+        Credentials c = HardhatAccounts.account(account);
+        return new FastRawTransactionManager(web3j, c, HardhatAccounts.CHAIN_ID,
+            new PollingTransactionReceiptProcessor(web3j, 5, 2_000));
+    }
+
+    static String address(int account) {
+        return HardhatAccounts.account(account).getAddress();
+    }
+
+    TestToken weth(int account) {
+        return TestToken.load(deployment.contracts().weth(), web3j, signer(account), gas);
+    }
+
+    TestToken usdc(int account) {
+        return TestToken.load(deployment.contracts().usdc(), web3j, signer(account), gas);
+    }
+
+    OptionVault callVault(int account) {
+        return OptionVault.load(deployment.contracts().callVault(), web3j, signer(account), gas);
+    }
+
+    OptionVault putVault(int account) {
+        return OptionVault.load(deployment.contracts().putVault(), web3j, signer(account), gas);
+    }
+
+    private ConstantProductPool pool(int account) {
+        return ConstantProductPool.load(deployment.contracts().pool(), web3j, signer(account), gas);
+    }
+
+    long chainTime() throws IOException {
+        return web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock()
+            .getTimestamp().longValueExact();
+    }
+
+    /** The next block is mined at {@code epochSeconds}: the replay's clock. */
+    void setNextBlockTime(long epochSeconds) throws IOException {
+        VoidResponse r = new Request<>("evm_setNextBlockTimestamp", List.of(epochSeconds), service, VoidResponse.class).send();
+        if (r.hasError()) {
+            throw new IOException("evm_setNextBlockTimestamp " + epochSeconds + ": " + r.getError().getMessage());
+        }
+    }
+
+    /**
+     * Owner: no fees in the demo, so that the vaults compare like for like with the backtest (which
+     * charges none); mints working balances; everyone approves what they will spend.
+     */
+    void prepare(BigInteger wethPerActor, BigInteger usdcPerActor) throws Exception {
+        callVault(OWNER).setFees(BigInteger.ZERO, BigInteger.ZERO).send();
+        putVault(OWNER).setFees(BigInteger.ZERO, BigInteger.ZERO).send();
+        for (int actor : new int[] {ARBITRAGEUR, MARKET_MAKER, ALICE, BOB, CAROL}) {
+            weth(OWNER).mint(address(actor), wethPerActor).send();
+            usdc(OWNER).mint(address(actor), usdcPerActor).send();
+            for (String spender : List.of(deployment.contracts().pool(), deployment.contracts().callVault(),
+                    deployment.contracts().putVault())) {
+                weth(actor).approve(spender, MAX).send();
+                usdc(actor).approve(spender, MAX).send();
+            }
+        }
+    }
+
+    /** Updater: pushes the bar's close (8 decimals) to the oracle. */
+    void pushPrice(BigInteger price) throws Exception {
+        PushPriceOracle.load(deployment.contracts().oracle(), web3j, signer(UPDATER), gas).pushPrice(price).send();
+    }
+
+    /**
+     * Arbitrageur: swaps the pool back to the oracle price. With x y = k and price P (quote units
+     * per base unit), the base reserve at that price is sqrt(k / P); the input is grossed up by the
+     * pool fee, which stays in the pool.
+     */
+    void arbitrage(BigInteger price, long deadline) throws Exception {
+        ConstantProductPool pool = pool(ARBITRAGEUR);
+        Tuple2<BigInteger, BigInteger> reserves = pool.getReserves().send();
+        double base = reserves.component1().doubleValue();
+        double quote = reserves.component2().doubleValue();
+        double target = price.doubleValue() * E6.doubleValue() / (E8.doubleValue() * E18.doubleValue());
+        double k = base * quote;
+        double feeFactor = 1 - poolFeeBps / 10_000.0;
+        double baseAtTarget = Math.sqrt(k / target);
+        if (Math.abs(baseAtTarget - base) < 1e-7 * base) {
+            return;
+        }
+        if (baseAtTarget > base) {
+            BigInteger in = BigDecimal.valueOf((baseAtTarget - base) / feeFactor).toBigInteger();
+            pool.swapExactIn(deployment.contracts().weth(), in, BigInteger.ZERO, address(ARBITRAGEUR), BigInteger.valueOf(deadline)).send();
+        } else {
+            double quoteAtTarget = Math.sqrt(k * target);
+            BigInteger in = BigDecimal.valueOf((quoteAtTarget - quote) / feeFactor).toBigInteger();
+            pool.swapExactIn(deployment.contracts().usdc(), in, BigInteger.ZERO, address(ARBITRAGEUR), BigInteger.valueOf(deadline)).send();
+        }
+    }
+
+    /**
+     * Market maker: takes every running auction whole at the moment its price meets the maker's
+     * bid. The keeper's auction falls from the surface's fair premium to the strategy's limit
+     * premium (fair less the spread the maker earns), and the maker bids that limit, so it buys in
+     * the auction's last second.
+     */
+    List<Purchase> buyAuctions() throws Exception {
+        record Running(OptionVault vault, OptionVault.LiveRound live) {}
+        List<Running> running = new ArrayList<>();
+        long now = chainTime();
+        for (OptionVault v : List.of(callVault(MARKET_MAKER), putVault(MARKET_MAKER))) {
+            OptionVault.LiveRound live = v.liveRound().send();
+            if (live.remainingSize.signum() > 0 && live.auctionEnd.longValueExact() > now) {
+                running.add(new Running(v, live));
+            }
+        }
+        running.sort(Comparator.comparing(r -> r.live().auctionEnd));
+        List<Purchase> purchases = new ArrayList<>();
+        for (Running r : running) {
+            long buyAt = r.live().auctionEnd.longValueExact() - 1;
+            if (buyAt > chainTime() + 1) {
+                setNextBlockTime(buyAt);
+            }
+            TransactionReceipt receipt = r.vault().buyOptions(r.live().remainingSize, r.live().startPremium).send();
+            BigInteger premium = OptionVault.getOptionsSoldEvents(receipt).stream()
+                .map(e -> e.premium).reduce(BigInteger.ZERO, BigInteger::add);
+            purchases.add(new Purchase(r.vault().getContractAddress(), r.live().remainingSize, premium));
+        }
+        return purchases;
+    }
+}

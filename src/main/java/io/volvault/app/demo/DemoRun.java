@@ -1,0 +1,275 @@
+package io.volvault.app.demo;
+
+import io.volvault.app.chain.Deployment;
+import io.volvault.app.chain.HardhatAccounts;
+import io.volvault.app.chain.HardhatNode;
+import io.volvault.app.chain.HardhatScripts;
+import io.volvault.app.chain.Journal;
+import io.volvault.app.chain.TxSender;
+import io.volvault.app.demo.ChainActors.Purchase;
+import io.volvault.app.demo.DemoSummary.Comparison;
+import io.volvault.app.demo.DemoSummary.VaultResult;
+import io.volvault.app.keeper.ImpliedVolSource;
+import io.volvault.app.keeper.Keeper;
+import io.volvault.app.keeper.Keepers;
+import io.volvault.app.keeper.VaultKind;
+import io.volvault.app.marketdata.DeribitClient;
+import io.volvault.app.marketdata.MarketDataServer;
+import io.volvault.app.marketdata.RecordedMarketData;
+import io.volvault.app.chain.contracts.OptionVault;
+import io.volvault.strategy.StrategyConfig;
+import io.volvault.strategy.backtest.BacktestRun;
+import io.volvault.strategy.backtest.Backtester;
+import io.volvault.strategy.backtest.MarketHistory;
+import io.volvault.strategy.backtest.Performance;
+import io.volvault.strategy.backtest.VolInputs;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.http.HttpService;
+
+/**
+ * The demo: a local chain with everything deployed, then real history replayed through it.
+ * {@link #start} brings the chain up (node, market-data server, contracts, funded actors) and
+ * leaves it running, so a caller can also serve it; {@link #replay} plays the bars, bar by bar:
+ * advance chain time, push the oracle, arbitrage the pool back to it, move depositors, run the
+ * keeper, let the market maker buy the auctions, and measure the vaults. {@link #close} stops
+ * everything it started.
+ */
+public final class DemoRun implements AutoCloseable {
+
+    /**
+     * @param asset   BTC or ETH
+     * @param hourly  hourly bars (ETH's history)
+     * @param days    days to replay
+     * @param from    first day, or null for the latest {@code days}
+     * @param root    the repository root (src/data, hardhat/)
+     * @param workDir where the run keeps its deployment, journal and logs
+     */
+    public record Options(String asset, boolean hourly, int days, LocalDate from, Path root, Path workDir) {}
+
+    /** Told about every bar as it is replayed. */
+    public interface Progress {
+        void bar(int done, int total, long epochSeconds, double close);
+    }
+
+    /** Depositors' starting capital, in USD, per vault. */
+    static final double DEPOSIT_USD = 1_000_000;
+
+    private static final BigInteger E18 = BigInteger.TEN.pow(18);
+    private static final BigInteger E6 = BigInteger.TEN.pow(6);
+
+    private final Options options;
+    private final ReplayHistory history;
+    private final StrategyConfig shared;
+    private final HardhatNode node;
+    private final MarketDataServer marketData;
+    private final Web3j web3j;
+    private final Deployment deployment;
+    private final Path deploymentFile;
+    private final ChainActors actors;
+
+    private DemoRun(Options options, ReplayHistory history, StrategyConfig shared, HardhatNode node,
+                    MarketDataServer marketData, Web3j web3j, Deployment deployment, Path deploymentFile,
+                    ChainActors actors) {
+        this.options = options;
+        this.history = history;
+        this.shared = shared;
+        this.node = node;
+        this.marketData = marketData;
+        this.web3j = web3j;
+        this.deployment = deployment;
+        this.deploymentFile = deploymentFile;
+        this.actors = actors;
+    }
+
+    /** Starts the node and the market-data server, deploys, funds the actors. */
+    public static DemoRun start(Options o, StrategyConfig shared) throws Exception {
+        ReplayHistory history = ReplayHistory.select(o.root().resolve("src/data"), o.asset(), o.hourly(), o.days(),
+            o.from(), 2 * shared.forecast().window());
+        Files.createDirectories(o.workDir());
+        Instant start = Instant.ofEpochSecond(history.time(0));
+        HardhatNode node = HardhatNode.start(o.root().resolve("hardhat"), o.workDir().resolve("hardhat-node.log"),
+            Optional.of(start));
+        MarketDataServer marketData = null;
+        Web3j web3j = null;
+        try {
+            marketData = MarketDataServer.start(RecordedMarketData.shipped(o.root()), MarketDataServer.DEFAULT_HOST, 0, start);
+            HttpService service = new HttpService(node.rpcUrl());
+            web3j = Web3j.build(service);
+            double p0 = history.close(0);
+            Path deploymentFile = o.workDir().resolve("deployment.json");
+            Deployment deployment = HardhatScripts.deploy(o.root().resolve("hardhat"), node.rpcUrl(), Map.of(
+                    "INITIAL_PRICE", BigDecimal.valueOf(p0).setScale(8, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString(),
+                    "KEEPER", ChainActors.address(ChainActors.KEEPER),
+                    "ORACLE_UPDATER", ChainActors.address(ChainActors.UPDATER),
+                    "HEARTBEAT", String.valueOf(2 * history.barSeconds()),
+                    "POOL_BASE_LIQUIDITY", BigDecimal.valueOf(shared.costs().poolDepthQuote() / p0)
+                        .setScale(6, RoundingMode.HALF_UP).toPlainString()),
+                deploymentFile, o.workDir().resolve("deploy.log"));
+            ChainActors actors = new ChainActors(web3j, service, deployment);
+            double maxPrice = Arrays.stream(history.bars().close()).max().orElseThrow();
+            actors.prepare(BigDecimal.valueOf(20 * DEPOSIT_USD / history.bars().close()[0] + 10 * shared.costs().poolDepthQuote() / maxPrice)
+                    .setScale(0, RoundingMode.CEILING).toBigInteger().multiply(E18),
+                BigInteger.valueOf((long) (20 * DEPOSIT_USD + 10 * shared.costs().poolDepthQuote())).multiply(E6));
+            return new DemoRun(o, history, shared, node, marketData, web3j, deployment, deploymentFile, actors);
+        } catch (Exception | Error e) {
+            if (web3j != null) {
+                web3j.shutdown();
+            }
+            if (marketData != null) {
+                marketData.close();
+            }
+            node.close();
+            throw e;
+        }
+    }
+
+    public String rpcUrl() {
+        return node.rpcUrl();
+    }
+
+    public Deployment deployment() {
+        return deployment;
+    }
+
+    public Path deploymentFile() {
+        return deploymentFile;
+    }
+
+    public String marketDataUrl() {
+        return marketData.apiUrl();
+    }
+
+    public ReplayHistory history() {
+        return history;
+    }
+
+    /** Replays every bar after the first (the deployment pushed the first) and measures the vaults. */
+    public DemoSummary replay(Progress progress) throws Exception {
+        Keeper.Settings settings = new Keeper.Settings(2 * history.barSeconds(), 100,
+            Math.min(3_600, history.barSeconds() / 6), false);
+        ImpliedVolSource iv = history.asset().equals("BTC")
+            ? ImpliedVolSource.dvol(DeribitClient.builder(marketData.apiUrl()).build(), "BTC")
+            : ImpliedVolSource.realizedProxy(shared.forecast().proxyPremiumRatio());
+        int traded = history.tradedBars();
+        VaultBook call = new VaultBook(VaultKind.COVERED_CALL, actors.callVault(ChainActors.OWNER), traded);
+        VaultBook put = new VaultBook(VaultKind.CASH_SECURED_PUT, actors.putVault(ChainActors.OWNER), traded);
+        double[] impliedSeen = new double[history.size()];
+        Arrays.fill(impliedSeen, Double.NaN);
+        try (Journal journal = Journal.open(options.workDir().resolve("keeper-journal"))) {
+            Keeper keeper = Keepers.create(web3j, HardhatAccounts.CHAIN_ID, deployment,
+                HardhatAccounts.account(ChainActors.KEEPER), journal, iv, shared, settings,
+                new TxSender.GasPolicy(2_000_000, 20_000_000), TxSender.Listener.NONE, line -> { });
+            keeper.recover();
+            Depositors depositors = new Depositors(actors, history, traded);
+            for (int i = 1; i < history.size(); i++) {
+                long t = history.time(i);
+                BigInteger price = BigDecimal.valueOf(history.close(i)).movePointRight(8).toBigIntegerExact();
+                actors.setNextBlockTime(t);
+                actors.pushPrice(price);
+                marketData.setClock(Instant.ofEpochSecond(t));
+                actors.arbitrage(price, t + history.barSeconds());
+                if (i >= history.firstTraded()) {
+                    int k = i - history.firstTraded();
+                    depositors.act(k);
+                    for (Keeper.VaultTick tick : keeper.tick()) {
+                        impliedSeen[i] = tick.traded() ? tick.impliedVol() : impliedSeen[i];
+                        VaultBook book = tick.vault().equals(call.kind.label()) ? call : put;
+                        book.rounds += (int) tick.sent().stream().filter(a -> a.startsWith("roll:")).count();
+                    }
+                    for (Purchase p : actors.buyAuctions()) {
+                        VaultBook book = p.vault().equalsIgnoreCase(call.vault.getContractAddress()) ? call : put;
+                        book.premiumUsd += usd(book.kind, p.premiumAssets(), history.close(i));
+                    }
+                    call.mark(k, history.close(i));
+                    put.mark(k, history.close(i));
+                }
+                progress.bar(i, history.size() - 1, t, history.close(i));
+            }
+        }
+        return summary(call, put, impliedSeen);
+    }
+
+    private DemoSummary summary(VaultBook call, VaultBook put, double[] impliedSeen) throws Exception {
+        MarketHistory h = VolInputs.history(history.bars(), history.periodsPerYear(), impliedSeen, shared.forecast(), 0);
+        Backtester backtester = new Backtester(Keepers.SKEW);
+        List<VaultResult> results = new ArrayList<>();
+        for (VaultBook book : List.of(call, put)) {
+            StrategyConfig config = book.kind.config(shared);
+            BacktestRun run = backtester.run(book.kind.label(), config, h, history.firstTraded(), history.size(), false);
+            double[] chain = book.usdPerShare;
+            Comparison c = new Comparison(chain[chain.length - 1] / chain[0], run.nav()[run.nav().length - 1] / run.nav()[0],
+                realizedVol(chain), realizedVol(run.nav()), Performance.maxDrawdown(chain), Performance.maxDrawdown(run.nav()));
+            results.add(new VaultResult(book.kind.label(), book.kind.jsonName(), book.sharePrice(), book.navUsd,
+                book.premiumUsd, book.rounds, c.chainVol(), config.sizing().targetVol(), c.chainDrawdown(), c));
+        }
+        double[] closes = Arrays.copyOfRange(history.bars().close(), history.firstTraded(), history.size());
+        int barsPerDay = history.hourly() ? 24 : 1;
+        return new DemoSummary(results, Performance.maxDrawdown(closes), history.tradedBars() / barsPerDay);
+    }
+
+    /** Annualised standard deviation of the per-bar returns of {@code values}. */
+    private double realizedVol(double[] values) {
+        return new DescriptiveStatistics(Performance.returns(values)).getStandardDeviation()
+            * Math.sqrt(history.periodsPerYear());
+    }
+
+    private static double usd(VaultKind kind, BigInteger assets, double spot) {
+        return kind == VaultKind.COVERED_CALL
+            ? new BigDecimal(assets).movePointLeft(18).doubleValue() * spot
+            : new BigDecimal(assets).movePointLeft(6).doubleValue();
+    }
+
+    /** One vault's measurements along the replay. */
+    private static final class VaultBook {
+        final VaultKind kind;
+        final OptionVault vault;
+        final double[] usdPerShare;
+        int rounds;
+        double premiumUsd;
+        double navUsd;
+        BigInteger shareUnit;
+        BigInteger assetUnit;
+
+        VaultBook(VaultKind kind, OptionVault vault, int bars) {
+            this.kind = kind;
+            this.vault = vault;
+            this.usdPerShare = new double[bars];
+        }
+
+        void mark(int k, double spot) throws Exception {
+            if (shareUnit == null) {
+                shareUnit = BigInteger.TEN.pow(vault.decimals().send().intValueExact());
+                assetUnit = kind == VaultKind.COVERED_CALL ? E18 : E6;
+            }
+            BigInteger assets = vault.totalAssets().send();
+            BigInteger supply = vault.totalSupply().send();
+            navUsd = usd(kind, assets, spot);
+            usdPerShare[k] = navUsd / new BigDecimal(supply).divide(new BigDecimal(shareUnit)).doubleValue();
+        }
+
+        double sharePrice() throws Exception {
+            return new BigDecimal(vault.convertToAssets(shareUnit).send()).divide(new BigDecimal(assetUnit)).doubleValue();
+        }
+    }
+
+    @Override
+    public void close() {
+        web3j.shutdown();
+        marketData.close();
+        node.close();
+    }
+}
