@@ -10,6 +10,7 @@ import io.volvault.greeks.surface.ChainQuote;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -136,7 +137,7 @@ public final class DeribitClient {
                 getVolatilityIndexData(currency, atMillis - LATEST_DVOL_LOOKBACK.toMillis(), atMillis, "1D").result().candles();
         if (candles.isEmpty()) {
             throw new IOException("public/get_volatility_index_data: no " + currency + " DVOL in the week up to "
-                    + java.time.Instant.ofEpochMilli(atMillis));
+                    + Instant.ofEpochMilli(atMillis));
         }
         return candles.stream().max(Comparator.comparingLong(VolatilityCandle::timestamp)).orElseThrow();
     }

@@ -9,11 +9,13 @@ import java.util.Optional;
  */
 public final class DeribitRpcException extends IOException {
 
+    private static final long serialVersionUID = 1L;
+
     private final String method;
     private final int httpStatus;
     private final int code;
     private final String rpcMessage;
-    private final Optional<String> data;
+    private final String data;
 
     DeribitRpcException(String method, int httpStatus, int code, String rpcMessage, Optional<String> data) {
         super(method + ": Deribit error " + code + " " + rpcMessage
@@ -22,7 +24,7 @@ public final class DeribitRpcException extends IOException {
         this.httpStatus = httpStatus;
         this.code = code;
         this.rpcMessage = rpcMessage;
-        this.data = data;
+        this.data = data.orElse(null);
     }
 
     /** The endpoint, e.g. {@code public/ticker}. */
@@ -46,6 +48,6 @@ public final class DeribitRpcException extends IOException {
 
     /** The error's {@code data} object as JSON text, when there is one. */
     public Optional<String> data() {
-        return data;
+        return Optional.ofNullable(data);
     }
 }

@@ -49,7 +49,7 @@ public final class MarketDataServer implements AutoCloseable {
                 RpcError.methodNotFound(ctx.pathParam("scope") + "/" + ctx.pathParam("method")
                         + " is not served here: public methods only")));
         app.get("/replay/clock", this::readClock);
-        app.post("/replay/clock", this::setClock);
+        app.post("/replay/clock", this::postClock);
         try {
             app.start(host, port);
         } catch (RuntimeException e) {
@@ -160,7 +160,7 @@ public final class MarketDataServer implements AutoCloseable {
         ctx.contentType("application/json").result(clockJson().toString());
     }
 
-    private void setClock(Context ctx) {
+    private void postClock(Context ctx) {
         Optional<String> problem;
         try {
             JsonNode body = DeribitClient.JSON.readTree(ctx.body());

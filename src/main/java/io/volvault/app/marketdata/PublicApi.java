@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.volvault.greeks.Greeks;
+import io.volvault.greeks.OptionType;
 import io.volvault.greeks.realized.Estimator;
 import io.volvault.greeks.realized.PriceBars;
 import io.volvault.greeks.realized.RealizedVol;
+import io.volvault.greeks.realized.VolSeries;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -203,7 +205,7 @@ final class PublicApi {
         node.put("quote_currency", option.currency());
         node.put("settlement_currency", option.currency());
         node.put("counter_currency", "USD");
-        node.put("option_type", option.type() == io.volvault.greeks.OptionType.CALL ? "call" : "put");
+        node.put("option_type", option.type() == OptionType.CALL ? "call" : "put");
         node.put("strike", (double) option.strike());
         node.put("expiration_timestamp", option.expiryMillis());
         node.put("creation_timestamp", asOf);
@@ -241,17 +243,19 @@ final class PublicApi {
         return chain;
     }
 
-    /** Close-to-close realized vol (annualised fraction) at the last {@code points} rows ending at {@code row}. */
+    /**
+     * Close-to-close realized vol (annualised fraction) at up to {@code points} rows ending at
+     * {@code row}, each over the {@code window} returns before it; fewer points when the file
+     * starts too late for all of them.
+     */
     private static double[] trailingRealizedVol(RecordedSeries prices, int row, int window, int points) {
-        int last = row;
-        int firstNeeded = last - window - points + 1;
-        if (last - window < 0) {
+        if (row < window) {
             throw RpcError.notRecorded(String.format(Locale.ROOT,
                     "%s: a %d-bar realized vol at %s needs %d rows before it, the file has %d",
                     prices.file(), window, Instant.ofEpochMilli(prices.time(row)), window, row));
         }
-        int from = Math.max(0, firstNeeded);
-        long[] seconds = new long[last - from + 1];
+        int from = Math.max(0, row - window - points + 1);
+        long[] seconds = new long[row - from + 1];
         double[] closes = new double[seconds.length];
         for (int i = 0; i < seconds.length; i++) {
             seconds[i] = prices.time(from + i) / 1000;
@@ -259,7 +263,7 @@ final class PublicApi {
         }
         // The index files carry closes only: a close-to-close estimator needs nothing else.
         PriceBars bars = new PriceBars(seconds, closes, closes, closes, closes);
-        var series = RealizedVol.rolling(Estimator.CLOSE_TO_CLOSE, bars, window, periodsPerYear(prices));
+        VolSeries series = RealizedVol.rolling(Estimator.CLOSE_TO_CLOSE, bars, window, periodsPerYear(prices));
         int firstValid = Math.max(series.firstIndex(), bars.size() - points);
         return Arrays.copyOfRange(series.values(), firstValid, bars.size());
     }

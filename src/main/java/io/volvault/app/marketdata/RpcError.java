@@ -9,6 +9,8 @@ import java.util.Optional;
  */
 final class RpcError extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     static final int INVALID_PARAMS = -32602;
     static final int METHOD_NOT_FOUND = -32601;
     static final int NOT_FOUND = 13020;
@@ -16,14 +18,14 @@ final class RpcError extends RuntimeException {
     private final int code;
     private final String rpcMessage;
     private final String reason;
-    private final Optional<String> param;
+    private final String param;
 
     private RpcError(int code, String rpcMessage, String reason, Optional<String> param) {
         super(code + " " + rpcMessage + ": " + reason + param.map(p -> " (param " + p + ")").orElse(""));
         this.code = code;
         this.rpcMessage = rpcMessage;
         this.reason = reason;
-        this.param = param;
+        this.param = param.orElse(null);
     }
 
     static RpcError invalidParam(String param, String reason) {
@@ -56,6 +58,6 @@ final class RpcError extends RuntimeException {
     }
 
     Optional<String> param() {
-        return param;
+        return Optional.ofNullable(param);
     }
 }
