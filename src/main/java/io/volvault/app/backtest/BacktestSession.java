@@ -9,12 +9,16 @@ import io.volvault.strategy.backtest.Baselines;
 import io.volvault.strategy.backtest.MarketHistory;
 import io.volvault.strategy.backtest.Metrics;
 import io.volvault.strategy.backtest.Performance;
+import io.volvault.strategy.backtest.VolInputs;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
 
 /** Runs the configured strategy and its baselines over one history; shared by backtest and sweep. */
 final class BacktestSession {
@@ -76,18 +80,42 @@ final class BacktestSession {
 
     /** The strategy and all baselines, with metrics. */
     BacktestOutcome run(StrategyConfig config, LocalDate fromDate, LocalDate toDate, boolean recordDecisions) {
-        MarketHistory h = io.volvault.strategy.backtest.VolInputs.history(bars, periodsPerYear, observedImplied,
+        MarketHistory h = VolInputs.history(bars, periodsPerYear, observedImplied,
             config.forecast(), 0);
         int[] range = range(h, fromDate, toDate);
         List<BacktestRun> runs = new ArrayList<>();
         List<Metrics> metrics = new ArrayList<>();
-        for (Map.Entry<String, StrategyConfig> e : Baselines.of(config).entrySet()) {
-            BacktestRun run = backtester.run(e.getKey(), e.getValue(), h, range[0], range[1], recordDecisions);
-            runs.add(run);
-            metrics.add(metrics(run, h, config));
+        Map<String, StrategyConfig> strategies = Baselines.of(config);
+        try (ProgressBar bar = progressBar("backtest", strategies.size(), (long) strategies.size() * (range[1] - range[0]))) {
+            for (Map.Entry<String, StrategyConfig> e : strategies.entrySet()) {
+                if (bar != null) {
+                    bar.setExtraMessage(e.getKey());
+                }
+                BacktestRun run = backtester.run(e.getKey(), e.getValue(), h, range[0], range[1], recordDecisions);
+                runs.add(run);
+                metrics.add(metrics(run, h, config));
+                if (bar != null) {
+                    bar.step();
+                }
+            }
         }
         return new BacktestOutcome(config, h, range[0], range[1], pricesFile, impliedSource(h, range, config),
             runs, metrics);
+    }
+
+    /** Bars above which a run counts as long and shows progress even when stderr is not a terminal. */
+    static final int LONG_RUN_BARS = 50_000;
+
+    /**
+     * A progress bar on stderr, when stderr is a terminal or the work is long (more than
+     * {@link #LONG_RUN_BARS} bars in all); null otherwise, so logs and pipes stay clean.
+     */
+    static ProgressBar progressBar(String task, int steps, long totalBars) {
+        if (System.console() == null && totalBars <= LONG_RUN_BARS) {
+            return null;
+        }
+        return new ProgressBarBuilder().setTaskName(task).setInitialMax(steps)
+            .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
     }
 
     Metrics metrics(BacktestRun run, MarketHistory h, StrategyConfig config) {

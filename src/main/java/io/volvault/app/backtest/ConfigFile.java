@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.volvault.greeks.realized.Estimator;
 import io.volvault.strategy.StrategyConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -89,7 +90,12 @@ public final class ConfigFile {
                     throw new IllegalArgumentException("config field '" + name + "' must be a single value, got "
                         + f.getValue());
                 }
-                target.set(f.getKey(), f.getValue());
+                JsonNode value = f.getValue();
+                if (name.equals("forecast.estimator")) {
+                    // Same spellings as --estimator: yang-zhang, YANG_ZHANG, Close-To-Close...
+                    value = JSON.getNodeFactory().textNode(Estimator.parse(value.asText()).name());
+                }
+                target.set(f.getKey(), value);
             }
         }
     }

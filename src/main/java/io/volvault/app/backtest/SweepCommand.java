@@ -18,9 +18,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -98,11 +96,8 @@ public final class SweepCommand implements Callable<Integer> {
         Metrics[] results = new Metrics[grid.size()];
         long start = System.nanoTime();
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        boolean showProgress = System.console() != null;
-        try (ProgressBar bar = showProgress
-                ? new ProgressBarBuilder().setTaskName("sweep").setInitialMax(grid.size())
-                    .setConsumer(new ConsoleProgressBarConsumer(System.err)).build()
-                : null) {
+        try (ProgressBar bar = BacktestSession.progressBar("sweep", grid.size(),
+                (long) grid.size() * session.bars().size())) {
             ForkJoinPool pool = new ForkJoinPool(workers);
             try {
                 pool.submit(() -> java.util.stream.IntStream.range(0, grid.size()).parallel().forEach(i -> {
