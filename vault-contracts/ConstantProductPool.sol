@@ -84,7 +84,9 @@ contract ConstantProductPool is IConstantProductPool, ERC20, ReentrancyGuard {
         if (baseAmount == 0 || quoteAmount == 0) revert ZeroAmount();
         uint256 supply = totalSupply();
         if (supply == 0) {
-            liquidity = Math.sqrt(baseAmount * quoteAmount) - MINIMUM_LIQUIDITY;
+            uint256 root = Math.sqrt(baseAmount * quoteAmount);
+            if (root <= MINIMUM_LIQUIDITY) revert InsufficientLiquidityMinted(0, minLiquidity);
+            liquidity = root - MINIMUM_LIQUIDITY;
             _mint(address(0xdead), MINIMUM_LIQUIDITY);
         } else {
             liquidity = Math.min(baseAmount * supply / _baseReserve, quoteAmount * supply / _quoteReserve);

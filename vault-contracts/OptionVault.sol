@@ -902,6 +902,13 @@ contract OptionVault is IOptionVault, ERC20, Ownable, Pausable, ReentrancyGuardT
                 || limits.minImpliedVol > limits.maxImpliedVol || limits.maxRoundDuration == 0
         ) revert InvalidLimits();
         _limits = limits;
-        emit KeeperLimitsSet(limits);
+        emit KeeperLimitsSet(
+            limits.strikeBandBps,
+            limits.minFloorBps,
+            limits.maxSlippageBps,
+            limits.minImpliedVol,
+            limits.maxImpliedVol,
+            limits.maxRoundDuration
+        );
     }
 }

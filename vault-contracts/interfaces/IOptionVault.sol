@@ -79,7 +79,14 @@ interface IOptionVault is IERC4626, IERC7540Operator, IERC7540Deposit, IERC7540R
     event FeesSet(uint256 managementFeeBps, uint256 performanceFeeBps);
     event FeeRecipientSet(address indexed recipient);
     event KeeperSet(address indexed keeper);
-    event KeeperLimitsSet(KeeperLimits limits);
+    event KeeperLimitsSet(
+        uint256 strikeBandBps,
+        uint256 minFloorBps,
+        uint256 maxSlippageBps,
+        uint256 minImpliedVol,
+        uint256 maxImpliedVol,
+        uint256 maxRoundDuration
+    );
 
     // ---- custom errors ----
     error NotKeeper(address caller);
