@@ -36,6 +36,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The local server over real HTTP on an ephemeral loopback port, queried with the client, checked
@@ -220,20 +222,23 @@ class MarketDataServerTest {
         return RealizedVol.rolling(Estimator.CLOSE_TO_CLOSE, bars, window, periodsPerYear);
     }
 
-    @Test
-    void chainFittedToASurfaceGivesBackTheDvolLevel() throws IOException {
-        clock("2022-11-06");
+    @ParameterizedTest
+    @CsvSource({"2022-11-06, 56.76", "2023-06-15, 46.63", "2024-03-15, 76.70", "2025-11-09, 45.32"})
+    void chainFittedToASurfaceGivesBackTheDvolLevel(String day, double dvol) throws IOException {
+        clock(day);
 
         ChainSnapshot snapshot = client.chainSnapshot("BTC");
         VolSurface surface = snapshot.surface();
 
-        assertTrue(snapshot.source().orElseThrow().startsWith("synthetic: BTC options listed by volvault's"));
-        assertTrue(snapshot.source().orElseThrow().contains("from DVOL 56.76 on 2022-11-06, forward = index 20905.58"));
+        assertEquals(btcDvol.get(millis(day)), dvol, "the file's DVOL");
+        String source = snapshot.source().orElseThrow();
+        assertTrue(source.startsWith("synthetic: BTC options listed by volvault's"), source);
+        assertTrue(source.contains("from DVOL " + dvol + " on " + day + ", forward = index"), source);
         assertEquals(8, surface.slices().size());
-        assertEquals(0.5676, surface.atmVol(30 / 365.0), 1e-12, "DVOL is a 30-day ATM vol");
+        assertEquals(dvol / 100, surface.atmVol(30 / 365.0), 1e-12, "DVOL is a 30-day ATM vol");
         for (SviSlice slice : surface.slices()) {
-            assertEquals(0.5676, slice.iv(slice.forward()), 1e-12, "expiry " + slice.expiry());
-            assertEquals(btcClose.get(millis("2022-11-06")), slice.forward());
+            assertEquals(dvol / 100, slice.iv(slice.forward()), 1e-12, "expiry " + slice.expiry());
+            assertEquals(btcClose.get(millis(day)), slice.forward());
         }
         assertTrue(surface.skew(30 / 365.0) < 0, "puts dearer than calls");
         assertTrue(surface.arbitrage().isEmpty(), surface.arbitrage().toString());
