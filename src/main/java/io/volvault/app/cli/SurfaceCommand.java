@@ -19,11 +19,10 @@ import picocli.CommandLine.Option;
 @Command(
     name = "surface",
     mixinStandardHelpOptions = true,
-    description = {
-        "Fits a raw SVI smile per expiry to an option chain (CSV expiry,strike,forward,iv or",
-        "expiry,strike,forward,bid_iv,ask_iv; expiry in years, vols as fractions) and prints the",
-        "parameters per expiry, then any butterfly (Durrleman g(k) < 0) or calendar (total",
-        "variance falling in T) arbitrage with where it occurs."})
+    description = "Fits a raw SVI smile per expiry to an option chain (CSV expiry,strike,forward,iv or"
+        + " expiry,strike,forward,bid_iv,ask_iv; expiry in years, vols as fractions) and prints the"
+        + " parameters per expiry, then any butterfly (Durrleman g(k) < 0) or calendar (total variance"
+        + " falling in T) arbitrage with where it occurs.")
 public final class SurfaceCommand implements Callable<Integer> {
 
     @CommandLine.Spec

@@ -19,11 +19,11 @@ import picocli.CommandLine.Option;
     name = "vol",
     mixinStandardHelpOptions = true,
     description = {
-        "Realized volatility from OHLC bars (CSV timestamp,open,high,low,close[,volume]), printed as",
-        "timestamp,vol CSV, annualised; each value uses the bars up to its timestamp only.",
-        "Estimators: close-to-close, ewma, parkinson, garman-klass, rogers-satchell, yang-zhang;",
-        "'garch' fits GARCH(1,1) to close-to-close log returns by maximum likelihood and prints",
-        "the parameters and a variance forecast."})
+        "Realized volatility from OHLC bars (CSV timestamp,open,high,low,close[,volume], oldest first),"
+            + " printed as timestamp,vol CSV, annualised; each value uses the bars up to its timestamp only.",
+        "Estimators: close-to-close, ewma, parkinson, garman-klass, rogers-satchell, yang-zhang;"
+            + " garch fits GARCH(1,1) to close-to-close log returns by maximum likelihood and prints"
+            + " the parameters and a variance forecast."})
 public final class VolCommand implements Callable<Integer> {
 
     @CommandLine.Spec
