@@ -307,6 +307,21 @@ describe("rebalancing through the pool", function () {
       .to.be.revertedWithCustomError(c.pool, "UnknownToken");
   });
 
+  it("lets the put vault buy WETH with idle USDC and counts it at the oracle price", async function () {
+    const c = await fixture();
+    const vault = c.putVault;
+    await vault.setFees(0, 0);
+    await vault.connect(c.alice).requestDeposit(USDC(60_000), c.alice.address, c.alice.address);
+    await vault.connect(c.keeper).closeRound();
+    const [reserveBase, reserveQuote] = await c.pool.getReserves();
+    const expectedOut = (USDC(6_000) * 9970n * reserveBase) / (reserveQuote * 10000n + USDC(6_000) * 9970n);
+    const bound = (WETH(2) * 9900n + 9999n) / 10000n;
+    await expect(vault.connect(c.keeper).rebalance(true, USDC(6_000), bound))
+      .to.emit(vault, "Rebalanced").withArgs(true, USDC(6_000), expectedOut, bound, USD(3000));
+    expect(await vault.idleOther()).to.equal(expectedOut);
+    expect(await vault.totalAssets()).to.equal(USDC(54_000) + (expectedOut * USD(3000)) / 10n ** 20n);
+  });
+
   it("cannot swap away collateral promised to the running auction", async function () {
     const c = await fundedCallVault();
     await c.callVault.connect(c.keeper).roll(await rollParams({ size: WETH(80) }));
