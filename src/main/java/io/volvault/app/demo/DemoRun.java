@@ -159,29 +159,17 @@ public final class DemoRun implements AutoCloseable {
 
     /** Replays every bar after the first (the deployment pushed the first) and measures the vaults. */
     public DemoSummary replay(Progress progress) throws Exception {
-        Keeper.Settings settings = new Keeper.Settings(2 * history.barSeconds(), 100,
-            Math.min(3_600, history.barSeconds() / 6), false);
-        ImpliedVolSource iv = history.asset().equals("BTC")
-            ? ImpliedVolSource.dvol(DeribitClient.builder(marketData.apiUrl()).build(), "BTC")
-            : ImpliedVolSource.realizedProxy(shared.forecast().proxyPremiumRatio());
         int traded = history.tradedBars();
         VaultBook call = new VaultBook(VaultKind.COVERED_CALL, actors.callVault(ChainActors.OWNER), traded);
         VaultBook put = new VaultBook(VaultKind.CASH_SECURED_PUT, actors.putVault(ChainActors.OWNER), traded);
         double[] impliedSeen = new double[history.size()];
         Arrays.fill(impliedSeen, Double.NaN);
         try (Journal journal = Journal.open(options.workDir().resolve("keeper-journal"))) {
-            Keeper keeper = Keepers.create(web3j, HardhatAccounts.CHAIN_ID, deployment,
-                HardhatAccounts.account(ChainActors.KEEPER), journal, iv, shared, settings,
-                new TxSender.GasPolicy(2_000_000, 20_000_000), TxSender.Listener.NONE, line -> { });
+            Keeper keeper = keeper(journal, TxSender.Listener.NONE);
             keeper.recover();
-            Depositors depositors = new Depositors(actors, history, traded);
+            Depositors depositors = depositors();
             for (int i = 1; i < history.size(); i++) {
-                long t = history.time(i);
-                BigInteger price = BigDecimal.valueOf(history.close(i)).movePointRight(8).toBigIntegerExact();
-                actors.setNextBlockTime(t);
-                actors.pushPrice(price);
-                marketData.setClock(Instant.ofEpochSecond(t));
-                actors.arbitrage(price, t + history.barSeconds());
+                advance(i);
                 if (i >= history.firstTraded()) {
                     int k = i - history.firstTraded();
                     depositors.act(k);
@@ -197,10 +185,43 @@ public final class DemoRun implements AutoCloseable {
                     call.mark(k, history.close(i));
                     put.mark(k, history.close(i));
                 }
-                progress.bar(i, history.size() - 1, t, history.close(i));
+                progress.bar(i, history.size() - 1, history.time(i), history.close(i));
             }
         }
         return summary(call, put, impliedSeen);
+    }
+
+    /** Bar {@code i} arrives: chain time moves to its close, the oracle gets it, the pool follows. */
+    void advance(int i) throws Exception {
+        long t = history.time(i);
+        BigInteger price = BigDecimal.valueOf(history.close(i)).movePointRight(8).toBigIntegerExact();
+        actors.setNextBlockTime(t);
+        actors.pushPrice(price);
+        marketData.setClock(Instant.ofEpochSecond(t));
+        actors.arbitrage(price, t + history.barSeconds());
+    }
+
+    /** The keeper as the demo runs it (account #1), on {@code journal}. */
+    Keeper keeper(Journal journal, TxSender.Listener listener) {
+        Keeper.Settings settings = new Keeper.Settings(2 * history.barSeconds(), 100,
+            Math.min(3_600, history.barSeconds() / 6), false);
+        ImpliedVolSource iv = history.asset().equals("BTC")
+            ? ImpliedVolSource.dvol(DeribitClient.builder(marketData.apiUrl()).build(), "BTC")
+            : ImpliedVolSource.realizedProxy(shared.forecast().proxyPremiumRatio());
+        return Keepers.create(web3j, HardhatAccounts.CHAIN_ID, deployment, HardhatAccounts.account(ChainActors.KEEPER),
+            journal, iv, shared, settings, new TxSender.GasPolicy(2_000_000, 20_000_000), listener, line -> { });
+    }
+
+    Depositors depositors() {
+        return new Depositors(actors, history, history.tradedBars());
+    }
+
+    ChainActors actors() {
+        return actors;
+    }
+
+    Web3j web3j() {
+        return web3j;
     }
 
     private DemoSummary summary(VaultBook call, VaultBook put, double[] impliedSeen) throws Exception {

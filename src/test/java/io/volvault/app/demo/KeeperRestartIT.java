@@ -1,0 +1,119 @@
+package io.volvault.app.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.volvault.app.chain.HardhatAccounts;
+import io.volvault.app.chain.Journal;
+import io.volvault.app.chain.JournalEntry;
+import io.volvault.app.chain.TxSender;
+import io.volvault.app.chain.contracts.Options;
+import io.volvault.app.keeper.Keeper;
+import io.volvault.strategy.StrategyConfig;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.tx.ReadonlyTransactionManager;
+import org.web3j.tx.gas.DefaultGasProvider;
+
+/**
+ * A keeper killed between journaling and broadcasting, and another killed between broadcasting
+ * and seeing the receipt; a fresh keeper on the same journal and chain finishes their work and
+ * neither rolls twice nor trades twice. Runs on a Hardhat node of its own (chain time must start in
+ * the replayed past).
+ */
+class KeeperRestartIT {
+
+    /** Stands for the process dying at that instant: nothing after it runs. */
+    private static final class Killed extends RuntimeException {
+        Killed(String where) {
+            super("keeper killed " + where);
+        }
+    }
+
+    @Test
+    void aKilledKeeperRestartedOnTheSameJournalNeitherRollsNorTradesTwice(@TempDir Path work) throws Exception {
+        Path root = Path.of(System.getProperty("volvault.root"));
+        DemoRun.Options options = new DemoRun.Options("BTC", false, 12, null, root, work);
+        try (DemoRun run = DemoRun.start(options, StrategyConfig.defaults())) {
+            ReplayHistory history = run.history();
+            for (int i = 1; i <= history.firstTraded(); i++) {
+                run.advance(i);
+            }
+            run.depositors().act(0);
+            Path journalDir = work.resolve("journal");
+
+            // 1st keeper: dies right after journaling its first rebalance, before broadcasting it.
+            try (Journal journal = Journal.open(journalDir)) {
+                Keeper keeper = run.keeper(journal, killAt(true, "rebalance:"));
+                keeper.recover();
+                assertThrows(Killed.class, keeper::tick);
+            }
+            // 2nd keeper: re-broadcasts that rebalance, then dies right after broadcasting a roll.
+            try (Journal journal = Journal.open(journalDir)) {
+                Keeper keeper = run.keeper(journal, killAt(false, "roll:"));
+                keeper.recover();
+                assertThrows(Killed.class, keeper::tick);
+            }
+            // 3rd keeper: finds the roll's receipt and carries on; ticks again on the same bar and the next.
+            try (Journal journal = Journal.open(journalDir)) {
+                Keeper keeper = run.keeper(journal, TxSender.Listener.NONE);
+                keeper.recover();
+                keeper.tick();
+                keeper.tick();
+                run.actors().buyAuctions();
+                run.advance(history.firstTraded() + 1);
+                keeper.tick();
+
+                List<JournalEntry> entries = journal.all();
+                assertTrue(entries.stream().allMatch(e -> e.status() == JournalEntry.Status.CONFIRMED),
+                    "every journaled transaction ends confirmed: " + entries);
+                Map<String, Long> perAction = entries.stream()
+                    .collect(Collectors.groupingBy(e -> e.action().replaceAll(":at=.*|:round=.*", ""), Collectors.counting()));
+                // Each vault closed its bootstrap round once and rolled once.
+                String call = run.deployment().contracts().callVault();
+                String put = run.deployment().contracts().putVault();
+                assertEquals(1L, perAction.get("close:" + call));
+                assertEquals(1L, perAction.get("roll:" + call));
+                assertEquals(1L, perAction.get("close:" + put));
+                assertEquals(1L, perAction.get("roll:" + put));
+                // The chain agrees: two option series exist, one per vault, and the keeper's
+                // account sent exactly the journaled transactions, nonces 0..n-1.
+                Options market = Options.load(run.deployment().contracts().options(), run.web3j(),
+                    new ReadonlyTransactionManager(run.web3j(), call), new DefaultGasProvider());
+                assertEquals(BigInteger.TWO, market.seriesCount().send());
+                BigInteger nonce = run.web3j().ethGetTransactionCount(HardhatAccounts.account(1).getAddress(),
+                    DefaultBlockParameterName.LATEST).send().getTransactionCount();
+                assertEquals(BigInteger.valueOf(entries.size()), nonce);
+                Map<BigInteger, Long> nonces = entries.stream()
+                    .collect(Collectors.groupingBy(JournalEntry::nonce, Collectors.counting()));
+                assertEquals(entries.size(), nonces.size(), "no nonce used twice");
+            }
+        }
+    }
+
+    /** Kills the keeper when a transaction whose action starts with {@code prefix} is journaled (or broadcast). */
+    private static TxSender.Listener killAt(boolean afterJournal, String prefix) {
+        return new TxSender.Listener() {
+            @Override
+            public void journaled(JournalEntry entry) {
+                if (afterJournal && entry.action().startsWith(prefix)) {
+                    throw new Killed("after journaling " + entry.action());
+                }
+            }
+
+            @Override
+            public void broadcast(JournalEntry entry) {
+                if (!afterJournal && entry.action().startsWith(prefix)) {
+                    throw new Killed("after broadcasting " + entry.action());
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,112 @@
+package io.volvault.app.keeper;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.volvault.app.chain.PlannedTx;
+import io.volvault.app.chain.contracts.OptionVault;
+import io.volvault.greeks.OptionType;
+import io.volvault.strategy.Action;
+import io.volvault.strategy.PortfolioState;
+import io.volvault.strategy.Strategy;
+import io.volvault.strategy.StrategyConfig;
+import java.math.BigInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.http.HttpService;
+import org.web3j.tx.ReadonlyTransactionManager;
+import org.web3j.tx.gas.DefaultGasProvider;
+
+/** The keeper's translation of strategy actions into vault calls, checked against hand-computed units. */
+class KeeperPlanTest {
+
+    private static final String VAULT = "0x1111111111111111111111111111111111111111";
+    /** Encoding needs no node: the wrapper is only asked for calldata. */
+    private static final Web3j OFFLINE = Web3j.build(new HttpService("http://127.0.0.1:1"));
+    private static final OptionVault WRAPPER = OptionVault.load(VAULT, OFFLINE,
+        new ReadonlyTransactionManager(OFFLINE, VAULT), new DefaultGasProvider());
+    /** The defaults, with a pool stated here: 30 bps fee, 50M USD deep. */
+    private static final Strategy STRATEGY = new Strategy(withPool(StrategyConfig.defaults(), new StrategyConfig.Costs(30, 50_000_000, 5)));
+    private static final Keeper.ManagedVault MANAGED = new Keeper.ManagedVault("test", WRAPPER, STRATEGY);
+    private static final BigInteger SPOT_100K = BigInteger.valueOf(100_000).multiply(BigInteger.TEN.pow(8));
+
+    private static StrategyConfig withPool(StrategyConfig c, StrategyConfig.Costs costs) {
+        return new StrategyConfig(c.initialNav(), c.sizing(), c.forecast(), c.rebalance(), c.options(), c.risk(), costs);
+    }
+
+    @AfterAll
+    static void close() {
+        OFFLINE.shutdown();
+    }
+
+    private static VaultSnapshot snapshot(boolean isCall, String idleAsset, String idleOther, String redeemAssets) {
+        return new VaultSnapshot(VAULT, isCall, 1_000, 7, SPOT_100K, 990, new BigInteger(idleAsset), new BigInteger(idleOther),
+            BigInteger.ZERO, new BigInteger(redeemAssets), 3, 0, 0, BigInteger.ZERO, BigInteger.ZERO, 100);
+    }
+
+    @Test
+    void sellingBaseFromTheCallVaultAsksForTheOracleValueLessTheSlippage() {
+        VaultSnapshot s = snapshot(true, "5000000000000000000", "0", "0");
+        PlannedTx tx = Keeper.rebalance(MANAGED, s, new Action.Swap(-2, "test"), STRATEGY, 100);
+        // 2 WETH at 100,000 USD = 200,000 USDC (6 decimals); 1% slippage leaves 198,000 USDC.
+        assertEquals(WRAPPER.rebalance(true, new BigInteger("2000000000000000000"), new BigInteger("198000000000"))
+            .encodeFunctionCall(), tx.data());
+        assertEquals("rebalance:" + VAULT + ":at=990", tx.action());
+    }
+
+    @Test
+    void buyingBaseForThePutVaultSpendsWhatThePoolModelSaysItCosts() {
+        VaultSnapshot s = snapshot(false, "1000000000000", "0", "0");
+        PlannedTx tx = Keeper.rebalance(MANAGED, s, new Action.Swap(1, "test"), STRATEGY, 100);
+        // The strategy's pool (30 bps fee, 50M USD deep) prices 1 base at 100,000 x 500 / 499 / 0.997.
+        double quoteIn = 100_000.0 * 500 / 499 / 0.997;
+        BigInteger in = BigInteger.valueOf((long) Math.floor(quoteIn * 1e6));
+        BigInteger oracleOut = in.multiply(BigInteger.TEN.pow(26)).add(SPOT_100K.multiply(BigInteger.TEN.pow(6))).subtract(BigInteger.ONE)
+            .divide(SPOT_100K.multiply(BigInteger.TEN.pow(6)));
+        BigInteger minOut = oracleOut.multiply(BigInteger.valueOf(9_900)).add(BigInteger.valueOf(9_999)).divide(BigInteger.valueOf(10_000));
+        assertEquals(WRAPPER.rebalance(true, in, minOut).encodeFunctionCall(), tx.data());
+    }
+
+    @Test
+    void aCallRoundAuctionsFromFairToLimitPremiumInWethPerOption() {
+        VaultSnapshot s = snapshot(true, "5000000000000000000", "0", "0");
+        Action.Write write = new Action.Write(OptionType.CALL, 110_000.123456789, 1_604_800, 3.5, 950, "test");
+        PlannedTx tx = Keeper.roll(MANAGED, s, write, 0.05, 0.55, 3_600);
+        // fair = 950 / 0.95 = 1,000 USD = 0.01 WETH at 100,000; the floor 950 USD = 0.0095 WETH.
+        OptionVault.RollParams expected = new OptionVault.RollParams(new BigInteger("11000012345679"),
+            BigInteger.valueOf(1_604_800), new BigInteger("3500000000000000000"), new BigInteger("10000000000000000"),
+            new BigInteger("9500000000000000"), new BigInteger("10000000000000000"), BigInteger.valueOf(3_600),
+            new BigInteger("550000000000000000"));
+        assertEquals(WRAPPER.roll(expected).encodeFunctionCall(), tx.data());
+        assertEquals("roll:" + VAULT + ":round=3", tx.action());
+    }
+
+    @Test
+    void aPutRoundIsCappedAtTheCollateralTheVaultHolds() {
+        // 100,000 USDC secures 2 puts struck at 50,000; the strategy asked for 3.
+        VaultSnapshot s = snapshot(false, "100000000000", "0", "0");
+        Action.Write write = new Action.Write(OptionType.PUT, 50_000, 1_604_800, 3, 800, "test");
+        PlannedTx tx = Keeper.roll(MANAGED, s, write, 0.05, 0.5, 3_600);
+        OptionVault.RollParams expected = new OptionVault.RollParams(new BigInteger("5000000000000"),
+            BigInteger.valueOf(1_604_800), new BigInteger("2000000000000000000"), new BigInteger("842105263"),
+            new BigInteger("800000000"), new BigInteger("842105263"), BigInteger.valueOf(3_600),
+            new BigInteger("500000000000000000"));
+        assertEquals(WRAPPER.roll(expected).encodeFunctionCall(), tx.data());
+    }
+
+    @Test
+    void theStrategySeesHoldingsWithCollateralAndWithoutWhatRedeemsAreOwed() {
+        // Put vault: 60,000 USDC idle, 2 puts at 50,000 sold (100,000 USDC locked), 30,000 USDC owed to redeems, 1.5 WETH.
+        VaultSnapshot s = new VaultSnapshot(VAULT, false, 1_000, 7, SPOT_100K, 990, new BigInteger("60000000000"),
+            new BigInteger("1500000000000000000"), BigInteger.ZERO, new BigInteger("30000000000"), 3, 5, 2_000,
+            new BigInteger("5000000000000"), new BigInteger("2000000000000000000"), 100);
+        PortfolioState p = s.portfolio(500, 0.6);
+        assertEquals(1.5, p.base());
+        assertEquals(130_000, p.quote());
+        assertEquals(1, p.shorts().size());
+        assertEquals(OptionType.PUT, p.shorts().get(0).type());
+        assertEquals(50_000, p.shorts().get(0).strike());
+        assertEquals(2, p.shorts().get(0).size());
+        assertEquals(2_000, p.shorts().get(0).expiryEpochSeconds());
+    }
+}
