@@ -33,12 +33,12 @@ public record StrategyConfig(
         required("costs", costs);
     }
 
-    /** The documented defaults: a 40% vol target on an EWMA forecast, 0.20-delta weekly options. */
+    /** The documented defaults: a 40% vol target on an EWMA(20) forecast, 0.20-delta weekly options. */
     public static StrategyConfig defaults() {
         return new StrategyConfig(
             1_000_000,
             new Sizing(SizingRule.VOL_TARGET, 0.40, 1.0, 0.5, 0.8, 3.0),
-            new Forecast(ForecastSource.REALIZED, Estimator.EWMA, 30, 0.5, 1.15),
+            new Forecast(ForecastSource.REALIZED, Estimator.EWMA, 20, 0.5, 1.15),
             new Rebalance(7, 0.05, 0.25, true),
             new Options(true, true, 0.20, 0.20, 7, 1.0, 0.5, 0.05, 1.0, VrpRule.FURTHER_OTM),
             new Risk(0.005, 0.05, 3.0),

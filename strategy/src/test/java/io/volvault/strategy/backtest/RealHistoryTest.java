@@ -44,9 +44,9 @@ class RealHistoryTest {
         Metrics hold = m.get(Baselines.BUY_AND_HOLD);
         Metrics target = m.get(Baselines.VOL_TARGET);
         Metrics full = m.get(Baselines.FULL);
-        // EWMA(30) forecast: within 5% of the target (relative), both with and without options.
+        // EWMA(20) forecast: within 5% of the target (relative), both with and without options.
         assertEquals(0.40, target.annualizedVol(), 0.40 * 0.05, "vol_target realized " + target.annualizedVol());
-        assertEquals(0.40, full.annualizedVol(), 0.40 * 0.075, "full strategy realized " + full.annualizedVol());
+        assertEquals(0.40, full.annualizedVol(), 0.40 * 0.05, "full strategy realized " + full.annualizedVol());
         assertTrue(hold.annualizedVol() > 0.6, "buy and hold realized " + hold.annualizedVol());
         assertTrue(target.maxDrawdown() < hold.maxDrawdown() - 0.15);
         assertTrue(full.maxDrawdown() < hold.maxDrawdown() - 0.15);
