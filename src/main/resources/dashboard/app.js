@@ -42,15 +42,15 @@ async function getJson(url) {
 function chart(vault) {
   const points = vault.priceHistory.map((p) => ({ t: Date.parse(p.time), y: Number(p.price) }));
   points.push({ t: Date.parse(vault.chainTime), y: Number(vault.sharePrice.value) });
-  const width = 600, height = 180, pad = 34;
+  const width = 600, height = 180, left = 12, right = 12, top = 22, bottom = 40;
   const svg = document.createElementNS(SVG, "svg");
   svg.setAttribute("class", "chart");
   svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
   svg.setAttribute("data-points", String(points.length));
   const ts = points.map((p) => p.t), ys = points.map((p) => p.y);
   const t0 = Math.min(...ts), t1 = Math.max(...ts), y0 = Math.min(...ys), y1 = Math.max(...ys);
-  const x = (t) => (t1 === t0 ? width / 2 : pad + ((t - t0) / (t1 - t0)) * (width - 2 * pad));
-  const y = (v) => (y1 === y0 ? height / 2 : height - pad - ((v - y0) / (y1 - y0)) * (height - 2 * pad));
+  const x = (t) => (t1 === t0 ? width / 2 : left + ((t - t0) / (t1 - t0)) * (width - left - right));
+  const y = (v) => (y1 === y0 ? (top + height - bottom) / 2 : height - bottom - ((v - y0) / (y1 - y0)) * (height - top - bottom));
   const line = document.createElementNS(SVG, "polyline");
   line.setAttribute("points", points.map((p) => `${x(p.t).toFixed(1)},${y(p.y).toFixed(1)}`).join(" "));
   svg.append(line);
@@ -69,10 +69,11 @@ function chart(vault) {
     node.textContent = text;
     svg.append(node);
   };
-  label(`${y1} ${vault.asset}`, 4, 14, "start");
-  label(`${y0} ${vault.asset}`, 4, height - 4, "start");
-  label(new Date(t0).toISOString().slice(0, 10), pad, height - 4, "start");
-  label(new Date(t1).toISOString().slice(0, 10), width - 4, height - 4, "end");
+  // Highest price above the plot, lowest below it, the dates spanned underneath.
+  label(`high ${y1} ${vault.asset}`, left, 14, "start");
+  label(`low ${y0} ${vault.asset}`, left, height - 22, "start");
+  label(new Date(t0).toISOString().slice(0, 10), left, height - 6, "start");
+  label(new Date(t1).toISOString().slice(0, 10), width - right, height - 6, "end");
   return svg;
 }
 

@@ -3,13 +3,11 @@ package io.volvault.app.cli;
 import io.volvault.app.chain.Deployment;
 import io.volvault.app.chain.Journal;
 import io.volvault.app.dashboard.Dashboard;
-import io.volvault.app.dashboard.DashboardServer;
 import io.volvault.app.dashboard.KeeperNotes;
 import io.volvault.strategy.StrategyConfig;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -69,21 +67,10 @@ public final class DashboardCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        Dashboard dashboard = chain.open();
-        DashboardServer server = dashboard.serve(port);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            try {
-                dashboard.close();
-            } catch (IOException e) {
-                System.err.println("volvault dashboard: closing the index: " + e.getMessage());
-            }
-            stopped.countDown();
-        }, "dashboard-shutdown"));
-        spec.commandLine().getOut().printf("volvault dashboard: serving %s, Ctrl-C to stop%n", server.url());
-        spec.commandLine().getOut().flush();
-        stopped.await();
+        chain.open().serveUntilShutdown(port, url -> {
+            spec.commandLine().getOut().printf("volvault dashboard: serving %s, Ctrl-C to stop%n", url);
+            spec.commandLine().getOut().flush();
+        });
         return 0;
     }
 }

@@ -52,6 +52,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the summary as JSON on stdout.")
     boolean json;
 
+    @Option(names = "--serve", description = "After the replay, keep the chain up and serve the dashboard on 127.0.0.1"
+        + " (its URL is printed; dashboard_url with --json) until Ctrl-C or SIGTERM stops both.")
+    boolean serve;
+
     @Option(names = "--work-dir", defaultValue = ".volvault/demo", paramLabel = "DIR",
         description = "Where the run keeps its deployment, keeper journal and logs (default: ${DEFAULT-VALUE}, replaced each run).")
     Path workDir;
@@ -86,8 +90,18 @@ public final class DemoCommand implements Callable<Integer> {
                 });
             }
             PrintWriter out = spec.commandLine().getOut();
-            out.println(json ? summary.toJson() : summary.toTable());
-            out.flush();
+            if (serve) {
+                io.volvault.app.dashboard.DemoDashboard.serveUntilShutdown(run.rpcUrl(), run.deployment(),
+                    work.resolve("dashboard-index"), work.resolve("keeper-journal"), strategy.sizing().targetVol(), url -> {
+                        out.println(json ? io.volvault.app.dashboard.DemoDashboard.withDashboardUrl(summary.toJson(), url) : summary.toTable() + System.lineSeparator() + "dashboard: " + url);
+                        out.flush();
+                        err.println("volvault demo: the chain and the dashboard keep running; Ctrl-C stops both");
+                        err.flush();
+                    });
+            } else {
+                out.println(json ? summary.toJson() : summary.toTable());
+                out.flush();
+            }
         }
         err.printf("volvault demo: done in %.1f s (log: %s)%n", (System.nanoTime() - began) / 1e9, work.resolve("demo.log"));
         err.flush();

@@ -6,6 +6,8 @@ import io.volvault.app.index.SyncReport;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.http.HttpService;
 
@@ -69,6 +71,26 @@ public final class Dashboard implements AutoCloseable {
 
     public DashboardServer serve(int port) {
         return DashboardServer.start(facts, port);
+    }
+
+    /**
+     * Serves on {@code port} until the JVM is asked to stop (Ctrl-C, SIGTERM), then stops the
+     * server and closes the index. {@code started} gets the URL once the page is up.
+     */
+    public void serveUntilShutdown(int port, Consumer<String> started) throws InterruptedException {
+        DashboardServer server = serve(port);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            try {
+                close();
+            } catch (IOException e) {
+                System.err.println("volvault dashboard: closing the event index: " + e.getMessage());
+            }
+            stopped.countDown();
+        }, "dashboard-shutdown"));
+        started.accept(server.url());
+        stopped.await();
     }
 
     @Override

@@ -27,7 +27,7 @@ public record DollarGreeks(double deltaUsd, double gammaUsdPerPct, double vegaUs
     public static DollarGreeks of(OptionType type, double spot, double strike, double yearsLeft, double impliedVol,
                                   double shortSize, double spotTokens) {
         Greeks option = BlackScholes.greeks(new BsOption(type, spot, strike, yearsLeft, impliedVol, 0, 0));
-        double n = -shortSize;
+        double n = 0 - shortSize; // not -shortSize: nothing sold must read 0, not -0
         return new DollarGreeks(
             (spotTokens + n * option.delta()) * spot,
             n * option.gamma() * spot * spot / 100,

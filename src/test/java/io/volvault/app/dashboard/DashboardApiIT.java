@@ -111,7 +111,7 @@ class DashboardApiIT {
             assertTrue(view.at("/fees/charged/raw").asText().length() > 1, "fees were charged");
             assertEquals(200, view.at("/fees/managementBps").asInt());
             assertEquals(1000, view.at("/fees/performanceBps").asInt());
-            assertEquals(8, view.at("/volatility/observations").asInt(), "the deploy price and seven daily closes");
+            assertEquals(9, view.at("/volatility/observations").asInt(), "the deploy price, the first roll's price and seven daily closes");
             assertTrue(view.at("/volatility/realized").asDouble() > 0);
         }
         JsonNode aliceAfter = position(get("api/accounts/" + address(ALICE), 200), call);
