@@ -199,15 +199,17 @@ contract OptionVault is IOptionVault, ERC20, Ownable, Pausable, ReentrancyGuardT
     }
 
     /// @notice Shareholders' assets now, in asset units: idle asset, idle other token at the oracle
-    /// price, and the live series' collateral less what its holders would get at that price.
-    /// Pending deposits and everything reserved for redeems and fees are excluded.
+    /// price, and the live series' collateral less what its holders get (the settlement payout once
+    /// settled, the intrinsic value at the oracle price before). Pending deposits and everything
+    /// reserved for redeems and fees are excluded. Reverts on a stale oracle answer.
     function totalAssets() public view override returns (uint256) {
         uint256 price = _price();
         uint256 value = idleAsset + _otherToAsset(idleOther, price);
         LiveRound storage live = _live;
         if (live.soldSize > 0) {
-            uint256 collateral = _collateralFor(live.strike, live.soldSize);
-            value += collateral - _intrinsicValue(live.strike, price, live.soldSize);
+            IOptions.Series memory series = options.series(live.seriesId);
+            uint256 owed = series.settled ? series.holdersPayout : _intrinsicValue(live.strike, price, live.soldSize);
+            value += series.collateral - owed;
         }
         return value;
     }

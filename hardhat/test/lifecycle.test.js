@@ -225,6 +225,8 @@ describe("OptionVault life cycle: cash-secured put on USDC", function () {
     await vault.connect(buyer).buyOptions(WETH(10), price2);
     const premium2 = model.premium(WETH(10), price2);
     await vault.connect(alice).requestRedeem(USDC(30_000) * 1000n, alice.address, alice.address);
+    // live value: spot 2900 is above the 2800 strike, the puts are worth nothing yet
+    expect(await vault.totalAssets()).to.equal(assets2 + premium2);
     await atTime(expiry2 + 100);
     await pushPrice(c, USD(2500));
     await options.settle(2); // anyone may settle; the roll then only reclaims
@@ -237,6 +239,7 @@ describe("OptionVault life cycle: cash-secured put on USDC", function () {
     const nav3 = navStart2 + premium2 - reserve2;
     const mgmt3 = model.managementFee(nav3, MGMT_BPS, t3 - t2);
     const assets3 = nav3 - mgmt3;
+    expect(await vault.totalAssets()).to.equal(nav3); // settled by someone else: the payout is known
     const aliceAssets = model.assetsFor(USDC(30_000) * 1000n, assets3, supply);
     await expect(vault.connect(keeper).closeRound())
       .to.emit(vault, "RoundClosed")
