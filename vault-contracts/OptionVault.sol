@@ -582,7 +582,7 @@ contract OptionVault is IOptionVault, ERC20, Ownable, Pausable, ReentrancyGuardT
         _setKeeperLimits(limits);
     }
 
-    /// @notice Stops deposit requests and rolls; claims, cancellations, redeem requests and `closeRound` go on.
+    /// @notice Stops deposit requests and rolls; claims, cancellations, redeem requests, `rebalance` and `closeRound` go on.
     function pause() external override onlyOwner {
         _pause();
     }
@@ -625,10 +625,13 @@ contract OptionVault is IOptionVault, ERC20, Ownable, Pausable, ReentrancyGuardT
         }
         uint256 idle = idleAsset + s.collateralReturned;
         s.nav = idle + _otherToAsset(idleOther, price);
-        s.managementFee = s.nav * managementFeeBps * (block.timestamp - roundStartedAt) / (YEAR * BPS);
         uint256 navStart = navAtRoundStart;
         s.performanceFee = s.nav > navStart ? (s.nav - navStart) * performanceFeeBps / BPS : 0;
-        uint256 fees = Math.min(s.managementFee + s.performanceFee, s.nav);
+        // capped so that fees never exceed the NAV, however long a round was left open
+        s.managementFee = Math.min(
+            s.nav * managementFeeBps * (block.timestamp - roundStartedAt) / (YEAR * BPS), s.nav - s.performanceFee
+        );
+        uint256 fees = s.managementFee + s.performanceFee;
         s.assets = s.nav - fees;
         s.supply = totalSupply();
         _roundPrices[s.round] = RoundPrice(s.assets.toUint128(), s.supply.toUint128());

@@ -364,6 +364,18 @@ describe("keeper bounds", function () {
     await expect(c.callVault.setKeeperLimits({ ...LIMITS, maxSlippageBps: 10001 })).to.be.revertedWithCustomError(c.callVault, "InvalidLimits");
     await expect(c.callVault.setFeeRecipient(ethers.ZeroAddress)).to.be.revertedWithCustomError(c.callVault, "ZeroAddress");
   });
+
+  it("never charges more than the NAV, however long a round stays open", async function () {
+    const c = await fixture();
+    await c.callVault.setFees(500, 0);
+    await c.callVault.connect(c.alice).requestDeposit(WETH(10), c.alice.address, c.alice.address);
+    await c.callVault.connect(c.keeper).closeRound();
+    await time.increase(25 * 365 * DAY); // 25 years at 5 % a year would be 125 % of the NAV
+    await pushPrice(c, USD(3000));
+    await expect(c.callVault.connect(c.keeper).closeRound()).to.emit(c.callVault, "RoundClosed")
+      .withArgs(2, WETH(10), WETH(10), 0, 0, WETH(10) * 1000n, 0, 0, 0, 0, 0, 0, 0, 0);
+    expect(await c.callVault.accruedFees()).to.equal(WETH(10));
+  });
 });
 
 describe("pause", function () {
