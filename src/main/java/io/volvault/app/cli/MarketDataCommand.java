@@ -31,21 +31,20 @@ public final class MarketDataCommand implements Runnable {
     @Command(
         name = "serve",
         mixinStandardHelpOptions = true,
-        description = {
-            "Serves Deribit API v2 public methods (get_index_price, get_volatility_index_data,",
-            "get_historical_volatility, get_instruments, get_book_summary_by_currency, ticker) from",
-            "recorded history as of a replay time; option chains are synthetic and say so in",
-            "volvault_source. POST /replay/clock {\"timestamp\": ...} moves the replay time. Ctrl-C stops."})
+        description = "Serves Deribit API v2 public methods (get_index_price, get_volatility_index_data,"
+            + " get_historical_volatility, get_instruments, get_book_summary_by_currency, ticker) from recorded"
+            + " history as of a replay time. Option chains are synthetic and say so in volvault_source."
+            + " POST /replay/clock {\"timestamp\": ...} moves the replay time. Ctrl-C stops.")
     static final class Serve implements Callable<Integer> {
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--port", defaultValue = "" + MarketDataServer.DEFAULT_PORT,
+        @Option(names = "--port", paramLabel = "N", defaultValue = "" + MarketDataServer.DEFAULT_PORT,
             description = "Port to listen on, 0 for any free port (default: ${DEFAULT-VALUE}).")
         int port;
 
-        @Option(names = "--host", defaultValue = MarketDataServer.DEFAULT_HOST,
+        @Option(names = "--host", paramLabel = "ADDR", defaultValue = MarketDataServer.DEFAULT_HOST,
             description = "Address to bind (default: ${DEFAULT-VALUE}, loopback only).")
         String host;
 
