@@ -97,20 +97,27 @@ public final class ImpliedVol {
         double halfExp = maxBeta;          // e^{x/2}
         double invHalfExp = 1.0 / maxBeta; // e^{-x/2}
         double sc = Math.sqrt(-2.0 * x);   // inflection point of b in s
-        double bc = x == 0.0 ? 0.0 : normalizedPrice(x, sc, halfExp, invHalfExp);
+        double bc = x == 0.0 ? 0.0 : normalizedPrice(x, sc, halfExp, invHalfExp,
+            Normal.INV_SQRT_2PI * halfExp);   // at s_c, h = -t and exp(-(h^2 + t^2)/2) = e^{x/2}
         boolean lowerBranch = beta < bc;
+        double upperGuess = -2.0 * Normal.inverseCdfGuess((maxBeta - beta) / (maxBeta - bc) * Normal.cdf(-0.5 * sc));
         double s;
         if (lowerBranch) {
-            s = Math.sqrt(2.0 * x * x / (-x - 4.0 * Math.log(beta / bc)));
+            // The lower-branch asymptote is good for small beta / bc; towards the inflection point
+            // the upper-branch form takes over, so blend the two by beta / bc.
+            double lowerGuess = Math.sqrt(2.0 * x * x / (-x - 4.0 * Math.log(beta / bc)));
+            double weight = beta / bc;
+            s = weight * upperGuess + (1.0 - weight) * lowerGuess;
         } else {
-            double p = (maxBeta - beta) / (maxBeta - bc) * Normal.cdf(-0.5 * sc);
-            s = -2.0 * Normal.inverseCdfGuess(p);
+            s = upperGuess;
         }
         double logBeta = Math.log(beta);
         double lo = 0.0;
         double hi = Double.POSITIVE_INFINITY;
         for (int i = 0; i < MAX_ITERATIONS; i++) {
-            double b = normalizedPrice(x, s, halfExp, invHalfExp);
+            double h = x / s;
+            double vega = Normal.INV_SQRT_2PI * Math.exp(-0.5 * (h * h + 0.25 * s * s));   // db/ds
+            double b = normalizedPrice(x, s, halfExp, invHalfExp, vega);
             if (b > beta) {
                 hi = s;
             } else if (b < beta) {
@@ -118,8 +125,6 @@ public final class ImpliedVol {
             } else {
                 return s;
             }
-            double h = x / s;
-            double vega = Normal.INV_SQRT_2PI * Math.exp(-0.5 * (h * h + 0.25 * s * s));   // db/ds
             double volga = vega * (h * h / s - 0.25 * s);                                  // d2b/ds2
             double f;
             double f1;
@@ -137,12 +142,15 @@ public final class ImpliedVol {
                 f2 = volga;
             }
             double newton = -f / f1;
-            double next = s + newton / (1.0 + 0.5 * newton * f2 / f1);
+            double halley = 0.5 * newton * f2 / f1;
+            // Halley's correction is only trusted while it is small; far from the root use Newton.
+            double next = s + (Math.abs(halley) < 0.5 ? newton / (1.0 + halley) : newton);
             if (Math.abs(next - s) <= LAST_STEP * s) {
                 return next;
             }
             if (!(next > lo && next < hi)) {
-                next = hi == Double.POSITIVE_INFINITY ? 2.0 * s : 0.5 * (lo + hi);
+                // Outside the bracket: bisect it, geometrically as s spans orders of magnitude.
+                next = hi == Double.POSITIVE_INFINITY ? 2.0 * s : lo == 0.0 ? 0.5 * hi : Math.sqrt(lo * hi);
             }
             s = next;
         }
@@ -150,16 +158,18 @@ public final class ImpliedVol {
             + " at log-moneyness " + x);
     }
 
-    /** b(x, s) for x <= 0 (the out-of-the-money call over sqrt(FK)), accurate far out of the money. */
-    static double normalizedPrice(double x, double s, double halfExp, double invHalfExp) {
+    /**
+     * b(x, s) for x <= 0 (the out-of-the-money call over sqrt(FK)), accurate far out of the money.
+     * {@code shared} is e^{x/2} phi(d1) = e^{-x/2} phi(d2) = exp(-(h^2 + t^2)/2) / sqrt(2 pi)
+     * (as 2ht = x), which is also db/ds: the caller computes it once for both.
+     */
+    static double normalizedPrice(double x, double s, double halfExp, double invHalfExp, double shared) {
         double h = x / s;
         double t = 0.5 * s;
         double d1 = h + t;
         double d2 = h - t;
         double a1 = Math.abs(d1);
         double a2 = Math.abs(d2);
-        // e^{x/2} phi(d1) = e^{-x/2} phi(d2) = exp(-(h^2 + t^2)/2) / sqrt(2 pi), as 2ht = x.
-        double shared = Normal.INV_SQRT_2PI * Math.exp(-0.5 * (h * h + t * t));
         boolean erf1 = a1 <= Normal.ERF_REGION;
         boolean erf2 = a2 <= Normal.ERF_REGION;
         double e1 = erf1 ? Normal.erfSmall(a1 * Normal.INV_SQRT_2) : Normal.erfcxLarge(a1 * Normal.INV_SQRT_2);
