@@ -19,7 +19,7 @@ final class UserErrorHandler implements IExecutionExceptionHandler {
         if (ex instanceof IllegalArgumentException
                 || ex instanceof IOException
                 || ex instanceof UncheckedIOException) {
-            cmd.getErr().println("volvault " + cmd.getCommandName() + ": " + ex.getMessage());
+            cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
             return BAD_INPUT;
         }
         ex.printStackTrace(cmd.getErr());
