@@ -4,6 +4,8 @@ import io.volvault.greeks.BlackScholes;
 import io.volvault.greeks.BsOption;
 import io.volvault.greeks.Greeks;
 import io.volvault.greeks.OptionType;
+import org.apache.commons.math3.analysis.UnivariateFunction;
+import org.apache.commons.math3.analysis.solvers.BrentSolver;
 
 /** Options marked on the market's surface: Greeks at the surface's vol, and strikes by delta. */
 public final class OptionMarks {
@@ -30,29 +32,20 @@ public final class OptionMarks {
 
     /**
      * The strike whose Black-Scholes delta on the surface is {@code absDelta} in absolute value
-     * (a call above the forward for small deltas, a put below). Bisection on log-strike: the delta
-     * is monotone in the strike whenever the smile is arbitrage-free. The bracket, eight forecast
-     * standard deviations either side of spot, holds any delta from about 1e-15 to 1 - 1e-15;
-     * bisection stops when the strike is known to 1e-12 relative.
+     * (a call above the forward for small deltas, a put below). Brent's method on log-strike over a
+     * bracket of eight standard deviations either side of spot, which holds any delta from about
+     * 1e-15 to 1 - 1e-15; the delta is monotone in the strike whenever the smile is
+     * arbitrage-free. The strike is found to 1e-12 relative, in about ten evaluations.
      */
     public static double strikeForDelta(OptionType type, double absDelta, double years, MarketState m) {
         double width = 8 * Math.max(m.forecastVol(), m.surface().iv(m.spot(), years)) * Math.sqrt(years);
-        double lo = Math.log(m.spot()) - width;
-        double hi = Math.log(m.spot()) + width;
-        while (hi - lo > 1e-12) {
-            double mid = 0.5 * (lo + hi);
-            double strike = Math.exp(mid);
+        double logSpot = Math.log(m.spot());
+        UnivariateFunction excessDelta = logStrike -> {
+            double strike = Math.exp(logStrike);
             double vol = m.surface().iv(strike, years);
-            double delta = Math.abs(BlackScholes.delta(
-                new BsOption(type, m.spot(), strike, years, vol, m.rate(), 0.0)));
-            // A call's delta falls with the strike; a put's absolute delta rises with it.
-            boolean strikeTooLow = type == OptionType.CALL ? delta > absDelta : delta < absDelta;
-            if (strikeTooLow) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        return Math.exp(0.5 * (lo + hi));
+            return Math.abs(BlackScholes.delta(new BsOption(type, m.spot(), strike, years, vol, m.rate(), 0.0)))
+                - absDelta;
+        };
+        return Math.exp(new BrentSolver(1e-12).solve(200, excessDelta, logSpot - width, logSpot + width));
     }
 }
