@@ -5,12 +5,17 @@ import io.volvault.app.demo.DemoRun;
 import io.volvault.app.demo.DemoSummary;
 import io.volvault.app.keeper.KeeperLog;
 import io.volvault.strategy.StrategyConfig;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Comparator;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -56,8 +61,8 @@ public final class DemoCommand implements Callable<Integer> {
         + " (its URL is printed; dashboard_url with --json) until Ctrl-C or SIGTERM stops both.")
     boolean serve;
 
-    @Option(names = "--work-dir", defaultValue = ".volvault/demo", paramLabel = "DIR",
-        description = "Where the run keeps its deployment, keeper journal and logs (default: ${DEFAULT-VALUE}, replaced each run).")
+    @Option(names = "--work-dir", paramLabel = "DIR",
+        description = "Where the run keeps its deployment, keeper journal and logs (default: .volvault/demo in the repository; its journal is replaced each run).")
     Path workDir;
 
     @Override
@@ -67,11 +72,11 @@ public final class DemoCommand implements Callable<Integer> {
             throw new IllegalArgumentException("the system property volvault.root (the repository root) is not set; run through scripts/volvault");
         }
         LocalDate start = parseDate(from);
-        String assetName = asset.toUpperCase(java.util.Locale.ROOT);
+        String assetName = asset.toUpperCase(Locale.ROOT);
         StrategyConfig strategy = config == null ? StrategyConfig.defaults() : ConfigFile.read(config);
-        Path work = workDir.toAbsolutePath();
+        Path work = (workDir != null ? workDir : Path.of(root, ".volvault", "demo")).toAbsolutePath();
         deleteRecursively(work.resolve("keeper-journal"));
-        KeeperLog.toFile(java.nio.file.Files.createDirectories(work).resolve("demo.log"));
+        KeeperLog.toFile(Files.createDirectories(work).resolve("demo.log"));
         PrintWriter err = spec.commandLine().getErr();
         long began = System.nanoTime();
         err.println("volvault demo: starting a Hardhat node, the market-data server and deploying...");
@@ -119,13 +124,14 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static void deleteRecursively(Path dir) throws java.io.IOException {
-        if (!java.nio.file.Files.exists(dir)) {
+    /** A new run is a new chain: the previous run's journal would describe transactions that no longer exist. */
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
             return;
         }
-        try (var paths = java.nio.file.Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                java.nio.file.Files.delete(p);
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
             }
         }
     }
