@@ -26,13 +26,21 @@ public record DollarGreeks(double deltaUsd, double gammaUsdPerPct, double vegaUs
      */
     public static DollarGreeks of(OptionType type, double spot, double strike, double yearsLeft, double impliedVol,
                                   double shortSize, double spotTokens) {
+        if (shortSize == 0) {
+            return spotOnly(spot, spotTokens);
+        }
         Greeks option = BlackScholes.greeks(new BsOption(type, spot, strike, yearsLeft, impliedVol, 0, 0));
-        double n = 0 - shortSize; // not -shortSize: nothing sold must read 0, not -0
+        double n = -shortSize;
         return new DollarGreeks(
-            (spotTokens + n * option.delta()) * spot,
-            n * option.gamma() * spot * spot / 100,
-            n * option.vega() / 100,
-            n * option.theta() / DAYS_PER_YEAR);
+            unsignedZero((spotTokens + n * option.delta()) * spot),
+            unsignedZero(n * option.gamma() * spot * spot / 100),
+            unsignedZero(n * option.vega() / 100),
+            unsignedZero(n * option.theta() / DAYS_PER_YEAR));
+    }
+
+    /** A short position times a zero Greek is -0.0, which would print as "-0"; adding +0.0 makes it 0. */
+    private static double unsignedZero(double x) {
+        return x + 0.0;
     }
 
     /** Greeks of the spot tokens alone: a vault between rounds. */
