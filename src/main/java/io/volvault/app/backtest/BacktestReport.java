@@ -68,7 +68,8 @@ final class BacktestReport {
         try (Writer w = Files.newBufferedWriter(file); PrintWriter out = new PrintWriter(w)) {
             StringBuilder header = new StringBuilder("timestamp,close,forecast_vol,implied_vol,implied_is_proxy");
             for (BacktestRun r : o.runs()) {
-                header.append(",nav_").append(r.name()).append(",weight_").append(r.name());
+                header.append(",nav_").append(r.name()).append(",weight_").append(r.name())
+                    .append(",short_vega_").append(r.name());
             }
             out.println(header);
             for (int i = o.from(); i < o.to(); i++) {
@@ -77,7 +78,9 @@ final class BacktestReport {
                     .append(o.history().forecastVol()[i]).append(',').append(o.history().impliedVol()[i]).append(',')
                     .append(o.history().impliedIsProxy()[i]);
                 for (BacktestRun r : o.runs()) {
-                    row.append(',').append(r.nav()[i - o.from()]).append(',').append(r.weight()[i - o.from()]);
+                    int k = i - o.from();
+                    row.append(',').append(r.nav()[k]).append(',').append(r.weight()[k]).append(',')
+                        .append(r.shortVega()[k]);
                 }
                 out.println(row);
             }
@@ -163,7 +166,11 @@ final class BacktestReport {
                 .append("</td><td>").append(String.format(Locale.ROOT, "%,.0f", m.costs())).append("</td><td>")
                 .append(String.format(Locale.ROOT, "%,.0f", m.premium())).append("</td></tr>");
         }
-        h.append("</table>");
+        h.append("</table><p>Returns are per-bar NAV returns annualised with ").append(o.history().periodsPerYear())
+            .append(" bars a year; Sharpe and Sortino use a 0% risk-free rate; rolling vol over ")
+            .append(BacktestSession.ROLLING_DAYS).append(" days; turnover is spot traded per year over mean NAV ")
+            .append("(the first allocation left out); costs are pool fees and impact, gas and the option spread; ")
+            .append("max drawdown and CVaR are positive fractions.</p>");
         for (String chart : CHARTS) {
             h.append("<p><img src=\"").append(chart).append("\" alt=\"").append(chart).append("\"></p>");
         }

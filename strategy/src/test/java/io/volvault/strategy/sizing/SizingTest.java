@@ -9,10 +9,13 @@ class SizingTest {
 
     @Test
     void volTargetWeightIsTargetOverForecastCappedAndFloored() {
-        assertEquals(0.5, VolTarget.weight(0.4, 0.8, 1), 1e-15);
-        assertEquals(1.0, VolTarget.weight(0.4, 0.2, 1), 1e-15);
-        assertEquals(1.5, VolTarget.weight(0.6, 0.4, 2), 1e-15);
-        assertEquals(0.0, VolTarget.weight(0.0, 0.4, 2), 1e-15);
+        double dt = 1 / 365.0;
+        assertEquals(0.5, VolTarget.deltaExposure(0.4, 0.8, 1, 1, 0, dt), 1e-15);
+        assertEquals(1.0, VolTarget.deltaExposure(0.4, 0.2, 1, 1, 0, dt), 1e-15);
+        assertEquals(1.5, VolTarget.deltaExposure(0.6, 0.4, 2, 1, 0, dt), 1e-15);
+        assertEquals(0.0, VolTarget.deltaExposure(0.0, 0.4, 2, 1, 0, dt), 1e-15);
+        // Gamma variance above the whole target leaves no room for delta: floored at zero.
+        assertEquals(0.0, VolTarget.deltaExposure(0.4, 0.8, 1, 1, -100, dt), 1e-15);
     }
 
     @Test
