@@ -9,17 +9,10 @@ import ch.qos.logback.core.FileAppender;
 import java.nio.file.Path;
 import org.slf4j.LoggerFactory;
 
-/** Where the keeper's log goes: the console for the keeper command, a file during the demo. */
+/** The demo's log: a file, so that the console keeps the progress bar (the keeper command logs to stderr, logback.xml). */
 public final class KeeperLog {
 
     private KeeperLog() {}
-
-    /** Keeper lines at INFO on the console; the libraries' chatter (web3j, HTTP) only from WARN. */
-    public static void console() {
-        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-        context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.WARN);
-        context.getLogger("io.volvault").setLevel(Level.INFO);
-    }
 
     /** Every log line at INFO and above into {@code file} only, so the console keeps the progress bar. */
     public static void toFile(Path file) {
