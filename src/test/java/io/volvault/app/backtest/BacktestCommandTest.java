@@ -210,4 +210,20 @@ class BacktestCommandTest {
         assertTrue(rows.get(0).startsWith("target_vol,estimator,window,delta,tenor_days,cagr,annualized_vol"));
         assertTrue(rows.get(3).startsWith("0.4,ewma,30,0.1,7,"), rows.get(3));
     }
+
+    @Test
+    void jsonConfigsSelectCppiSizingAndABlendedForecast() throws Exception {
+        Path json = tmp.resolve("cppi.json");
+        Files.writeString(json, "{\"sizing\": {\"rule\": \"cppi\", \"cppi_floor\": 0.7},"
+            + " \"forecast\": {\"source\": \"blend\", \"estimator\": \"Garman-Klass\"}}");
+        Path out = tmp.resolve("cppi");
+        assertEquals(0, cli("backtest", "--prices", BTC, "--iv", DVOL, "--config", json.toString(), "--from", "2023-01-01",
+            "--out", out.toString()).code());
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertEquals("CPPI", summary.get("config").get("sizing").get("rule").asText());
+        assertEquals("BLEND", summary.get("config").get("forecast").get("source").asText());
+        assertEquals("GARMAN_KLASS", summary.get("config").get("forecast").get("estimator").asText());
+        // From 2023 DVOL covers every bar: no proxy.
+        assertTrue(!summary.get("implied_vol_source").asText().contains("proxy"), summary.get("implied_vol_source").asText());
+    }
 }

@@ -155,4 +155,22 @@ class StrategyTest {
         assertEquals(-0.1 * NAV / SPOT, swap.baseAmount(), 1e-6);
         assertTrue(swap.reason().startsWith("band"), swap.reason());
     }
+
+    @Test
+    void aTradeCostingMoreThanTheRiskItRemovesIsNotMade() {
+        StrategyConfig d = StrategyConfig.defaults();
+        Options none = options(false, false, 0.2, 0, VrpRule.SKIP);
+        MarketState m = market(0.8, 0.9);
+        // 6% drift, beyond the 5% band: the mis-sizing carries |0.06 NAV| x 0.8 x sqrt(7/365) x
+        // sqrt(2/pi) = 5,317 of mean absolute P&L over a week.
+        PortfolioState drifted = new PortfolioState(0.56 * NAV / SPOT, 0.44 * NAV, List.of(), NOW - 86_400, 0.8);
+        double risk = 0.06 * NAV * 0.8 * Math.sqrt(7 / 365.0) * Math.sqrt(2 / Math.PI);
+        StrategyConfig cheap = new StrategyConfig(NAV, d.sizing(), d.forecast(), d.rebalance(), none,
+            StrategyConfig.Risk.UNCAPPED, new StrategyConfig.Costs(0, 1e15, risk - 1));
+        StrategyConfig dear = new StrategyConfig(NAV, d.sizing(), d.forecast(), d.rebalance(), none,
+            StrategyConfig.Risk.UNCAPPED, new StrategyConfig.Costs(0, 1e15, risk + 1));
+        assertTrue(new Strategy(cheap).decide(drifted, m).actions().get(0) instanceof Action.Swap);
+        Decision held = new Strategy(dear).decide(drifted, m);
+        assertTrue(held.holds() && held.actions().get(0).reason().startsWith("cost-aware band"), held.toString());
+    }
 }
