@@ -1,6 +1,7 @@
 package io.volvault.app.cli;
 
 import io.volvault.app.dashboard.AccountView;
+import io.volvault.app.dashboard.Addresses;
 import io.volvault.app.dashboard.Dashboard;
 import io.volvault.app.dashboard.DashboardJson;
 import io.volvault.app.dashboard.DollarGreeks;
@@ -42,9 +43,10 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        String accountAddress = address == null ? null : Addresses.parse("--address", address);
         try (Dashboard dashboard = chain.open()) {
             List<VaultView> vaults = dashboard.facts().vaults();
-            AccountView account = address == null ? null : dashboard.facts().account(address)
+            AccountView account = accountAddress == null ? null : dashboard.facts().account(accountAddress)
                 .orElseThrow(() -> new IllegalArgumentException("--address " + address
                     + ": no position and no history in any vault of this deployment"));
             PrintWriter out = spec.commandLine().getOut();

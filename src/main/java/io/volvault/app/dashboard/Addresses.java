@@ -3,7 +3,7 @@ package io.volvault.app.dashboard;
 import org.web3j.crypto.Keys;
 
 /** Checks the addresses visitors type in. */
-final class Addresses {
+public final class Addresses {
 
     private Addresses() {}
 
@@ -11,7 +11,7 @@ final class Addresses {
      * The address in lower case. Refuses anything but 0x and 40 hex digits, and a mixed-case
      * address whose EIP-55 checksum is wrong (a typo the checksum exists to catch).
      */
-    static String parse(String field, String text) {
+    public static String parse(String field, String text) {
         if (text == null || !text.matches("0x[0-9a-fA-F]{40}")) {
             throw new IllegalArgumentException(field + " must be 0x followed by 40 hex digits, was '" + text + "'");
         }

@@ -9,6 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.volvault.app.chain.contracts.OptionVault;
+import io.volvault.app.cli.VolvaultCli;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.URI;
@@ -127,6 +131,14 @@ class DashboardApiIT {
         assertEquals(List.of("RedeemRequest", "Deposit", "DepositRequest"),
             StreamSupport.stream(aliceAfter.get("history").spliterator(), false)
                 .map(a -> a.get("event").asText()).toList());
+
+        // status --json prints the same facts, from an index of its own built from scratch.
+        JsonNode status = DashboardJson.MAPPER.readTree(cli(0, "status", "--rpc", System.getProperty("volvault.rpc"),
+            "--deployment", chain.deploymentFile.toString(), "--index-dir", dir.resolve("status-index").toString(),
+            "--address", address(ALICE), "--json"));
+        assertEquals(vault.totalAssets().send().toString(), status.at("/vaults/0/tvl/raw").asText());
+        assertEquals(get("api/vaults", 200).get(1).get("priceHistory"), status.at("/vaults/1/priceHistory"));
+        assertEquals(shares.toString(), position(status.get("account"), call).at("/shares/raw").asText());
     }
 
     @Test
@@ -140,6 +152,19 @@ class DashboardApiIT {
         String oracle = chain.deployment.contracts().oracle();
         assertEquals("no vault of this deployment at " + oracle, get("api/vaults/" + oracle, 404).get("error").asText());
         assertTrue(get("api/vaults", 200).get(0).get("option").isNull(), "no option before the first roll");
+    }
+
+    /** Runs the CLI, checks its exit code and returns what it printed on stdout. */
+    private static String cli(int exitCode, String... args) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(exitCode, VolvaultCli.run(args));
+        } finally {
+            System.setOut(original);
+        }
+        return printed.toString(StandardCharsets.UTF_8);
     }
 
     /** The headline numbers equal the contract's views read right now. */
