@@ -87,7 +87,7 @@ public final class Strategy {
                 case REDUCE -> sizeScale = vrpRatio / o.minVrpRatio();
                 case FURTHER_OTM -> deltaScale = 0.5;
             }
-            vrpNote += o.vrpRule().name().toLowerCase();
+            vrpNote += o.vrpRule().name().toLowerCase(java.util.Locale.ROOT);
         }
         long expiry = m.epochSeconds() + (long) (o.tenorDays() * SECONDS_PER_DAY);
         Series call = callRound ? series(OptionType.CALL, o.callDelta() * deltaScale, expiry, tenorYears, m) : null;
