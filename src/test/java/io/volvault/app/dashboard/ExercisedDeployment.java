@@ -54,9 +54,13 @@ public final class ExercisedDeployment {
         this.deploymentFile = deploymentFile;
     }
 
-    /** Deploys everything afresh with hardhat/scripts/deploy.js (at 3000 USD), nothing exercised yet. */
+    /** Deploys everything afresh on the node of scripts/test (at 3000 USD), nothing exercised yet. */
     public static ExercisedDeployment deploy(Path workDir) throws IOException {
-        String rpc = requiredProperty("volvault.rpc");
+        return deploy(workDir, requiredProperty("volvault.rpc"));
+    }
+
+    /** Deploys everything afresh with hardhat/scripts/deploy.js on the node at {@code rpc}. */
+    public static ExercisedDeployment deploy(Path workDir, String rpc) throws IOException {
         Path hardhat = Path.of(requiredProperty("volvault.root"), "hardhat");
         Path file = workDir.resolve("deployment.json");
         Deployment deployment = HardhatScripts.deploy(hardhat, rpc, Map.of("INITIAL_PRICE", "3000"), file,
@@ -65,7 +69,7 @@ public final class ExercisedDeployment {
         return new ExercisedDeployment(Web3j.build(service), service, deployment, file);
     }
 
-    private static String requiredProperty(String name) {
+    public static String requiredProperty(String name) {
         String value = System.getProperty(name);
         if (value == null || value.isBlank()) {
             throw new IllegalStateException("system property " + name + " is not set: run through scripts/test");

@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.volvault.app.chain.HardhatNode;
 import io.volvault.app.dashboard.ExercisedDeployment;
 import java.math.BigInteger;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,6 +80,36 @@ class EventIndexIT {
             assertEquals(rebuilt(chain, "rebuilt-4"), stale.allEvents());
         } finally {
             chain.close();
+        }
+    }
+
+    @Test
+    void aRestartedNodeIsAnotherChainEvenAtTheSameAddresses() throws Exception {
+        Path hardhat = Path.of(ExercisedDeployment.requiredProperty("volvault.root"), "hardhat");
+        Path index = dir.resolve("index");
+        String callVault;
+        try (HardhatNode first = HardhatNode.start(hardhat, dir.resolve("first-node.log"), Optional.empty())) {
+            ExercisedDeployment chain = ExercisedDeployment.deploy(Files.createDirectories(dir.resolve("first")), first.rpcUrl());
+            callVault = chain.deployment.contracts().callVault();
+            chain.fundAndRequestDeposits();
+            try (EventIndex events = EventIndex.open(index, chain.web3j, chain.deployment)) {
+                events.catchUp();
+                assertEquals(2, events.allEvents().stream().filter(e -> e.name().equals("DepositRequest")).count());
+            } finally {
+                chain.close();
+            }
+        }
+        try (HardhatNode second = HardhatNode.start(hardhat, dir.resolve("second-node.log"), Optional.empty())) {
+            ExercisedDeployment chain = ExercisedDeployment.deploy(Files.createDirectories(dir.resolve("second")), second.rpcUrl());
+            // The same deployer nonces give the same addresses: only the chain itself tells the two apart.
+            assertEquals(callVault, chain.deployment.contracts().callVault());
+            try (EventIndex events = EventIndex.open(index, chain.web3j, chain.deployment)) {
+                SyncReport report = events.catchUp();
+                assertTrue(report.rollback().orElseThrow().startsWith("index was of another chain or deployment"), report.toString());
+                assertTrue(events.allEvents().stream().noneMatch(e -> e.name().equals("DepositRequest")));
+            } finally {
+                chain.close();
+            }
         }
     }
 
