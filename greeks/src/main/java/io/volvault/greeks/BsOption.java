@@ -22,9 +22,4 @@ public record BsOption(OptionType type, double spot, double strike, double expir
         Inputs.finite("rate", rate);
         Inputs.finite("yield", yield);
     }
-
-    /** The forward S e^{(r - q) T}. */
-    public double forward() {
-        return spot * Math.exp((rate - yield) * expiry);
-    }
 }
