@@ -203,11 +203,14 @@ public final class DemoRun implements AutoCloseable {
 
     /** The keeper as the demo runs it (account #1), on {@code journal}. */
     Keeper keeper(Journal journal, TxSender.Listener listener) {
-        Keeper.Settings settings = new Keeper.Settings(2 * history.barSeconds(), 100,
-            Math.min(3_600, history.barSeconds() / 6), false);
         ImpliedVolSource iv = history.asset().equals("BTC")
             ? ImpliedVolSource.dvol(DeribitClient.builder(marketData.apiUrl()).build(), "BTC")
             : ImpliedVolSource.realizedProxy(shared.forecast().proxyPremiumRatio());
+        return keeper(journal, listener, new Keeper.Settings(2 * history.barSeconds(), 100,
+            Math.min(3_600, history.barSeconds() / 6), false), iv);
+    }
+
+    Keeper keeper(Journal journal, TxSender.Listener listener, Keeper.Settings settings, ImpliedVolSource iv) {
         return Keepers.create(web3j, HardhatAccounts.CHAIN_ID, deployment, HardhatAccounts.account(ChainActors.KEEPER),
             journal, iv, shared, settings, new TxSender.GasPolicy(2_000_000, 20_000_000), listener, line -> { });
     }

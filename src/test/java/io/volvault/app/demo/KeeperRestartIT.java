@@ -9,8 +9,10 @@ import io.volvault.app.chain.Journal;
 import io.volvault.app.chain.JournalEntry;
 import io.volvault.app.chain.TxSender;
 import io.volvault.app.chain.contracts.Options;
+import io.volvault.app.keeper.ImpliedVolSource;
 import io.volvault.app.keeper.Keeper;
 import io.volvault.strategy.StrategyConfig;
+import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.List;
@@ -96,6 +98,42 @@ class KeeperRestartIT {
                 Map<BigInteger, Long> nonces = entries.stream()
                     .collect(Collectors.groupingBy(JournalEntry::nonce, Collectors.counting()));
                 assertEquals(entries.size(), nonces.size(), "no nonce used twice");
+            }
+        }
+    }
+
+    @Test
+    void aStaleOracleOrFailedMarketDataMeansNoTradeAndSaysWhy(@TempDir Path work) throws Exception {
+        Path root = Path.of(System.getProperty("volvault.root"));
+        try (DemoRun run = DemoRun.start(new DemoRun.Options("BTC", false, 12, null, root, work), StrategyConfig.defaults())) {
+            for (int i = 1; i <= run.history().firstTraded(); i++) {
+                run.advance(i);
+            }
+            run.depositors().act(0);
+            try (Journal journal = Journal.open(work.resolve("journal"))) {
+                // The depositors' transactions mined after the price: the answer is seconds old, over a 1 s limit.
+                Keeper strict = run.keeper(journal, TxSender.Listener.NONE, new Keeper.Settings(1, 100, 3_600, false),
+                    ImpliedVolSource.realizedProxy(1.15));
+                for (Keeper.VaultTick tick : strict.tick()) {
+                    assertTrue(tick.skipped().matches("oracle answer is \\d+ s old \\(limit 1 s\\): no trade"), tick.skipped());
+                }
+                Keeper blind = run.keeper(journal, TxSender.Listener.NONE, new Keeper.Settings(172_800, 100, 3_600, false),
+                    new ImpliedVolSource() {
+                        @Override
+                        public double impliedVol(long decisionTime, double realizedVol) throws IOException {
+                            throw new IOException("connection refused");
+                        }
+
+                        @Override
+                        public String describe() {
+                            return "a feed that is down";
+                        }
+                    });
+                for (Keeper.VaultTick tick : blind.tick()) {
+                    assertEquals("market data failed (connection refused): no trade", tick.skipped());
+                }
+                // Only the bootstrap closes (no decision needed) went out: no swap, no roll.
+                assertTrue(journal.all().stream().allMatch(e -> e.action().startsWith("close:")), journal.all().toString());
             }
         }
     }
