@@ -24,8 +24,20 @@ final class BlackKernel {
      */
     static Greeks evaluate(double sign, double spot, double strike, double expiry, double vol,
                            double rate, double yield, boolean rhoHoldsForward) {
+        GreeksColumns one = new GreeksColumns(1);
+        evaluate(sign, spot, strike, expiry, vol, rate, yield, rhoHoldsForward, one, 0);
+        return one.get(0);
+    }
+
+    /**
+     * Writes the Greeks into row {@code row} of {@code out}: the batch loops call this directly,
+     * so they allocate nothing per option.
+     */
+    static void evaluate(double sign, double spot, double strike, double expiry, double vol,
+                         double rate, double yield, boolean rhoHoldsForward, GreeksColumns out, int row) {
         if (expiry == 0.0) {
-            return atExpiry(sign, spot, strike, rate, yield);
+            out.set(row, atExpiry(sign, spot, strike, rate, yield));
+            return;
         }
         double sqrtT = Math.sqrt(expiry);
         double stdDev = vol * sqrtT;
@@ -63,7 +75,15 @@ final class BlackKernel {
         double volga = vega * d1 * d2 / vol;
         double charm = yield * delta
             - yieldDiscount * pdf1 * (2.0 * (rate - yield) * expiry - d2 * stdDev) / (2.0 * expiry * stdDev);
-        return new Greeks(price, delta, gamma, vega, theta, rho, vanna, volga, charm);
+        out.price[row] = price;
+        out.delta[row] = delta;
+        out.gamma[row] = gamma;
+        out.vega[row] = vega;
+        out.theta[row] = theta;
+        out.rho[row] = rho;
+        out.vanna[row] = vanna;
+        out.volga[row] = volga;
+        out.charm[row] = charm;
     }
 
     /**

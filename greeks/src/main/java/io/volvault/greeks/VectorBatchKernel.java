@@ -71,8 +71,8 @@ final class VectorBatchKernel implements BatchKernel {
                                double[] vol, double[] rate, double[] yield, boolean rhoHoldsForward,
                                GreeksColumns out) {
         for (int i = from; i < to; i++) {
-            out.set(i, BlackKernel.evaluate(call[i] ? 1.0 : -1.0, spot[i], strike[i], expiry[i], vol[i],
-                rate[i], yield[i], rhoHoldsForward));
+            BlackKernel.evaluate(call[i] ? 1.0 : -1.0, spot[i], strike[i], expiry[i], vol[i], rate[i], yield[i],
+                rhoHoldsForward, out, i);
         }
     }
 
