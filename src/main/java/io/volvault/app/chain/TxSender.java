@@ -93,11 +93,6 @@ public final class TxSender {
         }
     }
 
-    /** True if this decision was already taken (sent, whatever became of it). */
-    public boolean alreadySent(String action) {
-        return journal.find(action).isPresent();
-    }
-
     public Outcome send(PlannedTx tx) throws IOException {
         Optional<JournalEntry> earlier = journal.find(tx.action());
         if (earlier.isPresent()) {

@@ -121,6 +121,8 @@ public final class KeeperCommand implements Callable<Integer> {
             try (Journal journal = dryRun ? null : Journal.open(journalDir)) {
                 Keeper keeper = Keepers.create(web3j, chainId, d, key, journal, iv, strategy, settings, gas,
                     TxSender.Listener.NONE, line -> spec.commandLine().getOut().println(line));
+                spec.commandLine().getErr().printf("volvault keeper: %s on chain %d, implied vol: %s%n",
+                    dryRun ? "dry run" : "keeper " + key.getAddress(), chainId, iv.describe());
                 keeper.recover();
                 while (true) {
                     keeper.tick();
