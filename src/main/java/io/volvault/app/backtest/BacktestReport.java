@@ -94,8 +94,10 @@ final class BacktestReport {
             dates.add(new Date(t[i] * 1000));
         }
         int window = BacktestSession.rollingWindow(o.history().periodsPerYear(), o.to() - o.from());
-        XYChart equity = chart("Equity (NAV, log scale)", "NAV");
-        equity.getStyler().setYAxisLogarithmic(true);
+        // A log axis only pays when NAVs span more than a decade; otherwise it hides the labels.
+        boolean logScale = navSpan(o) > 10;
+        XYChart equity = chart(logScale ? "Equity (NAV, log scale)" : "Equity (NAV)", "NAV");
+        equity.getStyler().setYAxisLogarithmic(logScale);
         XYChart drawdown = chart("Drawdown", "drawdown");
         XYChart rolling = chart(BacktestSession.ROLLING_DAYS + "-day rolling volatility vs target", "annualised vol");
         XYChart exposure = chart("Exposure (portfolio delta x spot / NAV)", "weight");
@@ -115,10 +117,25 @@ final class BacktestReport {
         }
     }
 
+    private static double navSpan(BacktestOutcome o) {
+        double lo = Double.MAX_VALUE;
+        double hi = 0;
+        for (BacktestRun r : o.runs()) {
+            for (double v : r.nav()) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        return hi / lo;
+    }
+
     private static XYChart chart(String title, String yTitle) {
-        XYChart c = new XYChartBuilder().width(1100).height(480).title(title).xAxisTitle("date").yAxisTitle(yTitle).build();
-        c.getStyler().setDatePattern("yyyy-MM");
-        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
+        XYChart c = new XYChartBuilder().width(1100).height(520).title(title).xAxisTitle("date").yAxisTitle(yTitle).build();
+        // Tick labels carry the full UTC day: ticks need not fall on month starts.
+        c.getStyler().setDatePattern("yyyy-MM-dd");
+        c.getStyler().setTimezone(java.util.TimeZone.getTimeZone("UTC"));
+        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+        c.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
         return c;
     }
 
