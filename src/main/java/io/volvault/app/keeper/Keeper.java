@@ -183,6 +183,12 @@ public final class Keeper {
 
         for (Action action : decision.actions()) {
             if (action instanceof Action.Swap swap) {
+                int bound = Math.min(settings.maxSlippageBps(), s.maxSlippageBps());
+                if (s.poolDeviationBps() > bound) {
+                    log.warn("{}: the pool's price is {} bps from the oracle's (slippage bound {} bps): no swap",
+                        v.name(), Math.round(s.poolDeviationBps()), bound);
+                    continue;
+                }
                 PlannedTx tx = rebalance(v, s, swap, v.strategy(), Math.min(settings.maxSlippageBps(), s.maxSlippageBps()));
                 if (tx == null) {
                     continue;

@@ -19,6 +19,8 @@ import java.util.List;
  * @param expiry          when the live round may close (0: none)
  * @param strike          the live series' strike (1e8)
  * @param soldSize        options sold in the live round (1e18 = one option)
+ * @param poolBase        the pool's base reserve (1e18)
+ * @param poolQuote       the pool's quote reserve (1e6)
  */
 public record VaultSnapshot(
     String vault,
@@ -36,7 +38,9 @@ public record VaultSnapshot(
     long expiry,
     BigInteger strike,
     BigInteger soldSize,
-    int maxSlippageBps) {
+    int maxSlippageBps,
+    BigInteger poolBase,
+    BigInteger poolQuote) {
 
     public static final BigInteger BASE_UNIT = BigInteger.TEN.pow(18);
     public static final BigInteger QUOTE_UNIT = BigInteger.TEN.pow(6);
@@ -54,6 +58,12 @@ public record VaultSnapshot(
 
     public double spotPrice() {
         return ratio(spot, PRICE_UNIT);
+    }
+
+    /** How far the pool's price is from the oracle's, in basis points (either way). */
+    public double poolDeviationBps() {
+        double poolPrice = ratio(poolQuote, QUOTE_UNIT) / ratio(poolBase, BASE_UNIT);
+        return Math.abs(poolPrice / spotPrice() - 1) * 10_000;
     }
 
     /** Collateral of the live series, in the vault's asset units (Options.collateralFor). */

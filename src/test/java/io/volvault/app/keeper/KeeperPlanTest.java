@@ -28,6 +28,9 @@ class KeeperPlanTest {
     /** The defaults, with a pool stated here: 30 bps fee, 50M USD deep. */
     private static final Strategy STRATEGY = new Strategy(withPool(StrategyConfig.defaults(), new StrategyConfig.Costs(30, 50_000_000, 5)));
     private static final Keeper.ManagedVault MANAGED = new Keeper.ManagedVault("test", WRAPPER, STRATEGY);
+    /** A pool at exactly 100,000: 500 WETH against 50,000,000 USDC. */
+    private static final BigInteger POOL_BASE = new BigInteger("500000000000000000000");
+    private static final BigInteger POOL_QUOTE = new BigInteger("50000000000000");
     private static final BigInteger SPOT_100K = BigInteger.valueOf(100_000).multiply(BigInteger.TEN.pow(8));
 
     private static StrategyConfig withPool(StrategyConfig c, StrategyConfig.Costs costs) {
@@ -41,7 +44,7 @@ class KeeperPlanTest {
 
     private static VaultSnapshot snapshot(boolean isCall, String idleAsset, String idleOther, String redeemAssets) {
         return new VaultSnapshot(VAULT, isCall, 1_000, 7, SPOT_100K, 990, new BigInteger(idleAsset), new BigInteger(idleOther),
-            BigInteger.ZERO, new BigInteger(redeemAssets), 3, 0, 0, BigInteger.ZERO, BigInteger.ZERO, 100);
+            BigInteger.ZERO, new BigInteger(redeemAssets), 3, 0, 0, BigInteger.ZERO, BigInteger.ZERO, 100, POOL_BASE, POOL_QUOTE);
     }
 
     @Test
@@ -99,7 +102,7 @@ class KeeperPlanTest {
         // Put vault: 60,000 USDC idle, 2 puts at 50,000 sold (100,000 USDC locked), 30,000 USDC owed to redeems, 1.5 WETH.
         VaultSnapshot s = new VaultSnapshot(VAULT, false, 1_000, 7, SPOT_100K, 990, new BigInteger("60000000000"),
             new BigInteger("1500000000000000000"), BigInteger.ZERO, new BigInteger("30000000000"), 3, 5, 2_000,
-            new BigInteger("5000000000000"), new BigInteger("2000000000000000000"), 100);
+            new BigInteger("5000000000000"), new BigInteger("2000000000000000000"), 100, POOL_BASE, POOL_QUOTE);
         PortfolioState p = s.portfolio(500, 0.6);
         assertEquals(1.5, p.base());
         assertEquals(130_000, p.quote());
@@ -108,5 +111,15 @@ class KeeperPlanTest {
         assertEquals(50_000, p.shorts().get(0).strike());
         assertEquals(2, p.shorts().get(0).size());
         assertEquals(2_000, p.shorts().get(0).expiryEpochSeconds());
+    }
+
+    @Test
+    void measuresHowFarThePoolIsFromTheOracle() {
+        assertEquals(0, snapshot(true, "0", "0", "0").poolDeviationBps(), 1e-9);
+        // 50,500,000 USDC against 500 WETH prices WETH at 101,000: 100 bps over the oracle's 100,000.
+        VaultSnapshot off = new VaultSnapshot(VAULT, true, 1_000, 7, SPOT_100K, 990, BigInteger.ZERO, BigInteger.ZERO,
+            BigInteger.ZERO, BigInteger.ZERO, 3, 0, 0, BigInteger.ZERO, BigInteger.ZERO, 100, POOL_BASE,
+            new BigInteger("50500000000000"));
+        assertEquals(100, off.poolDeviationBps(), 1e-9);
     }
 }
