@@ -111,7 +111,7 @@ public final class ImpliedVol {
         } else {
             s = upperGuess;
         }
-        double logBeta = Math.log(beta);
+        double logBeta = lowerBranch ? Math.log(beta) : Double.NaN;   // only the lower objective uses it
         double lo = 0.0;
         double hi = Double.POSITIVE_INFINITY;
         for (int i = 0; i < MAX_ITERATIONS; i++) {
