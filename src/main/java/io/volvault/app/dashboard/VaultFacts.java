@@ -196,12 +196,12 @@ public final class VaultFacts {
         }
         long end = answers.get(answers.size() - 1).uint("updatedAt").longValueExact();
         long start = end - Duration.ofDays(REALIZED_WINDOW_DAYS).toSeconds();
-        List<RealizedVol.Observation> window = answers.stream()
-            .map(e -> new RealizedVol.Observation(e.uint("updatedAt").longValueExact(),
+        List<OracleRealizedVol.Observation> window = answers.stream()
+            .map(e -> new OracleRealizedVol.Observation(e.uint("updatedAt").longValueExact(),
                 new BigDecimal(new BigInteger(e.field("current")), PRICE_DECIMALS).doubleValue()))
             .filter(o -> o.time() >= start)
             .toList();
-        OptionalDouble realized = RealizedVol.annualised(window);
+        OptionalDouble realized = OracleRealizedVol.annualised(window);
         return realized.isPresent()
             ? new VaultView.Volatility(realized.getAsDouble(), targetVol, REALIZED_WINDOW_DAYS, window.size(),
                 "from the oracle's prices in the last " + REALIZED_WINDOW_DAYS + " days of chain time")

@@ -8,14 +8,14 @@ import java.util.OptionalDouble;
  * squared log returns over the time they span (a 365-day year), the estimator that stays unbiased
  * when the gaps between prices differ.
  */
-final class RealizedVol {
+final class OracleRealizedVol {
 
     private static final double SECONDS_PER_YEAR = 365.0 * 24 * 3600;
 
     /** One oracle answer: USD price and its unix time. */
     record Observation(long time, double price) {}
 
-    private RealizedVol() {}
+    private OracleRealizedVol() {}
 
     /** The realized vol over the observations (chain order); empty without two prices at distinct times. */
     static OptionalDouble annualised(List<Observation> observations) {
