@@ -54,6 +54,7 @@ public final class Backtester {
 
         int n = to - from;
         double[] nav = new double[n];
+        double[] intrinsicNav = new double[n];
         double[] weight = new double[n];
         double[] shortVega = new double[n];
         List<Decision> decisions = recordDecisions ? new ArrayList<>(n) : List.of();
@@ -151,10 +152,24 @@ public final class Backtester {
             PortfolioGreeks marked = PortfolioGreeks.of(
                 new PortfolioState(base, quote, shorts, lastRebalance, volAtRebalance), market);
             nav[i - from] = marked.nav();
+            intrinsicNav[i - from] = intrinsicNav(base, quote, shorts, spot);
             weight[i - from] = marked.weight(spot);
             shortVega[i - from] = marked.vega() / 100 / marked.nav();
         }
-        return new BacktestRun(name, from, nav, weight, shortVega, costs, premium, traded, decisions);
+        return new BacktestRun(name, from, nav, intrinsicNav, weight, shortVega, costs, premium, traded, decisions);
+    }
+
+    /**
+     * NAV with every open option marked at its intrinsic value, max(S - K, 0) or max(K - S, 0), as
+     * the vault contract's {@code totalAssets} marks a live round; the surface mark and this meet
+     * at expiry.
+     */
+    static double intrinsicNav(double base, double quote, List<ShortOption> shorts, double spot) {
+        double owed = 0;
+        for (ShortOption o : shorts) {
+            owed += o.size() * OptionMarks.payoff(o.type(), o.strike(), spot);
+        }
+        return base * spot + quote - owed;
     }
 
     /**

@@ -40,7 +40,7 @@ class PerformanceTest {
 
     @Test
     void metricsOfAPath() {
-        BacktestRun run = new BacktestRun("x", 0, NAV, new double[5], new double[5], 12, 34, 200, List.of());
+        BacktestRun run = new BacktestRun("x", 0, NAV, NAV, new double[5], new double[5], 12, 34, 200, List.of());
         // 4 returns over 2 years at 2 bars per year.
         Metrics m = Performance.of(run, 2, 2, 0.1, 2);
         double std = Math.sqrt(0.04 / 3); // sample std of +-0.1, mean 0

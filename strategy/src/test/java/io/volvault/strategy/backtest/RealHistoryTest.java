@@ -3,14 +3,17 @@ package io.volvault.strategy.backtest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.volvault.greeks.OptionType;
 import io.volvault.greeks.realized.Estimator;
 import io.volvault.greeks.realized.PriceBars;
 import io.volvault.greeks.surface.SkewModel;
 import io.volvault.strategy.Action;
 import io.volvault.strategy.Decision;
+import io.volvault.strategy.ShortOption;
 import io.volvault.strategy.StrategyConfig;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -123,5 +126,29 @@ class RealHistoryTest {
             true).decisions().get(0);
         assertTrue(first.actions().get(0) instanceof Action.Swap s && s.baseAmount() > 0
             && s.reason().startsWith("first allocation"), first.toString());
+    }
+
+    @Test
+    void theIntrinsicMarkIsTheContractsAndNeverBelowTheSurfaceMark() {
+        long t = 1_700_000_000L;
+        var shorts = List.of(new ShortOption(OptionType.CALL, 110, t, 2),
+            new ShortOption(OptionType.PUT, 90, t, 3));
+        // 1 base at 120 + 500 quote, less the call's 2 x 10 in the money; the put is out of it.
+        assertEquals(600, Backtester.intrinsicNav(1, 500, shorts, 120), 1e-12);
+        assertEquals(1 * 80 + 500 - 3 * 10, Backtester.intrinsicNav(1, 500, shorts, 80), 1e-12);
+
+        MarketHistory h = VolInputs.history(bars, 365, dvol, StrategyConfig.defaults().forecast(), 0);
+        int from = h.size() - 120;
+        BacktestRun full = BACKTESTER.run("full", StrategyConfig.defaults(), h, from, h.size(), false);
+        boolean differs = false;
+        for (int k = 0; k < full.size(); k++) {
+            // At a zero rate an option is worth at least its intrinsic value: owing less, the book is worth more.
+            assertTrue(full.intrinsicNav()[k] >= full.nav()[k] - 1e-6, "bar " + k);
+            differs |= full.intrinsicNav()[k] > full.nav()[k] + 1;
+        }
+        assertTrue(differs, "live options carry time value on the surface");
+        BacktestRun hold = BACKTESTER.run("hold", Baselines.of(StrategyConfig.defaults()).get(Baselines.BUY_AND_HOLD), h, from,
+            h.size(), false);
+        assertTrue(Arrays.equals(hold.nav(), hold.intrinsicNav()), "no options, one mark");
     }
 }
