@@ -235,8 +235,12 @@ public final class DemoRun implements AutoCloseable {
             StrategyConfig config = book.kind.config(shared);
             BacktestRun run = backtester.run(book.kind.label(), config, h, history.firstTraded(), history.size(), false);
             double[] chain = book.usdPerShare;
-            Comparison c = new Comparison(chain[chain.length - 1] / chain[0], run.nav()[run.nav().length - 1] / run.nav()[0],
-                realizedVol(chain), realizedVol(run.nav()), Performance.maxDrawdown(chain), Performance.maxDrawdown(run.nav()));
+            // Like for like: the vault's totalAssets marks a live option at intrinsic value, so the
+            // backtest's path is compared marked the same way; its surface-marked vol is shown too.
+            double[] bt = run.intrinsicNav();
+            Comparison c = new Comparison(chain[chain.length - 1] / chain[0], bt[bt.length - 1] / bt[0],
+                realizedVol(chain), realizedVol(bt), Performance.maxDrawdown(chain), Performance.maxDrawdown(bt),
+                realizedVol(run.nav()));
             results.add(new VaultResult(book.kind.label(), book.kind.jsonName(), book.sharePrice(), book.navUsd,
                 book.premiumUsd, book.rounds, c.chainVol(), config.sizing().targetVol(), c.chainDrawdown(), c));
         }
