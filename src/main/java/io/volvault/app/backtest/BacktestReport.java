@@ -51,15 +51,24 @@ final class BacktestReport {
         root.put("rolling_vol_window_days", BacktestSession.ROLLING_DAYS);
         root.put("risk_free_rate", 0.0);
         root.set("config", ConfigFile.JSON.valueToTree(o.config()));
+        putStrategies(root, o.runs(), o.metrics());
+        return root;
+    }
+
+    /**
+     * The summary's {@code strategies} array, one entry per run: its name and its metrics under
+     * the documented names. Shared with {@code allocate}, so both summaries read the same way.
+     */
+    static ArrayNode putStrategies(ObjectNode root, List<BacktestRun> runs, List<Metrics> metrics) {
         ArrayNode strategies = root.putArray("strategies");
-        for (int i = 0; i < o.runs().size(); i++) {
+        for (int i = 0; i < runs.size(); i++) {
             ObjectNode entry = strategies.addObject();
-            entry.put("name", o.runs().get(i).name());
-            ConfigFile.JSON.<ObjectNode>valueToTree(o.metrics().get(i)).fields().forEachRemaining(f ->
+            entry.put("name", runs.get(i).name());
+            ConfigFile.JSON.<ObjectNode>valueToTree(metrics.get(i)).fields().forEachRemaining(f ->
                 // snake_case leaves cvar95 as is; the documented names are cvar_95 and cvar_99.
                 entry.set(f.getKey().replaceAll("([a-z])(\\d)", "$1_$2"), f.getValue()));
         }
-        return root;
+        return strategies;
     }
 
     private static void writeBars(BacktestOutcome o, Path file) throws IOException {

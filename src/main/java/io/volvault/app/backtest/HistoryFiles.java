@@ -163,7 +163,7 @@ final class HistoryFiles {
         return v;
     }
 
-    private static long medianSpacing(long[] t) {
+    static long medianSpacing(long[] t) {
         long[] d = new long[t.length - 1];
         for (int i = 1; i < t.length; i++) {
             d[i - 1] = t[i] - t[i - 1];
