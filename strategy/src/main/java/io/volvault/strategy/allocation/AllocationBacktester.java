@@ -60,7 +60,7 @@ public final class AllocationBacktester {
             }
             double navBefore = value(units, cash, spot);
             double[] current = weightsOf(units, spot, navBefore);
-            AllocationRebalance target = target(strategy, h, config, b);
+            Target target = target(strategy, h, config, b);
             double[] targetWeights = new double[n];
             for (int a = 0; a < n; a++) {
                 targetWeights[a] = target.scale() * target.ruleWeights()[a];
@@ -122,7 +122,7 @@ public final class AllocationBacktester {
      * weights and the vol-target scale (target / forecast, capped by max leverage via
      * {@link VolTarget#deltaExposure} on a book without options), or the held asset for buy and hold.
      */
-    static AllocationRebalance target(AllocationStrategy strategy, AssetCloses h, AllocationConfig config, int b) {
+    private static Target target(AllocationStrategy strategy, AssetCloses h, AllocationConfig config, int b) {
         double[][] cov = h.trailingCovariance(b, config.covarianceWindow());
         double[] w;
         if (strategy.buyAndHold()) {
@@ -134,8 +134,11 @@ public final class AllocationBacktester {
         double forecast = Math.sqrt(quadraticForm(w, cov));
         double scale = Double.isNaN(strategy.targetVol()) ? 1
             : VolTarget.deltaExposure(strategy.targetVol(), forecast, config.maxLeverage(), 1, 0, 0);
-        return new AllocationRebalance(b, null, w, forecast, scale);
+        return new Target(w, forecast, scale);
     }
+
+    /** The weights, forecast vol and scale wanted at one close, traded only when a trigger fires. */
+    private record Target(double[] ruleWeights, double forecastVol, double scale) {}
 
     private static String trigger(AllocationStrategy strategy, AllocationConfig config, long lastRebalance, long now,
                                   double[] target, double[] current) {
