@@ -27,12 +27,8 @@ public final class DashboardCommand implements Callable<Integer> {
     /** Options shared with {@code status}: which chain and deployment, where the index lives. */
     static final class ChainOptions {
 
-        @Option(names = "--rpc", required = true, paramLabel = "URL", description = "JSON-RPC URL of the node.")
-        String rpc;
-
-        @Option(names = "--deployment", required = true, paramLabel = "FILE",
-            description = "Deployment file written by hardhat/scripts/deploy.js.")
-        Path deployment;
+        @Mixin
+        ChainTarget target;
 
         @Option(names = "--index-dir", paramLabel = "DIR",
             description = "Where the event index is kept (default: beside the deployment file, <name>.index).")
@@ -48,11 +44,11 @@ public final class DashboardCommand implements Callable<Integer> {
         Path journal;
 
         Dashboard open() throws IOException {
-            Deployment deployment = Deployment.read(this.deployment);
-            Path index = indexDir != null ? indexDir : Dashboard.defaultIndexDir(this.deployment);
-            double target = targetVol != null ? targetVol : StrategyConfig.defaults().sizing().targetVol();
+            Deployment deployment = Deployment.read(target.deployment);
+            Path index = indexDir != null ? indexDir : Dashboard.defaultIndexDir(target.deployment);
+            double targetVolOrDefault = targetVol != null ? targetVol : StrategyConfig.defaults().sizing().targetVol();
             KeeperNotes notes = journal == null ? KeeperNotes.NONE : KeeperNotes.of(Journal.open(journal));
-            return Dashboard.open(rpc, deployment, index, target, notes);
+            return Dashboard.open(target.rpc, deployment, index, targetVolOrDefault, notes);
         }
     }
 

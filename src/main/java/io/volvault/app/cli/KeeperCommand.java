@@ -18,6 +18,7 @@ import org.web3j.protocol.Web3j;
 import org.web3j.protocol.http.HttpService;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code volvault keeper}: runs the strategy against the deployed vaults, tick after tick. */
@@ -35,12 +36,8 @@ public final class KeeperCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--rpc", required = true, paramLabel = "URL", description = "JSON-RPC endpoint of the chain.")
-    String rpc;
-
-    @Option(names = "--deployment", required = true, paramLabel = "FILE",
-        description = "Deployment file written by hardhat/scripts/deploy.js.")
-    Path deployment;
+    @Mixin
+    ChainTarget chain;
 
     @Option(names = "--dry-run", description = "Print the transactions instead of sending them (needs no key).")
     boolean dryRun;
@@ -96,7 +93,7 @@ public final class KeeperCommand implements Callable<Integer> {
         if (intervalSeconds <= 0) {
             throw new IllegalArgumentException("--interval must be positive seconds, was " + intervalSeconds);
         }
-        Deployment d = Deployment.read(deployment);
+        Deployment d = Deployment.read(chain.deployment);
         StrategyConfig strategy = config == null ? StrategyConfig.defaults() : ConfigFile.read(config);
         Keeper.Settings settings = new Keeper.Settings(
             maxOracleAge != null ? maxOracleAge : d.parameters().heartbeatSeconds(), maxSlippageBps, auctionSeconds, dryRun);
@@ -106,17 +103,17 @@ public final class KeeperCommand implements Callable<Integer> {
             case "proxy" -> ImpliedVolSource.realizedProxy(strategy.forecast().proxyPremiumRatio());
             default -> throw new IllegalArgumentException("--implied-vol must be dvol or proxy, was " + impliedVolSource);
         };
-        Web3j web3j = Web3j.build(new HttpService(rpc));
+        Web3j web3j = Web3j.build(new HttpService(chain.rpc));
         try {
             long chainId = chainId(web3j);
             if (chainId != d.chainId()) {
-                throw new IllegalArgumentException("--rpc " + rpc + " is chain " + chainId + " but " + deployment
+                throw new IllegalArgumentException("--rpc " + chain.rpc + " is chain " + chainId + " but " + chain.deployment
                     + " was deployed on chain " + d.chainId());
             }
             Credentials key = dryRun ? null : KeySource.load(System.getenv(), keystore, chainId);
             if (key != null && !key.getAddress().equalsIgnoreCase(d.roles().keeper())) {
                 throw new IllegalArgumentException("the key's address " + key.getAddress() + " is not the vaults' keeper "
-                    + d.roles().keeper() + " (roles.keeper in " + deployment + ")");
+                    + d.roles().keeper() + " (roles.keeper in " + chain.deployment + ")");
             }
             try (Journal journal = dryRun ? null : Journal.open(journalDir)) {
                 Keeper keeper = Keepers.create(web3j, chainId, d, key, journal, iv, strategy, settings, gas,
@@ -142,7 +139,7 @@ public final class KeeperCommand implements Callable<Integer> {
         try {
             return web3j.ethChainId().send().getChainId().longValueExact();
         } catch (IOException e) {
-            throw new IOException("--rpc " + rpc + " does not answer: " + e.getMessage(), e);
+            throw new IOException("--rpc " + chain.rpc + " does not answer: " + e.getMessage(), e);
         }
     }
 }
