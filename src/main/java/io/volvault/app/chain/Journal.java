@@ -1,16 +1,14 @@
 package io.volvault.app.chain;
 
+import io.volvault.app.io.H2Files;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Date;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -32,34 +30,23 @@ public final class Journal implements AutoCloseable {
 
     /** Opens (creating if needed) the journal stored in {@code directory}. */
     public static Journal open(Path directory) throws IOException {
-        Files.createDirectories(directory);
-        String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("journal") + ";AUTO_SERVER=FALSE";
-        try {
-            Connection db = DriverManager.getConnection(url, "keeper", "");
-            try (Statement s = db.createStatement()) {
-                s.execute("""
-                    CREATE TABLE IF NOT EXISTS tx (
-                      action      VARCHAR(300) PRIMARY KEY,
-                      description VARCHAR(1000) NOT NULL,
-                      sender      VARCHAR(42) NOT NULL,
-                      nonce       DECIMAL(40) NOT NULL,
-                      tx_hash     VARCHAR(66) NOT NULL,
-                      signed_tx   CLOB NOT NULL,
-                      gas_limit   BIGINT NOT NULL,
-                      chain_day   DATE NOT NULL,
-                      status      VARCHAR(10) NOT NULL,
-                      gas_used    BIGINT,
-                      seq         BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE)""");
-                s.execute("""
-                    CREATE TABLE IF NOT EXISTS memo (
-                      name    VARCHAR(300) PRIMARY KEY,
-                      epoch   BIGINT NOT NULL,
-                      amount  DOUBLE PRECISION NOT NULL)""");
-            }
-            return new Journal(db);
-        } catch (SQLException e) {
-            throw new IOException("cannot open the keeper journal in " + directory + ": " + e.getMessage(), e);
-        }
+        return new Journal(H2Files.open(directory, "journal", "keeper", "keeper journal", """
+            CREATE TABLE IF NOT EXISTS tx (
+              action      VARCHAR(300) PRIMARY KEY,
+              description VARCHAR(1000) NOT NULL,
+              sender      VARCHAR(42) NOT NULL,
+              nonce       DECIMAL(40) NOT NULL,
+              tx_hash     VARCHAR(66) NOT NULL,
+              signed_tx   CLOB NOT NULL,
+              gas_limit   BIGINT NOT NULL,
+              chain_day   DATE NOT NULL,
+              status      VARCHAR(10) NOT NULL,
+              gas_used    BIGINT,
+              seq         BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE)""", """
+            CREATE TABLE IF NOT EXISTS memo (
+              name    VARCHAR(300) PRIMARY KEY,
+              epoch   BIGINT NOT NULL,
+              amount  DOUBLE PRECISION NOT NULL)"""));
     }
 
     public synchronized Optional<JournalEntry> find(String action) {

@@ -1,13 +1,12 @@
 package io.volvault.app.index;
 
+import io.volvault.app.io.H2Files;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -34,36 +33,29 @@ final class EventStore implements AutoCloseable {
     }
 
     static EventStore open(Path directory) throws IOException {
-        Files.createDirectories(directory);
-        String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("events") + ";AUTO_SERVER=FALSE";
+        Connection db = H2Files.open(directory, "events", "index", "event index", """
+            CREATE TABLE IF NOT EXISTS chain_identity (
+              id       INT PRIMARY KEY,
+              identity VARCHAR(2000) NOT NULL)""", """
+            CREATE TABLE IF NOT EXISTS block (
+              number BIGINT PRIMARY KEY,
+              hash   VARCHAR(66) NOT NULL,
+              ts     BIGINT NOT NULL)""", """
+            CREATE TABLE IF NOT EXISTS event (
+              block_number BIGINT NOT NULL,
+              log_index    INT NOT NULL,
+              tx_hash      VARCHAR(66) NOT NULL,
+              contract     VARCHAR(42) NOT NULL,
+              name         VARCHAR(64) NOT NULL,
+              fields       CLOB NOT NULL,
+              PRIMARY KEY (block_number, log_index))""",
+            "CREATE INDEX IF NOT EXISTS event_by_contract ON event (contract, name)");
         try {
-            Connection db = DriverManager.getConnection(url, "index", "");
-            try (Statement s = db.createStatement()) {
-                s.execute("""
-                    CREATE TABLE IF NOT EXISTS chain_identity (
-                      id       INT PRIMARY KEY,
-                      identity VARCHAR(2000) NOT NULL)""");
-                s.execute("""
-                    CREATE TABLE IF NOT EXISTS block (
-                      number BIGINT PRIMARY KEY,
-                      hash   VARCHAR(66) NOT NULL,
-                      ts     BIGINT NOT NULL)""");
-                s.execute("""
-                    CREATE TABLE IF NOT EXISTS event (
-                      block_number BIGINT NOT NULL,
-                      log_index    INT NOT NULL,
-                      tx_hash      VARCHAR(66) NOT NULL,
-                      contract     VARCHAR(42) NOT NULL,
-                      name         VARCHAR(64) NOT NULL,
-                      fields       CLOB NOT NULL,
-                      PRIMARY KEY (block_number, log_index))""");
-                s.execute("CREATE INDEX IF NOT EXISTS event_by_contract ON event (contract, name)");
-            }
             db.setAutoCommit(false);
-            return new EventStore(db);
         } catch (SQLException e) {
             throw new IOException("cannot open the event index in " + directory + ": " + e.getMessage(), e);
         }
+        return new EventStore(db);
     }
 
     Optional<String> identity() throws SQLException {
