@@ -10,7 +10,7 @@ import java.util.Arrays;
 import picocli.CommandLine.Option;
 
 /** The options backtest and sweep share: input files, config, date range, gap policy. */
-final class InputOptions {
+public final class InputOptions {
 
     @Option(names = "--prices", required = true, paramLabel = "FILE",
         description = "OHLC bars: timestamp,open,high,low,close[,volume], oldest first (daily or hourly)")

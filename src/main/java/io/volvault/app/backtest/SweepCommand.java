@@ -1,22 +1,11 @@
 package io.volvault.app.backtest;
 
-import io.volvault.greeks.realized.Estimator;
-import io.volvault.greeks.surface.SkewModel;
-import io.volvault.strategy.StrategyConfig;
-import io.volvault.strategy.backtest.BacktestRun;
-import io.volvault.strategy.backtest.Backtester;
-import io.volvault.strategy.backtest.MarketHistory;
-import io.volvault.strategy.backtest.Metrics;
-import io.volvault.strategy.backtest.VolInputs;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
 import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
@@ -40,25 +29,8 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "CSV file to write")
     Path out;
 
-    @Option(names = "--target-vols", split = ",", paramLabel = "VOLS", defaultValue = "0.3,0.4,0.5",
-        description = "target vols (default ${DEFAULT-VALUE})")
-    List<Double> targetVols;
-
-    @Option(names = "--estimators", split = ",", paramLabel = "NAMES", defaultValue = "close-to-close,ewma,yang-zhang",
-        description = "estimators (default ${DEFAULT-VALUE})")
-    List<String> estimators;
-
-    @Option(names = "--windows", split = ",", paramLabel = "BARS", defaultValue = "10,20,30,60",
-        description = "estimator windows (default ${DEFAULT-VALUE})")
-    List<Integer> windows;
-
-    @Option(names = "--deltas", split = ",", paramLabel = "DELTAS", defaultValue = "0.1,0.2,0.3",
-        description = "option target deltas, calls and puts (default ${DEFAULT-VALUE})")
-    List<Double> deltas;
-
-    @Option(names = "--tenors", split = ",", paramLabel = "DAYS", defaultValue = "7,30",
-        description = "option tenors in days (default ${DEFAULT-VALUE})")
-    List<Integer> tenors;
+    @Mixin
+    SweepGrid grid;
 
     @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: all cores)")
     Integer threads;
@@ -66,49 +38,21 @@ public final class SweepCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** One grid point. */
-    record Point(double targetVol, Estimator estimator, int window, double delta, int tenorDays) {}
-
     @Override
     public Integer call() throws Exception {
-        StrategyConfig base = input.config();
-        BacktestSession session = input.session();
-        List<Point> grid = new ArrayList<>();
-        for (double v : targetVols) {
-            for (String e : estimators) {
-                Estimator estimator = Estimator.parse(e);
-                for (int w : windows) {
-                    for (double d : deltas) {
-                        for (int t : tenors) {
-                            grid.add(new Point(v, estimator, w, d, t));
-                        }
-                    }
-                }
-            }
-        }
+        SweepRunner runner = SweepRunner.of(input);
+        List<SweepRunner.Point> points = grid.points();
         // Validate every point before spending time on any.
-        List<StrategyConfig> configs = new ArrayList<>(grid.size());
-        for (Point p : grid) {
-            configs.add(configFor(base, p));
-        }
-        Map<String, double[]> realized = new ConcurrentHashMap<>();
-        Backtester backtester = new Backtester(SkewModel.CRYPTO_DEFAULT);
-        Metrics[] results = new Metrics[grid.size()];
+        runner.validate(points);
+        double[][] results = new double[points.size()][];
         long start = System.nanoTime();
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        try (ProgressBar bar = BacktestSession.progressBar("sweep", grid.size(),
-                (long) grid.size() * session.bars().size())) {
+        try (ProgressBar bar = BacktestSession.progressBar("sweep", points.size(),
+                (long) points.size() * runner.barCount())) {
             ForkJoinPool pool = new ForkJoinPool(workers);
             try {
-                pool.submit(() -> java.util.stream.IntStream.range(0, grid.size()).parallel().forEach(i -> {
-                    StrategyConfig c = configs.get(i);
-                    double[] series = realized.computeIfAbsent(c.forecast().estimator() + ":" + c.forecast().window(),
-                        k -> VolInputs.realized(session.bars(), session.periodsPerYear(), c.forecast()));
-                    MarketHistory h = VolInputs.history(session.bars(), session.periodsPerYear(),
-                        session.observedImplied(), series, c.forecast(), 0);
-                    int[] range = session.range(h, input.from, input.to);
-                    BacktestRun run = backtester.run("full_strategy", c, h, range[0], range[1], false);
-                    results[i] = session.metrics(run, h, c);
+                pool.submit(() -> java.util.stream.IntStream.range(0, points.size()).parallel().forEach(i -> {
+                    results[i] = SweepRunner.values(runner.run(points.get(i)));
                     if (bar != null) {
                         bar.step();
                     }
@@ -118,34 +62,22 @@ public final class SweepCommand implements Callable<Integer> {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        writeCsv(grid, results);
+        writeCsv(runner, points, results);
         spec.commandLine().getOut().printf(Locale.ROOT, "%d configurations in %.1f s on %d threads; wrote %s%n",
-            grid.size(), seconds, workers, out);
+            points.size(), seconds, workers, out);
         spec.commandLine().getOut().flush();
         return 0;
     }
 
-    private static StrategyConfig configFor(StrategyConfig base, Point p) {
-        StrategyConfig c = InputOptions.override(base, p.targetVol(), p.estimator().name(), p.window());
-        return c.withOptions(c.options().withDeltaAndTenor(p.delta(), p.tenorDays()));
-    }
-
-    private void writeCsv(List<Point> grid, Metrics[] results) throws java.io.IOException {
+    private void writeCsv(SweepRunner runner, List<SweepRunner.Point> points, double[][] results)
+            throws java.io.IOException {
         if (out.getParent() != null) {
             Files.createDirectories(out.getParent());
         }
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out))) {
-            w.println("target_vol,estimator,window,delta,tenor_days,cagr,annualized_vol,rolling_vol_mean,"
-                + "rolling_vol_tracking_error,sharpe,sortino,max_drawdown,calmar,cvar_95,cvar_99,skewness,kurtosis,"
-                + "turnover,costs,premium,final_nav");
-            for (int i = 0; i < grid.size(); i++) {
-                Point p = grid.get(i);
-                Metrics m = results[i];
-                w.printf(Locale.ROOT, "%s,%s,%d,%s,%d,%.6f,%.6f,%.6f,%.6f,%.4f,%.4f,%.6f,%.4f,%.6f,%.6f,%.4f,%.4f,%.4f,%.2f,%.2f,%.2f%n",
-                    p.targetVol(), p.estimator().cliName(), p.window(), p.delta(), p.tenorDays(), m.cagr(),
-                    m.annualizedVol(), m.rollingVolMean(), m.rollingVolTrackingError(), m.sharpe(), m.sortino(),
-                    m.maxDrawdown(), m.calmar(), m.cvar95(), m.cvar99(), m.skewness(), m.kurtosis(), m.turnover(),
-                    m.costs(), m.premium(), m.finalNav());
+            w.println(SweepRunner.CSV_HEADER);
+            for (int i = 0; i < points.size(); i++) {
+                w.println(runner.csvLine(points.get(i), results[i], "threads"));
             }
         }
     }

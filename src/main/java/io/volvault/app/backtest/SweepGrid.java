@@ -1,0 +1,33 @@
+package io.volvault.app.backtest;
+
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The swept parameters, shared by sweep (both engines) and walkforward. */
+public final class SweepGrid {
+
+    @Option(names = "--target-vols", split = ",", paramLabel = "VOLS", defaultValue = "0.3,0.4,0.5",
+        description = "target vols (default ${DEFAULT-VALUE})")
+    List<Double> targetVols;
+
+    @Option(names = "--estimators", split = ",", paramLabel = "NAMES", defaultValue = "close-to-close,ewma,yang-zhang",
+        description = "estimators (default ${DEFAULT-VALUE})")
+    List<String> estimators;
+
+    @Option(names = "--windows", split = ",", paramLabel = "BARS", defaultValue = "10,20,30,60",
+        description = "estimator windows (default ${DEFAULT-VALUE})")
+    List<Integer> windows;
+
+    @Option(names = "--deltas", split = ",", paramLabel = "DELTAS", defaultValue = "0.1,0.2,0.3",
+        description = "option target deltas, calls and puts (default ${DEFAULT-VALUE})")
+    List<Double> deltas;
+
+    @Option(names = "--tenors", split = ",", paramLabel = "DAYS", defaultValue = "7,30",
+        description = "option tenors in days (default ${DEFAULT-VALUE})")
+    List<Integer> tenors;
+
+    /** Every combination, target vol outermost and tenor innermost. */
+    public List<SweepRunner.Point> points() {
+        return SweepRunner.grid(targetVols, estimators, windows, deltas, tenors);
+    }
+}

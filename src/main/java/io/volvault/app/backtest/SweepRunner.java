@@ -1,0 +1,196 @@
+package io.volvault.app.backtest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.volvault.greeks.realized.Estimator;
+import io.volvault.greeks.realized.PriceBars;
+import io.volvault.strategy.StrategyConfig;
+import io.volvault.strategy.backtest.BacktestRun;
+import io.volvault.strategy.backtest.Backtester;
+import io.volvault.strategy.backtest.MarketHistory;
+import io.volvault.strategy.backtest.Metrics;
+import io.volvault.strategy.backtest.VolInputs;
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One sweep's market data and base config, and the row function every engine calls: a grid point
+ * in, its metrics out. Serializable as plain arrays and the config's JSON, so that a distributed
+ * engine ships it to each worker once; the realized-vol series are computed once per worker and
+ * (estimator, window).
+ */
+public final class SweepRunner implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** One grid point. */
+    public record Point(double targetVol, String estimator, int window, double delta, int tenorDays)
+        implements Serializable {}
+
+    /** The CSV header: the point, the metrics of {@link #values}, the engine and the data hash. */
+    public static final String CSV_HEADER = "target_vol,estimator,window,delta,tenor_days,cagr,annualized_vol,"
+        + "rolling_vol_mean,rolling_vol_tracking_error,sharpe,sortino,max_drawdown,calmar,cvar_95,cvar_99,skewness,"
+        + "kurtosis,turnover,costs,premium,final_nav,engine,data_hash";
+
+    /** The metric columns of {@link #CSV_HEADER}, in order. */
+    public static final List<String> METRICS = List.of("cagr", "annualized_vol", "rolling_vol_mean",
+        "rolling_vol_tracking_error", "sharpe", "sortino", "max_drawdown", "calmar", "cvar_95", "cvar_99", "skewness",
+        "kurtosis", "turnover", "costs", "premium", "final_nav");
+
+    private final long[] time;
+    private final double[] open;
+    private final double[] high;
+    private final double[] low;
+    private final double[] close;
+    private final double[] observedImplied;
+    private final String configJson;
+    private final LocalDate from;
+    private final LocalDate to;
+    private final String dataHash;
+    private transient Prepared prepared;
+
+    /** What each JVM rebuilds from the serialized fields, once. */
+    private record Prepared(BacktestSession session, StrategyConfig base, Backtester backtester,
+                            Map<String, double[]> realized) {}
+
+    SweepRunner(BacktestSession session, StrategyConfig base, LocalDate from, LocalDate to) {
+        PriceBars b = session.bars();
+        this.time = b.epochSeconds();
+        this.open = b.open();
+        this.high = b.high();
+        this.low = b.low();
+        this.close = b.close();
+        this.observedImplied = session.observedImplied();
+        try {
+            this.configJson = ConfigFile.JSON.writeValueAsString(base);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the config as JSON", e);
+        }
+        this.from = from;
+        this.to = to;
+        this.dataHash = hash();
+    }
+
+    /** The inputs of a sweep command. */
+    public static SweepRunner of(InputOptions input) throws IOException {
+        return new SweepRunner(input.session(), input.config(), input.from, input.to);
+    }
+
+    /** Every combination, target vol outermost and tenor innermost; names and values checked. */
+    public static List<Point> grid(List<Double> targetVols, List<String> estimators, List<Integer> windows,
+                                   List<Double> deltas, List<Integer> tenors) {
+        List<Point> grid = new ArrayList<>();
+        for (double v : targetVols) {
+            for (String e : estimators) {
+                String estimator = Estimator.parse(e).cliName();
+                for (int w : windows) {
+                    for (double d : deltas) {
+                        for (int t : tenors) {
+                            grid.add(new Point(v, estimator, w, d, t));
+                        }
+                    }
+                }
+            }
+        }
+        return grid;
+    }
+
+    /** Bars in the price history. */
+    public int barCount() {
+        return time.length;
+    }
+
+    /** Throws, naming the field, for the first point whose configuration is invalid. */
+    public void validate(List<Point> grid) {
+        if (grid.isEmpty()) {
+            throw new IllegalArgumentException("the sweep grid is empty: every parameter list needs at least one value");
+        }
+        StrategyConfig base = prepared().base();
+        for (Point p : grid) {
+            configFor(base, p);
+        }
+    }
+
+    /** The full strategy's metrics at one grid point. */
+    public Metrics run(Point p) {
+        Prepared s = prepared();
+        StrategyConfig c = configFor(s.base(), p);
+        double[] series = s.realized().computeIfAbsent(c.forecast().estimator() + ":" + c.forecast().window(),
+            k -> VolInputs.realized(s.session().bars(), s.session().periodsPerYear(), c.forecast()));
+        MarketHistory h = VolInputs.history(s.session().bars(), s.session().periodsPerYear(),
+            s.session().observedImplied(), series, c.forecast(), 0);
+        int[] range = s.session().range(h, from, to);
+        BacktestRun run = s.backtester().run("full_strategy", c, h, range[0], range[1], false);
+        return s.session().metrics(run, h, c);
+    }
+
+    /** The metrics in the order of {@link #METRICS}. */
+    public static double[] values(Metrics m) {
+        return new double[] {m.cagr(), m.annualizedVol(), m.rollingVolMean(), m.rollingVolTrackingError(), m.sharpe(),
+            m.sortino(), m.maxDrawdown(), m.calmar(), m.cvar95(), m.cvar99(), m.skewness(), m.kurtosis(), m.turnover(),
+            m.costs(), m.premium(), m.finalNav()};
+    }
+
+    /** One CSV line under {@link #CSV_HEADER}. */
+    public String csvLine(Point p, double[] v, String engine) {
+        return String.format(Locale.ROOT, "%s,%s,%d,%s,%d,%.6f,%.6f,%.6f,%.6f,%.4f,%.4f,%.6f,%.4f,%.6f,%.6f,%.4f,%.4f,"
+                + "%.4f,%.2f,%.2f,%.2f,%s,%s",
+            p.targetVol(), p.estimator(), p.window(), p.delta(), p.tenorDays(), v[0], v[1], v[2], v[3], v[4], v[5], v[6],
+            v[7], v[8], v[9], v[10], v[11], v[12], v[13], v[14], v[15], engine, dataHash);
+    }
+
+    /**
+     * SHA-256 (first 16 hex digits) of the bars, the observed implied vol, the base config and the
+     * date range: equal hashes mean two sweeps ran on the same inputs.
+     */
+    public String dataHash() {
+        return dataHash;
+    }
+
+    private String hash() {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            ByteBuffer buf = ByteBuffer.allocate(8 * time.length * 6);
+            for (int i = 0; i < time.length; i++) {
+                buf.putLong(time[i]).putDouble(open[i]).putDouble(high[i]).putDouble(low[i]).putDouble(close[i])
+                    .putDouble(observedImplied[i]);
+            }
+            sha.update(buf.array());
+            sha.update((configJson + "|" + from + "|" + to).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+
+    private synchronized Prepared prepared() {
+        if (prepared == null) {
+            StrategyConfig base;
+            try {
+                base = ConfigFile.parse(ConfigFile.JSON.readTree(configJson), "(sweep base config)");
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot read back the sweep's config JSON", e);
+            }
+            BacktestSession session = new BacktestSession(new PriceBars(time, open, high, low, close), observedImplied,
+                "(sweep prices)", "(sweep implied vol)");
+            prepared = new Prepared(session, base, new Backtester(io.volvault.greeks.surface.SkewModel.CRYPTO_DEFAULT),
+                new ConcurrentHashMap<>());
+        }
+        return prepared;
+    }
+
+    static StrategyConfig configFor(StrategyConfig base, Point p) {
+        StrategyConfig c = InputOptions.override(base, p.targetVol(), p.estimator(), p.window());
+        return c.withOptions(c.options().withDeltaAndTenor(p.delta(), p.tenorDays()));
+    }
+}
