@@ -10,9 +10,9 @@ import picocli.CommandLine.ParseResult;
  * Turns the errors a user can fix (bad input, unreadable files) into one line on stderr and exit
  * code 2, never a stack trace. Anything else is a bug: exit 1 with the trace.
  */
-final class UserErrorHandler implements IExecutionExceptionHandler {
+public final class UserErrorHandler implements IExecutionExceptionHandler {
 
-    static final int BAD_INPUT = 2;
+    public static final int BAD_INPUT = 2;
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parsed) {

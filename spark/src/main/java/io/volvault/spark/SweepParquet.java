@@ -1,0 +1,62 @@
+package io.volvault.spark;
+
+import io.volvault.app.backtest.SweepRunner;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.example.ExampleParquetWriter;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Types;
+
+/** Writes sweep rows as one Parquet file: the CSV's columns, with full-precision doubles. */
+final class SweepParquet {
+
+    private SweepParquet() {}
+
+    static final MessageType SCHEMA = schema();
+
+    private static MessageType schema() {
+        Types.MessageTypeBuilder b = Types.buildMessage();
+        b.required(PrimitiveTypeName.DOUBLE).named("target_vol");
+        b.required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named("estimator");
+        b.required(PrimitiveTypeName.INT32).named("window");
+        b.required(PrimitiveTypeName.DOUBLE).named("delta");
+        b.required(PrimitiveTypeName.INT32).named("tenor_days");
+        for (String m : SweepRunner.METRICS) {
+            b.required(PrimitiveTypeName.DOUBLE).named(m);
+        }
+        b.required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named("engine");
+        b.required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named("data_hash");
+        return b.named("sweep");
+    }
+
+    static void write(Path file, List<SparkSweep.Row> rows, String engine, String dataHash) throws IOException {
+        SimpleGroupFactory groups = new SimpleGroupFactory(SCHEMA);
+        try (ParquetWriter<Group> w = ExampleParquetWriter.builder(new LocalOutputFile(file))
+                .withType(SCHEMA)
+                .withCompressionCodec(CompressionCodecName.SNAPPY)
+                .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+                .build()) {
+            for (SparkSweep.Row r : rows) {
+                Group g = groups.newGroup()
+                    .append("target_vol", r.point().targetVol())
+                    .append("estimator", r.point().estimator())
+                    .append("window", r.point().window())
+                    .append("delta", r.point().delta())
+                    .append("tenor_days", r.point().tenorDays());
+                for (int i = 0; i < SweepRunner.METRICS.size(); i++) {
+                    g.append(SweepRunner.METRICS.get(i), r.values()[i]);
+                }
+                w.write(g.append("engine", engine).append("data_hash", dataHash));
+            }
+        }
+    }
+}

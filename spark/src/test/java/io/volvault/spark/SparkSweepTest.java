@@ -1,0 +1,168 @@
+package io.volvault.spark;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.volvault.app.backtest.SweepCommand;
+import io.volvault.app.cli.UserErrorHandler;
+import picocli.CommandLine;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.example.GroupReadSupport;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Spark engine on the embedded master against the in-process engine, and its bad input. */
+class SparkSweepTest {
+
+    private static final Path ROOT = Path.of(System.getProperty("volvault.root"));
+    private static final String[] INPUT = {"--prices", ROOT.resolve("src/data/btc_usd_daily.csv").toString(),
+        "--iv", ROOT.resolve("src/data/btc_dvol_daily.csv").toString(), "--from", "2024-06-01",
+        "--target-vols", "0.3,0.5", "--estimators", "ewma,yang-zhang", "--windows", "20", "--deltas", "0.1,0.25",
+        "--tenors", "7,30"};
+
+    @TempDir
+    static Path tmp;
+
+    private static List<String> threads;
+    private static List<String> spark;
+    private static Path parquet;
+
+    record Run(int code, String out, String err) {}
+
+    static Run run(boolean sparkEngine, String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(o, true));
+            System.setErr(new PrintStream(e, true));
+            int code = sparkEngine ? SparkSweep.run(args)
+                : new CommandLine(new SweepCommand()).setExecutionExceptionHandler(new UserErrorHandler()).execute(args);
+            return new Run(code, o.toString(), e.toString());
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    static String[] with(String[] base, String... more) {
+        String[] all = new String[base.length + more.length];
+        System.arraycopy(base, 0, all, 0, base.length);
+        System.arraycopy(more, 0, all, base.length, more.length);
+        return all;
+    }
+
+    @BeforeAll
+    static void bothEngines() throws IOException {
+        Path a = tmp.resolve("threads.csv");
+        Run r = run(false, with(INPUT, "--out", a.toString()));
+        assertEquals(0, r.code(), r.err());
+        threads = Files.readAllLines(a);
+        Path b = tmp.resolve("spark.csv");
+        r = run(true, with(INPUT, "--master", "local[2]", "--engine", "spark", "--out", b.toString()));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("16 configurations in "), r.out());
+        spark = Files.readAllLines(b);
+        parquet = tmp.resolve("spark.parquet");
+    }
+
+    /** Every row equal, column by column, except the engine's name. */
+    @Test
+    void rowsEqualTheInProcessEngine() {
+        assertEquals(17, threads.size());
+        assertEquals(threads.size(), spark.size());
+        assertEquals(threads.get(0), spark.get(0));
+        for (int i = 1; i < threads.size(); i++) {
+            String[] a = threads.get(i).split(",");
+            String[] b = spark.get(i).split(",");
+            assertEquals("threads", a[21]);
+            assertEquals("spark", b[21]);
+            a[21] = b[21];
+            assertArrayEquals(a, b, "row " + i);
+        }
+    }
+
+    /** The Parquet file holds the same rows at full precision: rounded as the CSV, they match it. */
+    @Test
+    void parquetHoldsTheSameRows() throws IOException {
+        List<Group> groups = new ArrayList<>();
+        try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(), new org.apache.hadoop.fs.Path(parquet.toUri()))
+                .build()) {
+            for (Group g = reader.read(); g != null; g = reader.read()) {
+                groups.add(g);
+            }
+        }
+        assertEquals(spark.size() - 1, groups.size());
+        for (int i = 0; i < groups.size(); i++) {
+            Group g = groups.get(i);
+            String[] csv = spark.get(i + 1).split(",");
+            assertEquals(Double.parseDouble(csv[0]), g.getDouble("target_vol", 0), 0);
+            assertEquals(csv[1], g.getString("estimator", 0));
+            assertEquals(Integer.parseInt(csv[2]), g.getInteger("window", 0));
+            assertEquals(Integer.parseInt(csv[4]), g.getInteger("tenor_days", 0));
+            assertEquals(Double.parseDouble(csv[5]), g.getDouble("cagr", 0), 5e-7);
+            assertEquals(Double.parseDouble(csv[9]), g.getDouble("sharpe", 0), 5e-5);
+            assertEquals(Double.parseDouble(csv[20]), g.getDouble("final_nav", 0), 5e-3);
+            assertEquals("spark", g.getString("engine", 0));
+            assertEquals(csv[22], g.getString("data_hash", 0));
+        }
+    }
+
+    @Test
+    void aMasterThatDoesNotAnswerIsOneLineAndNoOutput() throws IOException {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Path out = tmp.resolve("dead/sweep.csv");
+        Run r = run(true, with(INPUT, "--master", "spark://127.0.0.1:" + port, "--connect-timeout", "1",
+            "--out", out.toString()));
+        assertEquals(2, r.code());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("--master spark://127.0.0.1:" + port + " does not answer"), r.err());
+        assertFalse(Files.exists(out.getParent()), "left output behind");
+    }
+
+    @Test
+    void badInputIsOneLineAndExitTwo() throws IOException {
+        Path out = tmp.resolve("bad/sweep.csv");
+        String[][] cases = {
+            {"--master", "yarn"},
+            {"--engine", "threads"},
+            {"--partitions", "0"},
+            {"--estimators", "garch"},
+            {"--target-vols", "-0.3"},
+            {"--bogus", "1"},
+        };
+        String[] expected = {"--master 'yarn' must be", "--engine 'threads' must be spark", "--partitions 0",
+            "estimator 'garch'", "target_vol", "Unknown options: '--bogus'"};
+        for (int i = 0; i < cases.length; i++) {
+            Run r = run(true, with(with(INPUT, cases[i]), "--out", out.toString()));
+            assertEquals(2, r.code(), String.join(" ", cases[i]) + ": " + r.err());
+            assertTrue(r.err().contains(expected[i]), r.err());
+            assertFalse(r.err().contains("\tat "), r.err());
+        }
+        assertFalse(Files.exists(out.getParent()), "left output behind");
+    }
+
+    @Test
+    void noPartialFileIsLeftBehind() throws IOException {
+        try (Stream<Path> files = Files.list(tmp)) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".partial")));
+        }
+    }
+}
