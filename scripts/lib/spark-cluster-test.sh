@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# The Spark engine on a real standalone cluster (scripts/test runs this after the Maven build):
+# a master and two 1-core workers on 127.0.0.1 from the Maven jars, a sweep against
+# spark://127.0.0.1:PORT whose rows must equal the in-process engine's, with one worker killed
+# (SIGKILL, with its executor) while it runs tasks of the job: the job must still complete.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# shellcheck source=spark-cluster.sh
+source "$ROOT/scripts/lib/spark-cluster.sh"
+DIR="$ROOT/.volvault/spark-cluster-test"
+trap spark_cluster_stop EXIT
+spark_cluster_prepare "$DIR"
+GRID=(--prices "$ROOT/src/data/btc_usd_daily.csv" --iv "$ROOT/src/data/btc_dvol_daily.csv" --from 2019-01-01
+  --target-vols 0.3,0.4,0.5 --estimators ewma,yang-zhang --windows 20,30 --deltas 0.1,0.2 --tenors 7,30)
+
+fail() { echo "spark cluster test FAILED: $*" >&2; exit 1; }
+
+"$ROOT/scripts/volvault" sweep "${GRID[@]}" --out "$DIR/threads.csv"
+
+spark_master_start
+spark_worker_start 1
+spark_worker_start 1
+echo "master $SPARK_MASTER_PID at $SPARK_MASTER_URL, workers ${SPARK_WORKER_PIDS[*]}"
+
+"$ROOT/scripts/volvault" sweep --engine spark --master "$SPARK_MASTER_URL" --partitions 24 "${GRID[@]}" \
+  --out "$DIR/spark.csv" >"$DIR/driver.out" 2>"$DIR/driver.err" &
+DRIVER=$!
+# Stage 0 warms the executors up; kill worker 1 once its executor runs a task of the sweep (stage 1).
+VICTIM="${SPARK_WORKER_PIDS[1]}"
+waited=0
+until grep -qs "Running task .* in stage 1\.0" "$DIR"/work-1/app-*/*/stderr; do
+  kill -0 "$DRIVER" 2>/dev/null || { cat "$DIR/driver.err" >&2; fail "the sweep ended before worker 1 ran a task"; }
+  [ "$waited" -lt 1200 ] || fail "worker 1 ran no task of the sweep within 120 s"
+  sleep 0.1
+  waited=$((waited + 1))
+done
+spark_worker_kill "$VICTIM"
+echo "killed worker $VICTIM and its executor while it ran sweep tasks"
+wait "$DRIVER" || { cat "$DIR/driver.err" >&2; fail "the sweep failed after a worker was killed"; }
+cat "$DIR/driver.out"
+grep -q "Lost executor\|ExecutorLostFailure\|Lost task" "$DIR/driver.err" \
+  || fail "the driver's log shows no lost executor or task: the kill did not hit the job"
+if [ -e "$DIR/spark.csv.partial" ] || [ -e "$DIR/spark.parquet.partial" ]; then fail "a .partial file was left"; fi
+[ -s "$DIR/spark.parquet" ] || fail "no Parquet output"
+# Rows equal to the in-process engine's, every column but the engine's name.
+diff <(cut -d, -f1-21,23 "$DIR/threads.csv") <(cut -d, -f1-21,23 "$DIR/spark.csv") \
+  || fail "the cluster's rows differ from the in-process engine's"
+echo "spark cluster test passed: $(($(wc -l <"$DIR/spark.csv") - 1)) rows equal to the in-process engine's, one worker killed mid-job"
