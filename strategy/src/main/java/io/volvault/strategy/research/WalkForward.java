@@ -102,9 +102,11 @@ public final class WalkForward {
      * @param oosNav the stitched out-of-sample NAV, 1 at {@code oosFrom}, one entry per bar
      * @param hindsight the candidate best by the objective over the whole out-of-sample span
      * @param hindsightNav its NAV over the same bars, 1 at {@code oosFrom}
+     * @param candidateNavs every candidate's NAV over the same bars, 1 at {@code oosFrom}, in the
+     *                      candidates' order (the trials for the Deflated Sharpe Ratio and CSCV)
      */
     public record Result(Objective objective, Windows windows, List<Fold> folds, int oosFrom, double[] oosNav,
-                         String hindsight, double[] hindsightNav) {}
+                         String hindsight, double[] hindsightNav, double[][] candidateNavs) {}
 
     private final Backtester backtester;
 
@@ -162,23 +164,24 @@ public final class WalkForward {
         }
         double[] oos = stitched.stream().mapToDouble(Double::doubleValue).toArray();
         int oosTo = oosFrom + oos.length;
-        Candidate hindsight = null;
+        double[][] spans = new double[candidates.size()][];
+        int hindsight = 0;
         double hindsightScore = Double.NEGATIVE_INFINITY;
-        double[] hindsightNav = null;
-        for (Candidate c : candidates) {
+        for (int k = 0; k < candidates.size(); k++) {
+            Candidate c = candidates.get(k);
             double[] nav = backtester.run(c.label(), c.config(), c.history(), oosFrom, oosTo, false).nav();
             double score = score(objective, c, nav, ppy, w);
-            if (hindsight == null || score > hindsightScore) {
-                hindsight = c;
+            if (k == 0 || score > hindsightScore) {
+                hindsight = k;
                 hindsightScore = score;
-                hindsightNav = nav;
+            }
+            spans[k] = new double[nav.length];
+            for (int i = 0; i < nav.length; i++) {
+                spans[k][i] = nav[i] / nav[0];
             }
         }
-        double[] normalized = new double[hindsightNav.length];
-        for (int i = 0; i < normalized.length; i++) {
-            normalized[i] = hindsightNav[i] / hindsightNav[0];
-        }
-        return new Result(objective, w, List.copyOf(folds), oosFrom, oos, hindsight.label(), normalized);
+        return new Result(objective, w, List.copyOf(folds), oosFrom, oos, candidates.get(hindsight).label(),
+            spans[hindsight], spans);
     }
 
     private static double score(Objective o, Candidate c, double[] nav, double ppy, Windows w) {

@@ -125,6 +125,12 @@ class WalkForwardTest {
         assertEquals(label, r.hindsight());
         assertEquals(r.oosNav().length, r.hindsightNav().length);
         assertEquals(1.0, r.hindsightNav()[0], 0);
+        assertEquals(3, r.candidateNavs().length);
+        for (int k = 0; k < 3; k++) {
+            double[] nav = BACKTESTER.run("x", candidates(h).get(k).config(), h, r.oosFrom(), oosTo, false).nav();
+            assertEquals(nav[nav.length - 1] / nav[0], r.candidateNavs()[k][nav.length - 1], 1e-12);
+        }
+        assertArrayEquals(r.candidateNavs()[List.of("tv0.2", "tv0.4", "tv0.8").indexOf(label)], r.hindsightNav(), 0);
     }
 
     @Test
