@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         IvCommand.class,
         io.volvault.app.backtest.BacktestCommand.class,
         io.volvault.app.backtest.SweepCommand.class,
+        io.volvault.app.backtest.WalkForwardCommand.class,
         io.volvault.app.backtest.AllocateCommand.class,
         MarketDataCommand.class,
         VolCommand.class,

@@ -33,7 +33,7 @@ public final class WalkForward {
         SHARPE;
 
         /** The score to maximise, from a NAV path. */
-        double score(double[] nav, double periodsPerYear, double targetVol, int rollingBars) {
+        public double score(double[] nav, double periodsPerYear, double targetVol, int rollingBars) {
             double[] r = Performance.returns(nav);
             return switch (this) {
                 case TRACKING_ERROR -> {

@@ -1,0 +1,158 @@
+package io.volvault.app.backtest;
+
+import io.volvault.greeks.surface.SkewModel;
+import io.volvault.strategy.StrategyConfig;
+import io.volvault.strategy.backtest.Backtester;
+import io.volvault.strategy.backtest.MarketHistory;
+import io.volvault.strategy.backtest.VolInputs;
+import io.volvault.strategy.research.ManyTrials;
+import io.volvault.strategy.research.StationaryBootstrap;
+import io.volvault.strategy.research.WalkForward;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code volvault walkforward}: the sweep's grid as candidates of a walk-forward evaluation; on each
+ * training window the objective picks one, the next test window runs it; the stitched out-of-sample
+ * equity is set against the hindsight pick over the same bars, with bootstrap intervals, the
+ * Deflated Sharpe Ratio and the probability of backtest overfitting of the hindsight pick.
+ */
+@Command(name = "walkforward", mixinStandardHelpOptions = true,
+    description = "Walk-forward evaluation over the sweep grid: choose on each training window, run on the next; "
+        + "in-sample against out-of-sample, with bootstrap intervals, DSR and PBO (folds.csv, equity.csv, "
+        + "summary.json, report.html).")
+public final class WalkForwardCommand implements Callable<Integer> {
+
+    @Mixin
+    InputOptions input;
+
+    @Mixin
+    SweepGrid grid;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder")
+    Path out;
+
+    @Option(names = "--train-days", paramLabel = "DAYS", defaultValue = "365",
+        description = "training window (default ${DEFAULT-VALUE})")
+    int trainDays;
+
+    @Option(names = "--test-days", paramLabel = "DAYS", defaultValue = "90",
+        description = "test window, also the step between folds (default ${DEFAULT-VALUE})")
+    int testDays;
+
+    @Option(names = "--anchored", description = "every training window starts at the first bar (default: rolling)")
+    boolean anchored;
+
+    @Option(names = "--objective", paramLabel = "NAME", defaultValue = "tracking-error",
+        description = "tracking-error (smallest RMS of 30-day rolling vol minus the target) or sharpe "
+            + "(default ${DEFAULT-VALUE})")
+    String objective;
+
+    @Option(names = "--resamples", paramLabel = "N", defaultValue = "1000",
+        description = "stationary-bootstrap resamples (default ${DEFAULT-VALUE})")
+    int resamples;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "bootstrap seed (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--cscv-splits", paramLabel = "S", defaultValue = "10",
+        description = "CSCV blocks for the PBO, even (default ${DEFAULT-VALUE})")
+    int cscvSplits;
+
+    @Option(names = "--heatmap", split = ",", paramLabel = "X,Y", defaultValue = "target_vol,delta",
+        description = "the two swept parameters of the heatmap: target_vol, estimator, window, delta, tenor_days "
+            + "(default ${DEFAULT-VALUE})")
+    List<String> heatmap;
+
+    @Spec
+    CommandSpec spec;
+
+    /** The bootstrap's two-sided coverage. */
+    static final double LEVEL = 0.95;
+
+    @Override
+    public Integer call() throws Exception {
+        WalkForward.Objective o = WalkForward.Objective.parse(objective);
+        if (heatmap.size() != 2 || heatmap.get(0).equals(heatmap.get(1))) {
+            throw new IllegalArgumentException("--heatmap '" + String.join(",", heatmap)
+                + "' must name two different swept parameters");
+        }
+        for (String p : heatmap) {
+            WalkForwardReport.parameter(p);
+        }
+        StrategyConfig base = input.config();
+        BacktestSession session = input.session();
+        List<SweepRunner.Point> points = grid.points();
+        if (points.isEmpty()) {
+            throw new IllegalArgumentException("the walk-forward grid is empty: every parameter list needs a value");
+        }
+        double ppy = session.periodsPerYear();
+        Map<String, MarketHistory> histories = new HashMap<>();
+        List<WalkForward.Candidate> candidates = new ArrayList<>();
+        int from = 0;
+        int to = Integer.MAX_VALUE;
+        for (SweepRunner.Point p : points) {
+            StrategyConfig c = SweepRunner.configFor(base, p);
+            MarketHistory h = histories.computeIfAbsent(p.estimator() + ":" + p.window(), k -> VolInputs.history(
+                session.bars(), ppy, session.observedImplied(), c.forecast(), 0));
+            int[] range = session.range(h, input.from, input.to);
+            from = Math.max(from, range[0]);
+            to = Math.min(to, range[1]);
+            candidates.add(new WalkForward.Candidate(label(p), c, h));
+        }
+        int trainBars = bars(trainDays, ppy, "--train-days");
+        int testBars = bars(testDays, ppy, "--test-days");
+        int rolling = BacktestSession.rollingWindow(ppy, Integer.MAX_VALUE);
+        WalkForward.Windows windows = new WalkForward.Windows(trainBars, testBars, anchored, rolling);
+        long start = System.nanoTime();
+        WalkForward.Result r = new WalkForward(new Backtester(SkewModel.CRYPTO_DEFAULT)).run(candidates, o, windows, from, to);
+        StationaryBootstrap.Intervals oosCi = StationaryBootstrap.intervals(returns(r.oosNav()), ppy, Double.NaN,
+            resamples, LEVEL, seed);
+        StationaryBootstrap.Intervals isCi = StationaryBootstrap.intervals(returns(r.hindsightNav()), ppy, Double.NaN,
+            resamples, LEVEL, seed);
+        int picked = candidates.stream().map(WalkForward.Candidate::label).toList().indexOf(r.hindsight());
+        ManyTrials trials = candidates.size() > 1 ? ManyTrials.of(r.candidateNavs(), picked, cscvSplits) : null;
+        double seconds = (System.nanoTime() - start) / 1e9;
+        WalkForwardReport.write(out, new WalkForwardReport.Inputs(session, points, candidates, r, oosCi, isCi, trials,
+            heatmap, seed, input.prices.toString()));
+        spec.commandLine().getOut().printf(Locale.ROOT,
+            "%d candidates, %d folds (%s, objective %s) in %.1f s%n"
+                + "out of sample: CAGR %.1f%% [%.1f, %.1f], Sharpe %.2f [%.2f, %.2f]; hindsight %s: CAGR %.1f%%, Sharpe %.2f%n"
+                + "%swrote %s%n",
+            candidates.size(), r.folds().size(), anchored ? "anchored" : "rolling", o.cliName(), seconds,
+            100 * oosCi.cagr().estimate(), 100 * oosCi.cagr().lower(), 100 * oosCi.cagr().upper(),
+            oosCi.sharpe().estimate(), oosCi.sharpe().lower(), oosCi.sharpe().upper(), r.hindsight(),
+            100 * isCi.cagr().estimate(), isCi.sharpe().estimate(),
+            trials == null ? "" : String.format(Locale.ROOT, "hindsight pick among %d: DSR %.3f, PBO %.2f%n",
+                trials.trials(), trials.deflatedSharpe(), trials.pbo()),
+            out);
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    static String label(SweepRunner.Point p) {
+        return String.format(Locale.ROOT, "tv %s %s(%d) delta %s %dd", p.targetVol(), p.estimator(), p.window(),
+            p.delta(), p.tenorDays());
+    }
+
+    private static int bars(int days, double ppy, String option) {
+        if (days < 1) {
+            throw new IllegalArgumentException(option + " " + days + " must be at least 1");
+        }
+        return (int) Math.round(days * ppy / 365);
+    }
+
+    static double[] returns(double[] nav) {
+        return io.volvault.strategy.backtest.Performance.returns(nav);
+    }
+}
