@@ -146,7 +146,9 @@ public final class StationaryBootstrap {
      * the sample standard deviation x sqrt(periodsPerYear), as in
      * {@link io.volvault.strategy.backtest.Performance}. Percentiles are R's type 7.
      *
-     * @param meanBlock mean block length; NaN for {@link #automaticBlockLength}
+     * @param meanBlock mean block length; NaN for the larger of {@link #automaticBlockLength} of the
+     *                  returns and of the squared returns (the Politis-White length is tuned for the
+     *                  mean; vol and drawdown also depend on volatility clustering)
      */
     public static Intervals intervals(double[] returns, double periodsPerYear, double meanBlock, int resamples,
                                       double level, long seed) {
@@ -156,7 +158,14 @@ public final class StationaryBootstrap {
         if (!(level > 0 && level < 1)) {
             throw new IllegalArgumentException("confidence level " + level + " must lie in (0, 1)");
         }
-        double block = Double.isNaN(meanBlock) ? automaticBlockLength(returns) : meanBlock;
+        double block = meanBlock;
+        if (Double.isNaN(meanBlock)) {
+            double[] squared = new double[returns.length];
+            for (int t = 0; t < returns.length; t++) {
+                squared[t] = returns[t] * returns[t];
+            }
+            block = Math.max(automaticBlockLength(returns), automaticBlockLength(squared));
+        }
         double[] point = annualFigures(returns, periodsPerYear);
         double[][] draws = new double[4][resamples];
         SplittableRandom rng = new SplittableRandom(seed);

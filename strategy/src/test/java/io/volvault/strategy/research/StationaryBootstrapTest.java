@@ -135,10 +135,32 @@ class StationaryBootstrapTest {
         StationaryBootstrap.Intervals c = StationaryBootstrap.intervals(r, 365, Double.NaN, 200, 0.9, 6);
         assertEquals(a, b);
         assertNotEquals(a.sharpe().lower(), c.sharpe().lower());
-        assertEquals(StationaryBootstrap.automaticBlockLength(r), a.blockLength(), 0);
+        double[] squared = new double[r.length];
+        for (int t = 0; t < r.length; t++) {
+            squared[t] = r[t] * r[t];
+        }
+        assertEquals(Math.max(StationaryBootstrap.automaticBlockLength(r), StationaryBootstrap.automaticBlockLength(squared)),
+            a.blockLength(), 0);
+
         // A narrower level gives a narrower interval from the same draws.
         StationaryBootstrap.Intervals narrow = StationaryBootstrap.intervals(r, 365, Double.NaN, 200, 0.5, 5);
         assertTrue(narrow.vol().upper() - narrow.vol().lower() < a.vol().upper() - a.vol().lower());
+    }
+
+    /** Uncorrelated returns whose vol switches between 1% and 3% every 50 bars: the squares set the block. */
+    @Test
+    void volatilityClusteringLengthensTheDefaultBlock() {
+        double[] r = new double[1000];
+        double[] squared = new double[r.length];
+        for (int t = 0; t < r.length; t++) {
+            double s = StrictMath.sin(t + 1) * 10000;
+            r[t] = ((t / 50) % 2 == 0 ? 0.01 : 0.03) * (s - Math.floor(s) - 0.5);
+            squared[t] = r[t] * r[t];
+        }
+        double plain = StationaryBootstrap.automaticBlockLength(r);
+        double clustered = StationaryBootstrap.automaticBlockLength(squared);
+        assertTrue(clustered > 3 * plain, clustered + " vs " + plain);
+        assertEquals(clustered, StationaryBootstrap.intervals(r, 365, Double.NaN, 100, 0.9, 1).blockLength(), 0);
     }
 
     @Test
