@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.volvault.strategy.backtest.BacktestRun;
 import io.volvault.strategy.backtest.Metrics;
 import io.volvault.strategy.backtest.Performance;
+import io.volvault.strategy.research.StationaryBootstrap;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -32,13 +33,27 @@ final class BacktestReport {
 
     static void write(BacktestOutcome o, Path dir) throws IOException {
         Files.createDirectories(dir);
-        ConfigFile.JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve(SUMMARY).toFile(), summary(o));
+        List<StationaryBootstrap.Intervals> intervals = new ArrayList<>();
+        List<String> unavailable = new ArrayList<>();
+        for (BacktestRun r : o.runs()) {
+            try {
+                intervals.add(StationaryBootstrap.intervals(Performance.returns(r.nav()), o.history().periodsPerYear(),
+                    Double.NaN, BOOTSTRAP_RESAMPLES, 0.95, BOOTSTRAP_SEED));
+                unavailable.add(null);
+            } catch (IllegalArgumentException e) {
+                // Too few bars, or a flat NAV: no block length to estimate. Said, not guessed.
+                intervals.add(null);
+                unavailable.add(e.getMessage());
+            }
+        }
+        ConfigFile.JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve(SUMMARY).toFile(), summary(o, intervals, unavailable));
         writeBars(o, dir.resolve(BARS));
         writeCharts(o, dir);
-        writeHtml(o, dir.resolve(HTML));
+        writeHtml(o, intervals, dir.resolve(HTML));
     }
 
-    static ObjectNode summary(BacktestOutcome o) {
+    static ObjectNode summary(BacktestOutcome o, List<StationaryBootstrap.Intervals> intervals,
+                              List<String> unavailable) {
         ObjectNode root = ConfigFile.JSON.createObjectNode();
         long[] t = o.history().bars().epochSeconds();
         root.put("prices", o.pricesFile());
@@ -51,9 +66,21 @@ final class BacktestReport {
         root.put("rolling_vol_window_days", BacktestSession.ROLLING_DAYS);
         root.put("risk_free_rate", 0.0);
         root.set("config", ConfigFile.JSON.valueToTree(o.config()));
-        putStrategies(root, o.runs(), o.metrics());
+        ArrayNode strategies = putStrategies(root, o.runs(), o.metrics());
+        for (int i = 0; i < o.runs().size(); i++) {
+            ObjectNode entry = (ObjectNode) strategies.get(i);
+            if (intervals.get(i) != null) {
+                WalkForwardReport.putIntervals(entry.putObject("bootstrap_95"), intervals.get(i));
+            } else {
+                entry.put("bootstrap_95_unavailable", unavailable.get(i));
+            }
+        }
         return root;
     }
+
+    /** Stationary-bootstrap intervals per strategy: resamples and seed (fixed, so a run repeats exactly). */
+    static final int BOOTSTRAP_RESAMPLES = 1000;
+    static final long BOOTSTRAP_SEED = 1;
 
     /**
      * The summary's {@code strategies} array, one entry per run: its name and its metrics under
@@ -165,7 +192,8 @@ final class BacktestReport {
         return out;
     }
 
-    private static void writeHtml(BacktestOutcome o, Path file) throws IOException {
+    private static void writeHtml(BacktestOutcome o, List<StationaryBootstrap.Intervals> intervals, Path file)
+            throws IOException {
         StringBuilder h = new StringBuilder();
         long[] t = o.history().bars().epochSeconds();
         h.append("<!doctype html><html><head><meta charset=\"utf-8\"><title>volvault backtest</title>")
@@ -197,6 +225,23 @@ final class BacktestReport {
             .append(BacktestSession.ROLLING_DAYS).append(" days; turnover is spot traded per year over mean NAV ")
             .append("(the first allocation left out); costs are pool fees and impact, gas and the option spread; ")
             .append("max drawdown and CVaR are positive fractions.</p>");
+        h.append("<h2>95% stationary-bootstrap intervals</h2><table><tr><th>strategy</th><th>CAGR</th><th>vol</th>")
+            .append("<th>Sharpe</th><th>max DD</th><th>mean block</th></tr>");
+        for (int i = 0; i < o.runs().size(); i++) {
+            StationaryBootstrap.Intervals ci = intervals.get(i);
+            if (ci == null) {
+                continue;
+            }
+            h.append("<tr><td>").append(o.runs().get(i).name()).append("</td><td>")
+                .append(String.format(Locale.ROOT, "%.1f%% .. %.1f%%</td><td>%.1f%% .. %.1f%%</td><td>%.2f .. %.2f"
+                        + "</td><td>%.1f%% .. %.1f%%</td><td>%.1f", 100 * ci.cagr().lower(), 100 * ci.cagr().upper(),
+                    100 * ci.vol().lower(), 100 * ci.vol().upper(), ci.sharpe().lower(), ci.sharpe().upper(),
+                    100 * ci.maxDrawdown().lower(), 100 * ci.maxDrawdown().upper(), ci.blockLength()))
+                .append("</td></tr>");
+        }
+        h.append("</table><p>Resampled per-bar returns in blocks of geometric length (Politis-Romano), mean length ")
+            .append("by Politis-White on the returns and their squares; ").append(BOOTSTRAP_RESAMPLES)
+            .append(" resamples, seed ").append(BOOTSTRAP_SEED).append("; CAGR here counts bars / bars per year.</p>");
         for (String chart : CHARTS) {
             h.append("<p><img src=\"").append(chart).append("\" alt=\"").append(chart).append("\"></p>");
         }

@@ -148,7 +148,8 @@ final class WalkForwardReport {
         return root;
     }
 
-    private static void putIntervals(ObjectNode n, StationaryBootstrap.Intervals ci) {
+    /** cagr, annualized_vol, sharpe and max_drawdown, each as estimate, lower and upper. */
+    static void putIntervals(ObjectNode n, StationaryBootstrap.Intervals ci) {
         putInterval(n, "cagr", ci.cagr());
         putInterval(n, "annualized_vol", ci.vol());
         putInterval(n, "sharpe", ci.sharpe());

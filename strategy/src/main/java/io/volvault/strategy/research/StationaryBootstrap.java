@@ -96,7 +96,8 @@ public final class StationaryBootstrap {
             longRun += 2 * lambda * acv[k];
         }
         if (!(longRun > 0)) {
-            throw new IllegalArgumentException("the series has no positive long-run variance (constant?)");
+            throw new IllegalArgumentException("the estimated long-run variance of the series is " + longRun
+                + " (a constant or strongly alternating series): no block length to choose");
         }
         double d = 2 * longRun * longRun;
         double b = Math.cbrt(2 * g * g / d) * Math.cbrt(n);
