@@ -45,4 +45,10 @@ if [ -e "$DIR/spark.csv.partial" ] || [ -e "$DIR/spark.parquet.partial" ]; then 
 # Rows equal to the in-process engine's, every column but the engine's name.
 diff <(cut -d, -f1-21,23 "$DIR/threads.csv") <(cut -d, -f1-21,23 "$DIR/spark.csv") \
   || fail "the cluster's rows differ from the in-process engine's"
+# Everything started here stops by PID: the master, the workers and their executors.
+PIDS="$SPARK_MASTER_PID ${SPARK_WORKER_PIDS[*]} $(for w in "${SPARK_WORKER_PIDS[@]}"; do spark_executor_pids "$w"; done)"
+spark_cluster_stop
+for pid in $PIDS; do
+  if kill -0 "$pid" 2>/dev/null; then fail "process $pid is still running after the cluster stopped"; fi
+done
 echo "spark cluster test passed: $(($(wc -l <"$DIR/spark.csv") - 1)) rows equal to the in-process engine's, one worker killed mid-job"

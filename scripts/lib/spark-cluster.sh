@@ -36,8 +36,9 @@ spark_cluster_prepare() {
   export SPARK_HOME="$SPARK_CLUSTER_DIR/home" SPARK_SCALA_VERSION=2.13 SPARK_LOCAL_IP=127.0.0.1
 }
 
+# Run in the background only: exec makes the background subshell the JVM, so $! is the JVM's PID.
 spark_java() {
-  java "${SPARK_JVM_OPTS[@]}" -Xmx512m -cp "$SPARK_HOME/jars/*" "$@"
+  exec java "${SPARK_JVM_OPTS[@]}" -Xmx512m -cp "$SPARK_HOME/jars/*" "$@"
 }
 
 # Waits until LOGFILE contains PATTERN (the process PID must stay alive); 60 s at most.
