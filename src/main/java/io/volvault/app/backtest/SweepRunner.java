@@ -9,6 +9,7 @@ import io.volvault.strategy.backtest.Backtester;
 import io.volvault.strategy.backtest.MarketHistory;
 import io.volvault.strategy.backtest.Metrics;
 import io.volvault.strategy.backtest.VolInputs;
+import io.volvault.strategy.research.WalkForward;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.ByteBuffer;
@@ -26,8 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * One sweep's market data and base config, and the row function every engine calls: a grid point
  * in, its metrics out. Serializable as plain arrays and the config's JSON, so that a distributed
- * engine ships it to each worker once; the realized-vol series are computed once per worker and
- * (estimator, window).
+ * engine ships it to each worker once; the market histories are computed once per worker and
+ * forecast setting.
  */
 public final class SweepRunner implements Serializable {
 
@@ -61,7 +62,7 @@ public final class SweepRunner implements Serializable {
 
     /** What each JVM rebuilds from the serialized fields, once. */
     private record Prepared(BacktestSession session, StrategyConfig base, Backtester backtester,
-                            Map<String, double[]> realized) {}
+                            Map<StrategyConfig.Forecast, MarketHistory> histories) {}
 
     SweepRunner(BacktestSession session, StrategyConfig base, LocalDate from, LocalDate to) {
         PriceBars b = session.bars();
@@ -105,6 +106,11 @@ public final class SweepRunner implements Serializable {
         return grid;
     }
 
+    /** The bars and implied vol as a backtest session, rebuilt once per JVM. */
+    BacktestSession session() {
+        return prepared().session();
+    }
+
     /** Bars in the price history. */
     public int barCount() {
         return time.length;
@@ -124,14 +130,39 @@ public final class SweepRunner implements Serializable {
     /** The full strategy's metrics at one grid point. */
     public Metrics run(Point p) {
         Prepared s = prepared();
+        WalkForward.Candidate c = candidate(p);
+        int[] range = range(c.history());
+        BacktestRun run = s.backtester().run("full_strategy", c.config(), c.history(), range[0], range[1], false);
+        return s.session().metrics(run, c.history(), c.config());
+    }
+
+    /**
+     * A grid point's configuration with the market history its forecast runs on; one history per
+     * distinct forecast setting, kept for the life of this object in each JVM.
+     */
+    public WalkForward.Candidate candidate(Point p) {
+        Prepared s = prepared();
         StrategyConfig c = configFor(s.base(), p);
-        double[] series = s.realized().computeIfAbsent(c.forecast().estimator() + ":" + c.forecast().window(),
-            k -> VolInputs.realized(s.session().bars(), s.session().periodsPerYear(), c.forecast()));
-        MarketHistory h = VolInputs.history(s.session().bars(), s.session().periodsPerYear(),
-            s.session().observedImplied(), series, c.forecast(), 0);
-        int[] range = s.session().range(h, from, to);
-        BacktestRun run = s.backtester().run("full_strategy", c, h, range[0], range[1], false);
-        return s.session().metrics(run, h, c);
+        MarketHistory h = s.histories().computeIfAbsent(c.forecast(), f -> VolInputs.history(s.session().bars(),
+            s.session().periodsPerYear(), s.session().observedImplied(), f, 0));
+        return new WalkForward.Candidate(label(p), c, h);
+    }
+
+    /** The bars [from, to) the sweep's dates select in a history, after its warm-up. */
+    public int[] range(MarketHistory h) {
+        return prepared().session().range(h, from, to);
+    }
+
+    /** The same backtest as {@link WalkForward#inProcess}, for one run of a walk-forward batch. */
+    public double[] nav(List<Point> points, WalkForward.Run r) {
+        WalkForward.Candidate c = candidate(points.get(r.candidate()));
+        return prepared().backtester().run(c.label(), c.config(), c.history(), r.from(), r.to(), false).nav();
+    }
+
+    /** A short name of a grid point for reports. */
+    public static String label(Point p) {
+        return String.format(Locale.ROOT, "tv %s %s(%d) delta %s %dd", p.targetVol(), p.estimator(), p.window(),
+            p.delta(), p.tenorDays());
     }
 
     /** The metrics in the order of {@link #METRICS}. */

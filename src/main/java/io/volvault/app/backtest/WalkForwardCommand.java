@@ -1,19 +1,14 @@
 package io.volvault.app.backtest;
 
 import io.volvault.greeks.surface.SkewModel;
-import io.volvault.strategy.StrategyConfig;
 import io.volvault.strategy.backtest.Backtester;
-import io.volvault.strategy.backtest.MarketHistory;
-import io.volvault.strategy.backtest.VolInputs;
 import io.volvault.strategy.research.ManyTrials;
 import io.volvault.strategy.research.StationaryBootstrap;
 import io.volvault.strategy.research.WalkForward;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -77,6 +72,28 @@ public final class WalkForwardCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /**
+     * Runs a walk-forward's batches of backtests somewhere else (the Spark module's engine); it
+     * must return what {@link WalkForward#inProcess} returns. Closed when the walk-forward is done.
+     */
+    public interface Engine extends AutoCloseable {
+        WalkForward.Runs runs(SweepRunner runner, List<SweepRunner.Point> points) throws Exception;
+
+        @Override
+        void close();
+    }
+
+    private final Engine engine;
+
+    /** The in-process engine. */
+    public WalkForwardCommand() {
+        this(null);
+    }
+
+    public WalkForwardCommand(Engine engine) {
+        this.engine = engine;
+    }
+
     /** The bootstrap's two-sided coverage. */
     static final double LEVEL = 0.95;
 
@@ -90,32 +107,33 @@ public final class WalkForwardCommand implements Callable<Integer> {
         for (String p : heatmap) {
             WalkForwardReport.parameter(p);
         }
-        StrategyConfig base = input.config();
-        BacktestSession session = input.session();
+        SweepRunner runner = SweepRunner.of(input);
         List<SweepRunner.Point> points = grid.points();
-        if (points.isEmpty()) {
-            throw new IllegalArgumentException("the walk-forward grid is empty: every parameter list needs a value");
-        }
-        double ppy = session.periodsPerYear();
-        Map<String, MarketHistory> histories = new HashMap<>();
+        runner.validate(points);
+        double ppy = runner.session().periodsPerYear();
         List<WalkForward.Candidate> candidates = new ArrayList<>();
         int from = 0;
         int to = Integer.MAX_VALUE;
         for (SweepRunner.Point p : points) {
-            StrategyConfig c = SweepRunner.configFor(base, p);
-            MarketHistory h = histories.computeIfAbsent(p.estimator() + ":" + p.window(), k -> VolInputs.history(
-                session.bars(), ppy, session.observedImplied(), c.forecast(), 0));
-            int[] range = session.range(h, input.from, input.to);
+            WalkForward.Candidate c = runner.candidate(p);
+            int[] range = runner.range(c.history());
             from = Math.max(from, range[0]);
             to = Math.min(to, range[1]);
-            candidates.add(new WalkForward.Candidate(label(p), c, h));
+            candidates.add(c);
         }
         int trainBars = bars(trainDays, ppy, "--train-days");
         int testBars = bars(testDays, ppy, "--test-days");
         int rolling = BacktestSession.rollingWindow(ppy, Integer.MAX_VALUE);
         WalkForward.Windows windows = new WalkForward.Windows(trainBars, testBars, anchored, rolling);
         long start = System.nanoTime();
-        WalkForward.Result r = new WalkForward(new Backtester(SkewModel.CRYPTO_DEFAULT)).run(candidates, o, windows, from, to);
+        WalkForward.Result r;
+        if (engine == null) {
+            r = WalkForward.run(new Backtester(SkewModel.CRYPTO_DEFAULT), candidates, o, windows, from, to);
+        } else {
+            try (Engine e = engine) {
+                r = WalkForward.run(e.runs(runner, points), candidates, o, windows, from, to);
+            }
+        }
         StationaryBootstrap.Intervals oosCi = StationaryBootstrap.intervals(returns(r.oosNav()), ppy, Double.NaN,
             resamples, LEVEL, seed);
         StationaryBootstrap.Intervals isCi = StationaryBootstrap.intervals(returns(r.hindsightNav()), ppy, Double.NaN,
@@ -123,8 +141,8 @@ public final class WalkForwardCommand implements Callable<Integer> {
         int picked = candidates.stream().map(WalkForward.Candidate::label).toList().indexOf(r.hindsight());
         ManyTrials trials = candidates.size() > 1 ? ManyTrials.of(r.candidateNavs(), picked, cscvSplits) : null;
         double seconds = (System.nanoTime() - start) / 1e9;
-        WalkForwardReport.write(out, new WalkForwardReport.Inputs(session, points, candidates, r, oosCi, isCi, trials,
-            heatmap, seed, input.prices.toString()));
+        WalkForwardReport.write(out, new WalkForwardReport.Inputs(runner.session(), points, candidates, r, oosCi, isCi,
+            trials, heatmap, seed, input.prices.toString()));
         spec.commandLine().getOut().printf(Locale.ROOT,
             "%d candidates, %d folds (%s, objective %s) in %.1f s%n"
                 + "out of sample: CAGR %.1f%% [%.1f, %.1f], Sharpe %.2f [%.2f, %.2f]; hindsight %s: CAGR %.1f%%, Sharpe %.2f%n"
@@ -138,11 +156,6 @@ public final class WalkForwardCommand implements Callable<Integer> {
             out);
         spec.commandLine().getOut().flush();
         return 0;
-    }
-
-    static String label(SweepRunner.Point p) {
-        return String.format(Locale.ROOT, "tv %s %s(%d) delta %s %dd", p.targetVol(), p.estimator(), p.window(),
-            p.delta(), p.tenorDays());
     }
 
     private static int bars(int days, double ppy, String option) {

@@ -1,7 +1,6 @@
 package io.volvault.strategy.research;
 
 import io.volvault.strategy.StrategyConfig;
-import io.volvault.strategy.backtest.BacktestRun;
 import io.volvault.strategy.backtest.Backtester;
 import io.volvault.strategy.backtest.MarketHistory;
 import io.volvault.strategy.backtest.Performance;
@@ -108,14 +107,43 @@ public final class WalkForward {
     public record Result(Objective objective, Windows windows, List<Fold> folds, int oosFrom, double[] oosNav,
                          String hindsight, double[] hindsightNav, double[][] candidateNavs) {}
 
-    private final Backtester backtester;
+    /** One backtest a walk-forward needs: candidate {@code candidate} over bars {@code [from, to)}. */
+    public record Run(int candidate, int from, int to) implements java.io.Serializable {}
 
-    public WalkForward(Backtester backtester) {
-        this.backtester = backtester;
+    /**
+     * Runs a batch of backtests and returns their NAV paths in the batch's order. A distributed
+     * engine runs the batch in parallel; it must return exactly what {@link #inProcess} returns.
+     */
+    @FunctionalInterface
+    public interface Runs {
+        List<double[]> navs(List<Run> batch);
     }
 
-    /** Runs the folds over bars {@code [from, to)}; {@code from} must be tradable for every candidate. */
-    public Result run(List<Candidate> candidates, Objective objective, Windows w, int from, int to) {
+    /** The batch one by one on this thread, with the backtester over the candidates. */
+    public static Runs inProcess(Backtester backtester, List<Candidate> candidates) {
+        return batch -> {
+            List<double[]> out = new ArrayList<>(batch.size());
+            for (Run r : batch) {
+                Candidate c = candidates.get(r.candidate());
+                out.add(backtester.run(c.label(), c.config(), c.history(), r.from(), r.to(), false).nav());
+            }
+            return out;
+        };
+    }
+
+    private WalkForward() {}
+
+    /** Runs the folds over bars {@code [from, to)} in process. */
+    public static Result run(Backtester backtester, List<Candidate> candidates, Objective objective, Windows w,
+                             int from, int to) {
+        return run(inProcess(backtester, candidates), candidates, objective, w, from, to);
+    }
+
+    /**
+     * Runs the folds over bars {@code [from, to)}, the backtests through {@code runs}; {@code from}
+     * must be tradable for every candidate.
+     */
+    public static Result run(Runs runs, List<Candidate> candidates, Objective objective, Windows w, int from, int to) {
         if (candidates.isEmpty()) {
             throw new IllegalArgumentException("walk-forward needs at least one candidate configuration");
         }
@@ -130,47 +158,65 @@ public final class WalkForward {
             throw new IllegalArgumentException("walk-forward needs " + (w.trainBars() + w.testBars())
                 + " bars (training " + w.trainBars() + " + test " + w.testBars() + "), the span has " + (to - from));
         }
-        List<Fold> folds = new ArrayList<>();
-        List<Double> stitched = new ArrayList<>();
-        stitched.add(1.0);
         int oosFrom = from + w.trainBars() - 1;
         // Only whole test windows: the bars after the last one are left out.
-        for (int trainTo = from + w.trainBars(); trainTo + w.testBars() <= to; trainTo += w.testBars()) {
+        int foldCount = (to - from - w.trainBars()) / w.testBars();
+        int oosTo = oosFrom + 1 + foldCount * w.testBars();
+        int n = candidates.size();
+        // Batch 1: every candidate on every training window, and over the whole out-of-sample span.
+        List<Run> first = new ArrayList<>();
+        for (int f = 0; f < foldCount; f++) {
+            int trainTo = from + w.trainBars() + f * w.testBars();
             int trainFrom = w.anchored() ? from : trainTo - w.trainBars();
-            int testTo = trainTo + w.testBars();
-            Candidate best = null;
-            double bestScore = Double.NEGATIVE_INFINITY;
-            double[] bestNav = null;
-            for (Candidate c : candidates) {
-                double[] nav = backtester.run(c.label(), c.config(), c.history(), trainFrom, trainTo, false).nav();
-                double score = score(objective, c, nav, ppy, w);
-                if (best == null || score > bestScore) {
-                    best = c;
-                    bestScore = score;
-                    bestNav = nav;
+            for (int k = 0; k < n; k++) {
+                first.add(new Run(k, trainFrom, trainTo));
+            }
+        }
+        for (int k = 0; k < n; k++) {
+            first.add(new Run(k, oosFrom, oosTo));
+        }
+        List<double[]> firstNavs = runs.navs(first);
+        int[] chosen = new int[foldCount];
+        double[] chosenScore = new double[foldCount];
+        for (int f = 0; f < foldCount; f++) {
+            for (int k = 0; k < n; k++) {
+                double score = score(objective, candidates.get(k), firstNavs.get(f * n + k), ppy, w);
+                if (k == 0 || score > chosenScore[f]) {
+                    chosen[f] = k;
+                    chosenScore[f] = score;
                 }
             }
-            BacktestRun test = backtester.run(best.label(), best.config(), best.history(), trainTo - 1, testTo, false);
-            double[] nav = test.nav();
-            double last = stitched.get(stitched.size() - 1);
-            for (int i = 1; i < nav.length; i++) {
-                stitched.add(last * nav[i] / nav[0]);
-            }
-            double[] bestReturns = Performance.returns(bestNav);
-            double[] testReturns = Performance.returns(nav);
-            folds.add(new Fold(trainFrom, trainTo, testTo, best.label(), bestScore, sharpe(bestReturns, ppy),
-                vol(bestReturns, ppy), score(objective, best, nav, ppy, w), sharpe(testReturns, ppy),
-                vol(testReturns, ppy), nav[nav.length - 1] / nav[0] - 1));
         }
-        double[] oos = stitched.stream().mapToDouble(Double::doubleValue).toArray();
-        int oosTo = oosFrom + oos.length;
-        double[][] spans = new double[candidates.size()][];
+        // Batch 2: each fold's choice on its test window, from its training window's last close.
+        List<Run> second = new ArrayList<>();
+        for (int f = 0; f < foldCount; f++) {
+            int trainTo = from + w.trainBars() + f * w.testBars();
+            second.add(new Run(chosen[f], trainTo - 1, trainTo + w.testBars()));
+        }
+        List<double[]> testNavs = runs.navs(second);
+        List<Fold> folds = new ArrayList<>();
+        double[] oos = new double[oosTo - oosFrom];
+        oos[0] = 1;
+        for (int f = 0; f < foldCount; f++) {
+            Run train = first.get(f * n + chosen[f]);
+            Candidate best = candidates.get(chosen[f]);
+            double[] nav = testNavs.get(f);
+            double last = oos[f * w.testBars()];
+            for (int i = 1; i < nav.length; i++) {
+                oos[f * w.testBars() + i] = last * nav[i] / nav[0];
+            }
+            double[] bestReturns = Performance.returns(firstNavs.get(f * n + chosen[f]));
+            double[] testReturns = Performance.returns(nav);
+            folds.add(new Fold(train.from(), train.to(), train.to() + w.testBars(), best.label(), chosenScore[f],
+                sharpe(bestReturns, ppy), vol(bestReturns, ppy), score(objective, best, nav, ppy, w),
+                sharpe(testReturns, ppy), vol(testReturns, ppy), nav[nav.length - 1] / nav[0] - 1));
+        }
+        double[][] spans = new double[n][];
         int hindsight = 0;
         double hindsightScore = Double.NEGATIVE_INFINITY;
-        for (int k = 0; k < candidates.size(); k++) {
-            Candidate c = candidates.get(k);
-            double[] nav = backtester.run(c.label(), c.config(), c.history(), oosFrom, oosTo, false).nav();
-            double score = score(objective, c, nav, ppy, w);
+        for (int k = 0; k < n; k++) {
+            double[] nav = firstNavs.get(foldCount * n + k);
+            double score = score(objective, candidates.get(k), nav, ppy, w);
             if (k == 0 || score > hindsightScore) {
                 hindsight = k;
                 hindsightScore = score;

@@ -53,7 +53,7 @@ class WalkForwardTest {
     void rollingFoldsRunTheTrainingWinnerOnTheNextWindowAndStitchWithoutGaps() {
         MarketHistory h = history(300, Double.POSITIVE_INFINITY);
         Windows w = new Windows(90, 30, false, 30);
-        WalkForward.Result r = new WalkForward(BACKTESTER).run(candidates(h), Objective.SHARPE, w, 10, 300);
+        WalkForward.Result r = WalkForward.run(BACKTESTER, candidates(h), Objective.SHARPE, w, 10, 300);
         // Folds: training [10 + 30k, 100 + 30k), test to 130 + 30k, while 130 + 30k <= 300: k = 0..5.
         assertEquals(6, r.folds().size());
         assertEquals(99, r.oosFrom());
@@ -85,7 +85,7 @@ class WalkForwardTest {
     @Test
     void anchoredTrainingWindowsAllStartAtTheFirstBar() {
         MarketHistory h = history(250, Double.POSITIVE_INFINITY);
-        WalkForward.Result r = new WalkForward(BACKTESTER).run(candidates(h), Objective.TRACKING_ERROR,
+        WalkForward.Result r = WalkForward.run(BACKTESTER, candidates(h), Objective.TRACKING_ERROR,
             new Windows(100, 50, true, 20), 0, 250);
         assertEquals(3, r.folds().size());
         for (Fold f : r.folds()) {
@@ -98,8 +98,8 @@ class WalkForwardTest {
     @Test
     void noLookAhead() {
         Windows w = new Windows(60, 30, false, 20);
-        WalkForward.Result calm = new WalkForward(BACKTESTER).run(candidates(history(240, 1e9)), Objective.TRACKING_ERROR, w, 0, 240);
-        WalkForward.Result shock = new WalkForward(BACKTESTER).run(candidates(history(240, 150)), Objective.TRACKING_ERROR, w, 0, 240);
+        WalkForward.Result calm = WalkForward.run(BACKTESTER, candidates(history(240, 1e9)), Objective.TRACKING_ERROR, w, 0, 240);
+        WalkForward.Result shock = WalkForward.run(BACKTESTER, candidates(history(240, 150)), Objective.TRACKING_ERROR, w, 0, 240);
         // Fold k trains on [30k, 30k + 60) and tests to 30k + 90: folds 0..1 end by bar 150.
         for (int k = 0; k < 2; k++) {
             assertEquals(calm.folds().get(k), shock.folds().get(k));
@@ -110,7 +110,7 @@ class WalkForwardTest {
     @Test
     void hindsightIsTheBestOverTheWholeOutOfSampleSpan() {
         MarketHistory h = history(200, Double.POSITIVE_INFINITY);
-        WalkForward.Result r = new WalkForward(BACKTESTER).run(candidates(h), Objective.SHARPE,
+        WalkForward.Result r = WalkForward.run(BACKTESTER, candidates(h), Objective.SHARPE,
             new Windows(50, 50, false, 20), 0, 200);
         int oosTo = r.oosFrom() + r.oosNav().length;
         double best = Double.NEGATIVE_INFINITY;
@@ -156,15 +156,14 @@ class WalkForwardTest {
         assertThrows(IllegalArgumentException.class, () -> new Windows(10, 1, false, 5));
         assertThrows(IllegalArgumentException.class, () -> new Windows(10, 10, false, 1));
         MarketHistory h = history(100, Double.POSITIVE_INFINITY);
-        WalkForward wf = new WalkForward(BACKTESTER);
-        Windows w = new Windows(60, 41, false, 20);
-        assertThrows(IllegalArgumentException.class, () -> wf.run(candidates(h), Objective.SHARPE, w, 0, 100));
-        assertThrows(IllegalArgumentException.class, () -> wf.run(List.of(), Objective.SHARPE, w, 0, 100));
+                Windows w = new Windows(60, 41, false, 20);
+        assertThrows(IllegalArgumentException.class, () -> WalkForward.run(BACKTESTER, candidates(h), Objective.SHARPE, w, 0, 100));
+        assertThrows(IllegalArgumentException.class, () -> WalkForward.run(BACKTESTER, List.of(), Objective.SHARPE, w, 0, 100));
         double[] nan = new double[100];
         Arrays.fill(nan, 0.5);
         nan[0] = Double.NaN;
         MarketHistory late = new MarketHistory(h.bars(), 365, nan, h.impliedVol(), new boolean[100], 0);
         Candidate c = new Candidate("late", StrategyConfig.defaults(), late);
-        assertThrows(IllegalArgumentException.class, () -> wf.run(List.of(c), Objective.SHARPE, new Windows(20, 20, false, 5), 0, 100));
+        assertThrows(IllegalArgumentException.class, () -> WalkForward.run(BACKTESTER, List.of(c), Objective.SHARPE, new Windows(20, 20, false, 5), 0, 100));
     }
 }
