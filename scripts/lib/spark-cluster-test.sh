@@ -2,7 +2,8 @@
 # The Spark engine on a real standalone cluster (scripts/test runs this after the Maven build):
 # a master and two 1-core workers on 127.0.0.1 from the Maven jars, a sweep against
 # spark://127.0.0.1:PORT whose rows must equal the in-process engine's, with one worker killed
-# (SIGKILL, with its executor) while it runs tasks of the job: the job must still complete.
+# (SIGKILL, with its executor) while it runs tasks of the job: the job must still complete. Then a
+# walk-forward on the surviving worker, whose files must equal the in-process engine's.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 # shellcheck source=spark-cluster.sh
@@ -45,6 +46,18 @@ if [ -e "$DIR/spark.csv.partial" ] || [ -e "$DIR/spark.parquet.partial" ]; then 
 # Rows equal to the in-process engine's, every column but the engine's name.
 diff <(cut -d, -f1-21,23 "$DIR/threads.csv") <(cut -d, -f1-21,23 "$DIR/spark.csv") \
   || fail "the cluster's rows differ from the in-process engine's"
+# Walk-forward on the surviving worker: the same files as the in-process engine writes.
+WF=(--prices "$ROOT/src/data/btc_usd_daily.csv" --iv "$ROOT/src/data/btc_dvol_daily.csv" --from 2022-01-01
+  --target-vols 0.3,0.5 --estimators ewma --windows 20 --deltas 0.1,0.2 --tenors 7 --train-days 180 --test-days 90
+  --resamples 200 --cscv-splits 4)
+"$ROOT/scripts/volvault" walkforward "${WF[@]}" --out "$DIR/wf-threads" >/dev/null
+"$ROOT/scripts/volvault" walkforward --engine spark --master "$SPARK_MASTER_URL" "${WF[@]}" --out "$DIR/wf-spark" \
+  >/dev/null 2>"$DIR/wf-driver.err" || { cat "$DIR/wf-driver.err" >&2; fail "walkforward on the cluster failed"; }
+for f in folds.csv equity.csv summary.json; do
+  cmp -s "$DIR/wf-threads/$f" "$DIR/wf-spark/$f" || fail "walkforward's $f differs between the engines"
+done
+echo "walkforward on the cluster wrote the in-process engine's folds.csv, equity.csv and summary.json"
+
 # Everything started here stops by PID: the master, the workers and their executors.
 PIDS="$SPARK_MASTER_PID ${SPARK_WORKER_PIDS[*]} $(for w in "${SPARK_WORKER_PIDS[@]}"; do spark_executor_pids "$w"; done)"
 spark_cluster_stop

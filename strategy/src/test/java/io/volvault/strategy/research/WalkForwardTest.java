@@ -133,6 +133,25 @@ class WalkForwardTest {
         assertArrayEquals(r.candidateNavs()[List.of("tv0.2", "tv0.4", "tv0.8").indexOf(label)], r.hindsightNav(), 0);
     }
 
+    /** Two batches: every (fold, candidate) training run plus the span runs, then one test run per fold. */
+    @Test
+    void backtestsGoThroughTheRunsInTwoBatches() {
+        MarketHistory h = history(200, Double.POSITIVE_INFINITY);
+        List<Candidate> cs = candidates(h);
+        Windows w = new Windows(50, 50, false, 20);
+        List<Integer> sizes = new java.util.ArrayList<>();
+        WalkForward.Runs inProcess = WalkForward.inProcess(BACKTESTER, cs);
+        WalkForward.Result counted = WalkForward.run(batch -> {
+            sizes.add(batch.size());
+            return inProcess.navs(batch);
+        }, cs, Objective.SHARPE, w, 0, 200);
+        // Folds: training [50k, 50k + 50), test to 50k + 100 <= 200: k = 0..2.
+        assertEquals(List.of(3 * 3 + 3, 3), sizes);
+        WalkForward.Result direct = WalkForward.run(BACKTESTER, cs, Objective.SHARPE, w, 0, 200);
+        assertEquals(direct.folds(), counted.folds());
+        assertArrayEquals(direct.oosNav(), counted.oosNav(), 0);
+    }
+
     @Test
     void objectiveScoresByHand() {
         // NAV 100, 110, 99, 108.9: returns 0.1, -0.1, 0.1; mean 1/30, sample sd 0.11547; x sqrt(4).
