@@ -35,10 +35,9 @@ public record AllocationConfig(double initialNav, int covarianceWindow, int cale
         }
     }
 
-    /** The single-asset defaults: NAV, calendar, band, max leverage and costs of {@link StrategyConfig#defaults()}. */
+    /** The allocation's own calendar (weekly) and band (5%), with the single-asset defaults' NAV, max leverage and costs. */
     public static AllocationConfig defaults(int covarianceWindow) {
         StrategyConfig d = StrategyConfig.defaults();
-        return new AllocationConfig(d.initialNav(), covarianceWindow, d.rebalance().calendarDays(),
-            d.rebalance().band(), d.sizing().maxLeverage(), d.costs());
+        return new AllocationConfig(d.initialNav(), covarianceWindow, 7, 0.05, d.sizing().maxLeverage(), d.costs());
     }
 }

@@ -66,7 +66,6 @@ public final class Backtester {
         double quote = config.initialNav();
         List<ShortOption> shorts = new ArrayList<>(2);
         long lastRebalance = Long.MIN_VALUE;
-        double volAtRebalance = 0;
 
         for (int i = from; i < to; i++) {
             double spot = close[i];
@@ -90,9 +89,8 @@ public final class Backtester {
                     shorts.remove(k);
                 }
             }
-            MarketState market = new MarketState(now, spot, forecast,
-                surface(h.impliedVol()[i], spot, h.rate(), tenorYears, shorts, now), h.rate(), h.periodsPerYear());
-            PortfolioState state = new PortfolioState(base, quote, shorts, lastRebalance, volAtRebalance);
+            MarketState market = market(h, i, shorts, tenorYears);
+            PortfolioState state = new PortfolioState(base, quote, shorts, lastRebalance);
             Decision decision = strategy.decide(state, market);
             if (recordDecisions) {
                 decisions.add(decision);
@@ -115,7 +113,6 @@ public final class Backtester {
                     }
                     paidGas = true;
                     lastRebalance = now;
-                    volAtRebalance = forecast;
                 } else if (a instanceof Action.Write w) {
                     double received = w.size() * w.limitPremium();
                     if (w.type() == OptionType.CALL) {
@@ -146,17 +143,25 @@ public final class Backtester {
             quote = Math.max(quote, 0);
             if (wrote) {
                 // The book now holds new series: mark it on a surface that carries their expiries.
-                market = new MarketState(now, spot, forecast,
-                    surface(h.impliedVol()[i], spot, h.rate(), tenorYears, shorts, now), h.rate(), h.periodsPerYear());
+                market = market(h, i, shorts, tenorYears);
             }
             PortfolioGreeks marked = PortfolioGreeks.of(
-                new PortfolioState(base, quote, shorts, lastRebalance, volAtRebalance), market);
+                new PortfolioState(base, quote, shorts, lastRebalance), market);
             nav[i - from] = marked.nav();
             intrinsicNav[i - from] = intrinsicNav(base, quote, shorts, spot);
             weight[i - from] = marked.weight(spot);
             shortVega[i - from] = marked.vega() / 100 / marked.nav();
         }
         return new BacktestRun(name, from, nav, intrinsicNav, weight, shortVega, costs, premium, traded, decisions);
+    }
+
+    /** The market at bar i of the history, with a surface slice for every open option. */
+    private MarketState market(MarketHistory h, int i, List<ShortOption> shorts, double tenorYears) {
+        long now = h.bars().epochSeconds()[i];
+        double spot = h.bars().close()[i];
+        return new MarketState(now, spot, h.forecastVol()[i],
+            surface(h.impliedVol()[i], spot, h.rate(), tenorYears, shorts, now), h.rate(), h.ivVol()[i],
+            h.spotIvCorrelation()[i], h.dailyExcessKurtosis()[i]);
     }
 
     /**
