@@ -2,6 +2,7 @@ package io.volvault.app.backtest;
 
 import io.volvault.greeks.realized.PriceBars;
 import io.volvault.greeks.surface.SkewModel;
+import io.volvault.greeks.surface.TermStructure;
 import io.volvault.strategy.StrategyConfig;
 import io.volvault.strategy.backtest.BacktestRun;
 import io.volvault.strategy.backtest.Backtester;
@@ -32,7 +33,7 @@ final class BacktestSession {
     private final double[] observedImplied;
     private final String pricesFile;
     private final String impliedFile;
-    private final Backtester backtester = new Backtester(SkewModel.CRYPTO_DEFAULT);
+    private final Backtester backtester = new Backtester(SkewModel.CRYPTO_DEFAULT, TermStructure.CRYPTO_DEFAULT);
 
     BacktestSession(PriceBars bars, double[] observedImplied, String pricesFile, String impliedFile) {
         this.bars = bars;
@@ -81,15 +82,16 @@ final class BacktestSession {
 
     /** The strategy and all baselines, with metrics. */
     BacktestOutcome run(StrategyConfig config, LocalDate fromDate, LocalDate toDate, boolean recordDecisions) {
-        return run(config, fromDate, toDate, recordDecisions, Baselines.of(config).keySet(), MATCHED);
+        return run(config, fromDate, toDate, recordDecisions, Baselines.of(config).keySet(), MATCHED, true);
     }
 
     /**
      * The named strategies of {@link Baselines} (buy and hold always runs first: the matched weights
-     * start from it), then a constant weight level-matched to each of {@code matchTo}.
+     * start from it), then a constant weight level-matched to each of {@code matchTo}; with a
+     * progress bar on long runs when {@code progress}.
      */
     BacktestOutcome run(StrategyConfig config, LocalDate fromDate, LocalDate toDate, boolean recordDecisions,
-                        java.util.Set<String> names, List<String> matchTo) {
+                        java.util.Set<String> names, List<String> matchTo, boolean progress) {
         MarketHistory h = VolInputs.history(bars, periodsPerYear, observedImplied,
             config.forecast(), 0);
         int[] range = range(h, fromDate, toDate);
@@ -104,7 +106,7 @@ final class BacktestSession {
         });
         Map<String, Double> matched = new LinkedHashMap<>();
         int steps = strategies.size() + matchTo.size() * MATCH_PASSES;
-        try (ProgressBar bar = progressBar("backtest", steps, (long) steps * (range[1] - range[0]))) {
+        try (ProgressBar bar = progress ? progressBar("backtest", steps, (long) steps * (range[1] - range[0])) : null) {
             for (Map.Entry<String, StrategyConfig> e : strategies.entrySet()) {
                 if (bar != null) {
                     bar.setExtraMessage(e.getKey());
@@ -228,7 +230,8 @@ final class BacktestSession {
             s.append(proxyRule).append(" on ").append(range[1] - range[0] - observed).append(" bars (")
                 .append(date(t[firstProxy])).append(" .. ").append(date(t[lastProxy])).append(")");
         }
-        return s.append("; smile: SkewModel.CRYPTO_DEFAULT (SSVI rho -0.15, eta 1, gamma 0.5) around that ATM level")
+        return s.append("; smile: SkewModel.CRYPTO_DEFAULT (SSVI rho -0.15, eta 1, gamma 0.5) around the ATM vol of"
+            + " each expiry, TermStructure.CRYPTO_DEFAULT (sigma_30 (T / 30 d)^0.032) from that 30-day level")
             .toString();
     }
 

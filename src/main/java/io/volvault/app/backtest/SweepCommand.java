@@ -2,6 +2,7 @@ package io.volvault.app.backtest;
 
 import io.volvault.greeks.realized.Estimator;
 import io.volvault.greeks.surface.SkewModel;
+import io.volvault.greeks.surface.TermStructure;
 import io.volvault.strategy.StrategyConfig;
 import io.volvault.strategy.backtest.BacktestRun;
 import io.volvault.strategy.backtest.Backtester;
@@ -68,7 +69,7 @@ public final class SweepCommand implements Callable<Integer> {
     CommandSpec spec;
 
     /** One grid point. */
-    record Point(double targetVol, Estimator estimator, int window, double delta, int tenorDays) {}
+    record Point(double targetVol, Estimator estimator, int windowDays, double delta, int tenorDays) {}
 
     @Override
     public Integer call() throws Exception {
@@ -93,7 +94,7 @@ public final class SweepCommand implements Callable<Integer> {
             configs.add(configFor(base, p));
         }
         Map<String, double[]> realized = new ConcurrentHashMap<>();
-        Backtester backtester = new Backtester(SkewModel.CRYPTO_DEFAULT);
+        Backtester backtester = new Backtester(SkewModel.CRYPTO_DEFAULT, TermStructure.CRYPTO_DEFAULT);
         Metrics[] results = new Metrics[grid.size()];
         String[] errors = new String[grid.size()];
         double[] years = new double[grid.size()];
@@ -136,7 +137,7 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     private static StrategyConfig configFor(StrategyConfig base, Point p) {
-        StrategyConfig c = InputOptions.override(base, p.targetVol(), p.estimator().name(), p.window());
+        StrategyConfig c = InputOptions.override(base, p.targetVol(), p.estimator().name(), p.windowDays());
         return c.withOptions(c.options().withDeltaAndTenor(p.delta(), p.tenorDays()));
     }
 
@@ -176,7 +177,7 @@ public final class SweepCommand implements Callable<Integer> {
                 Point p = grid.get(i);
                 Metrics m = results[i];
                 String key = String.format(Locale.ROOT, "%s,%s,%d,%s,%d", p.targetVol(), p.estimator().cliName(),
-                    p.window(), p.delta(), p.tenorDays());
+                    p.windowDays(), p.delta(), p.tenorDays());
                 if (m == null) {
                     w.println(key + ",,,,,,,,,,,,,,,,,," + csvText(errors[i]));
                     continue;

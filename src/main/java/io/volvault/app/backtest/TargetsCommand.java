@@ -90,7 +90,7 @@ public final class TargetsCommand implements Callable<Integer> {
             double target = (Double) j[0];
             StrategyConfig c = base.withSizing(base.sizing().withTargetVol(target));
             BacktestOutcome o = session.run(c, (LocalDate) j[3], (LocalDate) j[4], false,
-                Set.of(Baselines.VOL_TARGET, Baselines.FULL), List.of(Baselines.FULL));
+                Set.of(Baselines.VOL_TARGET, Baselines.FULL), List.of(Baselines.FULL), false);
             List<String> names = o.runs().stream().map(r -> r.name()).toList();
             rows[i] = new Row(target, (String) j[1], (Integer) j[2], (LocalDate) j[3], (LocalDate) j[4],
                 o.metrics().get(names.indexOf(Baselines.VOL_TARGET)), o.metrics().get(names.indexOf(Baselines.FULL)),

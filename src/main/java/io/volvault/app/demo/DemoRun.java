@@ -229,7 +229,7 @@ public final class DemoRun implements AutoCloseable {
 
     private DemoSummary summary(VaultBook call, VaultBook put, double[] impliedSeen) throws Exception {
         MarketHistory h = VolInputs.history(history.bars(), history.periodsPerYear(), impliedSeen, shared.forecast(), 0);
-        Backtester backtester = new Backtester(Keepers.SKEW);
+        Backtester backtester = new Backtester(Keepers.SKEW, Keepers.TERM);
         List<VaultResult> results = new ArrayList<>();
         for (VaultBook book : List.of(call, put)) {
             StrategyConfig config = book.kind.config(shared);

@@ -262,4 +262,34 @@ class BacktestCommandTest {
         // From 2023 DVOL covers every bar: no proxy.
         assertTrue(!summary.get("implied_vol_source").asText().contains("PROXY"), summary.get("implied_vol_source").asText());
     }
+
+    /**
+     * targets: 1 target x 2 halves x 2 start days = 4 CSV rows, the halves split where asked, the
+     * matched weight's vol equal to the full strategy's, and one Markdown row per target and half.
+     */
+    @Test
+    void targetsMeasuresEachHalfAndStartDay() throws Exception {
+        Path out = tmp.resolve("targets.csv");
+        java.io.StringWriter printed = new java.io.StringWriter();
+        picocli.CommandLine cmd = new picocli.CommandLine(new TargetsCommand());
+        cmd.setOut(new java.io.PrintWriter(printed));
+        assertEquals(0, cmd.execute("--prices", BTC, "--iv", DVOL, "--from", "2021-01-01", "--to", "2022-12-31",
+            "--split", "2021-12-31", "--target-vols", "0.3", "--offsets", "2", "--out", out.toString()));
+        List<String> rows = Files.readAllLines(out);
+        assertEquals(5, rows.size());
+        assertTrue(rows.get(1).startsWith("0.3,in,0,2021-01-01,2021-12-31,"), rows.get(1));
+        assertTrue(rows.get(2).startsWith("0.3,in,1,2021-01-02,2021-12-31,"), rows.get(2));
+        assertTrue(rows.get(3).startsWith("0.3,out,0,2022-01-01,2022-12-31,"), rows.get(3));
+        for (String row : rows.subList(1, 5)) {
+            String[] f = row.split(",");
+            double full = Double.parseDouble(f[6]);
+            double matched = Double.parseDouble(f[12]);
+            assertEquals(full, matched, 0.005 * full, row);
+        }
+        String table = printed.toString();
+        assertTrue(table.contains("| 30% | in |") && table.contains("| 30% | out |"), table);
+        Result bad = cli("targets", "--prices", BTC, "--offsets", "0", "--out", out.toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--offsets 0 must be in [1, 31]"), bad.err());
+    }
 }

@@ -3,6 +3,7 @@ package io.volvault.strategy.backtest;
 import io.volvault.greeks.OptionType;
 import io.volvault.greeks.surface.SkewModel;
 import io.volvault.greeks.surface.SviSlice;
+import io.volvault.greeks.surface.TermStructure;
 import io.volvault.greeks.surface.VolSurface;
 import io.volvault.strategy.Action;
 import io.volvault.strategy.Decision;
@@ -32,9 +33,16 @@ import java.util.List;
 public final class Backtester {
 
     private final SkewModel skew;
+    private final TermStructure term;
 
-    public Backtester(SkewModel skew) {
+    /**
+     * @param skew the smile around each expiry's ATM vol
+     * @param term the ATM vol at each expiry from the 30-day level the history gives (DVOL, or the
+     *     proxy standing for it)
+     */
+    public Backtester(SkewModel skew, TermStructure term) {
         this.skew = skew;
+        this.term = term;
     }
 
     /** Runs {@code config} over bars {@code [from, to)} of the history. */
@@ -178,18 +186,19 @@ public final class Backtester {
     }
 
     /**
-     * The {@link SkewModel} surface around today's ATM vol, with a slice at the round's tenor and at
-     * each open option's remaining life, so every option is marked on a slice of its own expiry.
-     * Public because the live keeper builds its surface with exactly this.
+     * The {@link SkewModel} surface around today's 30-day ATM level {@code atm30}, with a slice at the
+     * round's tenor and at each open option's remaining life, each at its own ATM vol on the
+     * {@link TermStructure}, so every option is marked on a slice of its own expiry (a 7-day option
+     * at 7-day vol). Public because the live keeper builds its surface with exactly this.
      */
-    public VolSurface surface(double atmVol, double spot, double rate, double tenorYears,
+    public VolSurface surface(double atm30, double spot, double rate, double tenorYears,
                                List<ShortOption> shorts, long now) {
         List<SviSlice> slices = new ArrayList<>(1 + shorts.size());
-        slices.add(skew.slice(atmVol, spot * Math.exp(rate * tenorYears), tenorYears));
+        slices.add(skew.slice(atm30, spot * Math.exp(rate * tenorYears), tenorYears, term));
         for (ShortOption o : shorts) {
             double years = (o.expiryEpochSeconds() - now) / OptionMarks.SECONDS_PER_YEAR;
             if (years > 0 && !hasExpiry(slices, years)) {
-                slices.add(skew.slice(atmVol, spot * Math.exp(rate * years), years));
+                slices.add(skew.slice(atm30, spot * Math.exp(rate * years), years, term));
             }
         }
         return VolSurface.of(slices);

@@ -7,6 +7,7 @@ import io.volvault.greeks.OptionType;
 import io.volvault.greeks.realized.Estimator;
 import io.volvault.greeks.realized.PriceBars;
 import io.volvault.greeks.surface.SkewModel;
+import io.volvault.greeks.surface.TermStructure;
 import io.volvault.strategy.Action;
 import io.volvault.strategy.Decision;
 import io.volvault.strategy.ShortOption;
@@ -23,7 +24,7 @@ class RealHistoryTest {
 
     private static PriceBars bars;
     private static double[] dvol;
-    private static final Backtester BACKTESTER = new Backtester(SkewModel.CRYPTO_DEFAULT);
+    private static final Backtester BACKTESTER = new Backtester(SkewModel.CRYPTO_DEFAULT, TermStructure.CRYPTO_DEFAULT);
 
     @BeforeAll
     static void load() {
