@@ -62,8 +62,9 @@ final class BookSizer {
         this.nav = book.nav();
         this.sqrtTenor = BookRisk.horizon(tenorYears, m.dailyExcessKurtosis());
         this.sizeScale = sizeScale;
-        // What spot and the new puts' collateral may use: all holdings but the open puts' collateral.
-        this.wealth = p.base() * spot + p.quote() - book.putCollateral() - gasReserve;
+        // What spot and the new puts' collateral may use: all holdings but gas. New puts are written
+        // only when none is open, so no quote is locked by puts then.
+        this.wealth = p.base() * spot + p.quote() - gasReserve;
         this.risk = new BookRisk(m.forecastVol(), m.ivVol(), m.spotIvCorrelation());
         double targetRisk = config.sizing().targetVol() * nav;
         this.gammaLimit = config.risk().maxGammaShare() * targetRisk;

@@ -241,6 +241,7 @@ class StrategyTest {
         Action.Write w = (Action.Write) d.actions().get(1);
         assertEquals(0.1, callDelta(new ShortOption(w.type(), w.strike(), w.expiryEpochSeconds(), w.size()), m), 1e-9);
         assertTrue(w.reason().contains("VRP 1.0 < 1.1: further_otm"), w.reason());
+        assertTrue(w.reason().startsWith("covered-call round, delta 0.1;"), w.reason());
     }
 
     @Test

@@ -106,6 +106,65 @@ class VolInputsTest {
         assertEquals((kurtosis - 3) * 365 / 4, h.dailyExcessKurtosis()[4], 1e-9);
     }
 
+    /**
+     * A sliding window of 2 changes, and a correlation that is not +-1. Returns +0.1, +0.1, +0.2
+     * against implied-vol changes +0.1, -0.1, +0.2. Bar 2 (changes 1, 2): mean dIV^2 = 0.01, vol
+     * sqrt(0.01 x 365), mean(r dIV) = 0: correlation 0. Bar 3 (changes 2, 3 only): mean dIV^2 = 0.025,
+     * sum r dIV = -0.01 + 0.04 = 0.03 over sqrt(0.05 x 0.05): 0.6. With a window of 10, bar 3 keeps all
+     * three: 0.04 / 0.06 = 2/3.
+     */
+    @Test
+    void theImpliedStatisticsWindowSlides() {
+        PriceBars b = closes(100, 100 * Math.exp(0.1), 100 * Math.exp(0.2), 100 * Math.exp(0.4));
+        double[] iv = {0.5, 0.6, 0.5, 0.7};
+        double[][] two = VolInputs.impliedStatistics(b, iv, 2, 365);
+        assertEquals(Math.sqrt(0.01 * 365), two[0][2], 1e-12);
+        assertEquals(0, two[1][2], 1e-12);
+        assertEquals(Math.sqrt(0.025 * 365), two[0][3], 1e-12);
+        assertEquals(0.6, two[1][3], 1e-12);
+        assertEquals(2 / 3.0, VolInputs.impliedStatistics(b, iv, 10, 365)[1][3], 1e-12);
+        // A zero implied vol is no value: only the change into bar 3 is known, one is not enough.
+        assertEquals(0, VolInputs.impliedStatistics(b, new double[] {0.5, 0, 0.5, 0.7}, 10, 365)[0][3], 0);
+        // A flat implied vol under moving prices: no vol of implied vol and no correlation (not NaN).
+        double[][] still = VolInputs.impliedStatistics(b, new double[] {0.5, 0.5, 0.5, 0.5}, 10, 365);
+        assertEquals(0, still[0][3], 0);
+        assertEquals(0, still[1][3], 0);
+        // Flat prices, moving implied vol: a vol of implied vol, and no correlation (not 0 / 0).
+        double[][] flat = VolInputs.impliedStatistics(closes(100, 100, 100), new double[] {0.5, 0.6, 0.5}, 10, 365);
+        assertEquals(Math.sqrt(0.01 * 365), flat[0][2], 1e-12);
+        assertEquals(0, flat[1][2], 0);
+    }
+
+    /** Flat prices carry no information on the forecast's error: k stays 1, the kurtosis 3. */
+    @Test
+    void flatPricesAndMissingForecastsLeaveTheCalibrationAlone() {
+        double[][] flat = VolInputs.standardizedMoments(closes(100, 100, 100, 100), new double[] {0.5, 0.5, 0.5, 0.5}, 4,
+            2, 4);
+        assertArrayEquals(new double[] {1, 1, 1, 1}, flat[0], 0);
+        assertArrayEquals(new double[] {3, 3, 3, 3}, flat[1], 0);
+        // A bar after a missing (zero) forecast is not an error sample: bar 3 adds nothing (its
+        // z^2 would be infinite), bars 1, 2 and 4 each add 0.16.
+        PriceBars b = closes(100, 100 * Math.exp(0.1), 100, 100 * Math.exp(0.1), 100);
+        double[][] m = VolInputs.standardizedMoments(b, new double[] {0.5, 0.5, 0, 0.5, 0.5}, 10, 2, 4);
+        assertArrayEquals(new double[] {1, 1, 0.16, 0.16, 0.16}, m[0], 1e-12);
+    }
+
+    /** A zero in the index is no observation: the proxy fills it. A blend weighs the two forecasts. */
+    @Test
+    void zeroImpliedIsMissingAndTheBlendIsWeighted() {
+        PriceBars b = closes(100, 100 * Math.exp(0.1), 100);
+        double[] raw = {0.5, 0.5, 0.5};
+        StrategyConfig.Forecast f = StrategyConfig.defaults().forecast().withCalibrationDays(0);
+        MarketHistory h = VolInputs.history(b, 365, new double[] {0, 0.8, 0.8}, raw, f, 0);
+        assertEquals(true, h.impliedIsProxy()[0]);
+        assertEquals(0.5 * 1.15, h.impliedVol()[0], 1e-12);
+        assertEquals(false, h.impliedIsProxy()[1]);
+        MarketHistory blend = VolInputs.history(b, 365, new double[] {0, 0.8, 0.8}, raw,
+            f.withSource(StrategyConfig.ForecastSource.BLEND), 0);
+        // implied_weight 0.5: 0.5 x 0.8 + 0.5 x 0.5.
+        assertEquals(0.65, blend.forecastVol()[1], 1e-12);
+    }
+
     @Test
     void windowsAreDaysWhateverTheBarLength() {
         StrategyConfig.Forecast f = StrategyConfig.defaults().forecast();
