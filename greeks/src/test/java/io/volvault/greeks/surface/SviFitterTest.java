@@ -31,6 +31,16 @@ class SviFitterTest {
         assertRecovers(1.0, new SviParams(-0.0410, 0.1331, 0.3060, 0.3586, 0.4153), -1.5, 1.5, 25);
     }
 
+    /**
+     * rho = 0.25 lies between the chords' nodes 0 and 0.5, where they keep a >= -0.93301 b sigma,
+     * above this slice's a = -0.0575 (its minimum of w is -0.0575 + 0.06 sqrt(1 - 0.0625) = 0.000595):
+     * the linear stage cannot reach it, the Levenberg-Marquardt polish on the exact IV error does.
+     */
+    @Test
+    void thePolishReachesSlicesTheLinearStageCannot() {
+        assertRecovers(1.0, new SviParams(-0.0575, 0.3, 0.25, 0.0, 0.2), -0.6, 0.6, 21);
+    }
+
     @Test
     void anArbitrageFreeSliceFitsArbitrageFree() {
         SviParams ssvi = SkewModel.CRYPTO_DEFAULT.slice(0.6, 1.0, 30 * DAY).params();
