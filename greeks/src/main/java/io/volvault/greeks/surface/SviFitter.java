@@ -96,8 +96,8 @@ final class SviFitter {
         return new SviSlice(expiry, forward, new SviParams(best[0], best[1], best[2], best[3], best[4]));
     }
 
-    /** One slice's data and the box (m, sigma) may range over. */
-    private static final class Problem {
+    /** One slice's data and the box (m, sigma) may range over; its two stages are open to tests. */
+    static final class Problem {
         private final double expiry;
         private final double[] k;
         private final double[] iv;

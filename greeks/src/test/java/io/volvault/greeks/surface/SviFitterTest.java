@@ -1,5 +1,6 @@
 package io.volvault.greeks.surface;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,6 +40,58 @@ class SviFitterTest {
     @Test
     void thePolishReachesSlicesTheLinearStageCannot() {
         assertRecovers(1.0, new SviParams(-0.0575, 0.3, 0.25, 0.0, 0.2), -0.6, 0.6, 21);
+    }
+
+    /** The linear stage alone, where no constraint binds, lands on the generating slice. */
+    @Test
+    void theQuasiExplicitStageAloneRecoversAnUnconstrainedSlice() {
+        SviParams truth = new SviParams(0.03, 0.15, -0.3, 0.05, 0.25);
+        double[] found = problem(1.0, truth, -1.2, 1.0, 21).quasiExplicit();
+        assertArrayEquals(new double[] {0.03, 0.15, -0.3, 0.05, 0.25}, found, 1e-6);
+        SviParams shortSmile = new SviParams(0.001, 0.05, -0.3, 0.01, 0.05);
+        assertArrayEquals(new double[] {0.001, 0.05, -0.3, 0.01, 0.05},
+            problem(7 * DAY, shortSmile, -0.2, 0.15, 13).quasiExplicit(), 1e-6);
+    }
+
+    /** The polish alone, from a start 10% off in every parameter, lands on the generating slice. */
+    @Test
+    void thePolishAloneConvergesFromAPerturbedStart() {
+        SviParams truth = new SviParams(-0.0575, 0.3, 0.25, 0.0, 0.2);
+        SviFitter.Problem problem = problem(1.0, truth, -0.6, 0.6, 21);
+        double[] start = {-0.0575 * 0.9, 0.3 * 1.1, 0.25 * 0.9, 0.02, 0.2 * 1.1};
+        double[] polished = problem.polish(start);
+        assertArrayEquals(new double[] {-0.0575, 0.3, 0.25, 0.0, 0.2}, polished, 1e-8);
+        assertEquals(0.0, problem.ivError(polished), 1e-20);
+        assertTrue(problem.ivError(start) > 1e-6);
+    }
+
+    @Test
+    void ivErrorIsTheWeightedSumOfSquaredVolErrors() {
+        // Two points off a flat 40% smile (a = 0.16, b = 0): 0.5 and 0.3 vol, weights 2 and 1:
+        // (2 (0.4 - 0.5))^2 + (1 (0.4 - 0.3))^2 = 0.04 + 0.01 = 0.05.
+        SviFitter.Problem problem = new SviFitter.Problem(1.0, new double[] {-0.1, 0.1}, new double[] {0.5, 0.3},
+            new double[] {2.0, 1.0});
+        assertEquals(0.05, problem.ivError(new double[] {0.16, 0.0, 0.0, 0.0, 0.1}), 1e-15);
+    }
+
+    /** Lee's bound, |rho| <= 0.999, b >= 0, the box and a non-negative minimum of w, each clamped. */
+    @Test
+    void admissibleClampsEveryBound() {
+        // k from -0.5 to 0.5: range 1, m in [-2.5, 2.5], sigma in [0.001, 5].
+        SviFitter.Problem problem = new SviFitter.Problem(1.0, new double[] {-0.5, 0.0, 0.5},
+            new double[] {0.5, 0.5, 0.5}, new double[] {1, 1, 1});
+        assertArrayEquals(new double[] {0.01, 1.0, 0.0, 0.1, 0.2},
+            problem.admissible(new double[] {0.01, 1.0, 0.0, 0.1, 0.2}), 0.0);
+        // b 3 with rho -0.5 goes to 2 / 1.5; rho -1.2 to -0.999; m and sigma into the box.
+        assertArrayEquals(new double[] {0.0, 2.0 / 1.5, -0.5, 2.5, 5.0},
+            problem.admissible(new double[] {0.0, 3.0, -0.5, 4.0, 9.0}), 1e-15);
+        assertArrayEquals(new double[] {0.0, 2.0 / 1.999, -0.999, -2.5, 0.001},
+            problem.admissible(new double[] {0.0, 3.0, -1.2, -4.0, 0.0}), 1e-15);
+        assertArrayEquals(new double[] {0.0, 0.0, 0.999, 0.0, 0.1},
+            problem.admissible(new double[] {0.0, -1.0, 1.5, 0.0, 0.1}), 1e-15);
+        // a below -b sigma sqrt(1 - rho^2) = -0.5 * 0.2 * 0.8 = -0.08 rises to it.
+        assertArrayEquals(new double[] {-0.08, 0.5, 0.6, 0.0, 0.2},
+            problem.admissible(new double[] {-1.0, 0.5, 0.6, 0.0, 0.2}), 1e-15);
     }
 
     @Test
@@ -199,6 +252,19 @@ class SviFitterTest {
             sum += r * r;
         }
         return sum;
+    }
+
+    private static SviFitter.Problem problem(double expiry, SviParams params, double kLow, double kHigh, int count) {
+        SviSlice truth = new SviSlice(expiry, 1.0, params);
+        double[] k = new double[count];
+        double[] iv = new double[count];
+        double[] weight = new double[count];
+        for (int i = 0; i < count; i++) {
+            k[i] = kLow + (kHigh - kLow) * i / (count - 1);
+            iv[i] = truth.iv(Math.exp(k[i]));
+            weight[i] = 1.0;
+        }
+        return new SviFitter.Problem(expiry, k, iv, weight);
     }
 
     private static SviSlice fit(double expiry, SviParams params, double kLow, double kHigh, int count) {
