@@ -24,7 +24,7 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
 import org.apache.commons.math3.util.Pair;
 
 /**
- * Fits raw SVI to one expiry's implied vols, minimising the squared error in implied vol.
+ * Fits raw SVI to one expiry's implied vols, minimising the weighted squared error in implied vol.
  *
  * <p>Constraints (all on total variance w = iv^2 T, the form {@link SviParams} uses):
  * {@code b >= 0}, {@code |rho| <= }{@value #MAX_RHO}, sigma inside a box set by the quoted range,
@@ -72,33 +72,43 @@ final class SviFitter {
         }
         double[] k = quotes.stream().mapToDouble(ChainQuote::logMoneyness).toArray();
         double[] iv = quotes.stream().mapToDouble(ChainQuote::iv).toArray();
-        return fit(expiry, forward, k, iv);
+        double[] equal = new double[k.length];
+        Arrays.fill(equal, 1.0);
+        return fit(expiry, forward, k, iv, equal);
     }
 
-    /** Fits one expiry given log-moneyness ln(K / F) and implied vols, at least {@value #MIN_QUOTES} distinct strikes. */
-    static SviSlice fit(double expiry, double forward, double[] k, double[] iv) {
+    /**
+     * Fits one expiry given log-moneyness ln(K / F), implied vols and each point's weight (the
+     * error minimised is sum (weight (model iv - iv))^2), at least {@value #MIN_QUOTES} distinct strikes.
+     */
+    static SviSlice fit(double expiry, double forward, double[] k, double[] iv, double[] ivWeight) {
         long distinct = Arrays.stream(k).distinct().count();
         if (distinct < MIN_QUOTES) {
             throw new IllegalArgumentException("expiry " + expiry + " has " + distinct
                 + " distinct strikes: raw SVI has 5 parameters and needs at least " + MIN_QUOTES);
         }
-        Problem problem = new Problem(expiry, k, iv);
+        Problem problem = new Problem(expiry, k, iv, ivWeight);
         double[] best = problem.quasiExplicit();
         double[] polished = problem.polish(best);
         if (problem.ivError(polished) < problem.ivError(best)) {
             best = polished;
         }
+        // Clamped in the arithmetic SviParams checks, so that rounding cannot make the minimum of w negative.
+        best = problem.admissible(best);
         return new SviSlice(expiry, forward, new SviParams(best[0], best[1], best[2], best[3], best[4]));
     }
 
-    /** One slice's data and the box (m, sigma) may range over. */
-    private static final class Problem {
+    /** One slice's data and the box (m, sigma) may range over; its two stages are open to tests. */
+    static final class Problem {
         private final double expiry;
         private final double[] k;
         private final double[] iv;
         private final double[] w;
-        /** Residual weights in total variance that turn it into implied vol: 1 / (2 iv T). */
+        /** The points' weights in implied vol. */
+        private final double[] ivWeight;
+        /** Residual weights in total variance that turn it into weighted implied vol: ivWeight / (2 iv T). */
         private final double[] weight;
+        private final double[] weightedIv;
         private final double mLow;
         private final double mHigh;
         private final double sigmaLow;
@@ -106,15 +116,18 @@ final class SviFitter {
         private double bestReduced = Double.POSITIVE_INFINITY;
         private double[] bestParams;
 
-        Problem(double expiry, double[] k, double[] iv) {
+        Problem(double expiry, double[] k, double[] iv, double[] ivWeight) {
             this.expiry = expiry;
             this.k = k.clone();
             this.iv = iv.clone();
             this.w = new double[k.length];
+            this.ivWeight = ivWeight.clone();
             this.weight = new double[k.length];
+            this.weightedIv = new double[k.length];
             for (int i = 0; i < k.length; i++) {
                 w[i] = iv[i] * iv[i] * expiry;
-                weight[i] = 1.0 / (2.0 * iv[i] * expiry);
+                weight[i] = ivWeight[i] / (2.0 * iv[i] * expiry);
+                weightedIv[i] = ivWeight[i] * iv[i];
             }
             double kMin = Arrays.stream(k).min().orElseThrow();
             double kMax = Arrays.stream(k).max().orElseThrow();
@@ -161,6 +174,9 @@ final class SviFitter {
             double m = Math.max(mLow, Math.min(mHigh, mRaw));
             double sigma = Math.max(sigmaLow, Math.min(sigmaHigh, Math.exp(logSigmaRaw)));
             double[] adc = LinearSvi.solve(k, w, weight, m, sigma);
+            if (adc == null) {
+                return Double.POSITIVE_INFINITY;
+            }
             double error = 0.0;
             for (int i = 0; i < k.length; i++) {
                 double y = (k[i] - m) / sigma;
@@ -181,7 +197,7 @@ final class SviFitter {
             try {
                 return admissible(new LevenbergMarquardtOptimizer().optimize(new LeastSquaresBuilder()
                     .start(start)
-                    .target(iv)
+                    .target(weightedIv)
                     .model(point -> ivAndJacobian(admissible(point.toArray())))
                     .parameterValidator(point -> new ArrayRealVector(admissible(point.toArray()), false))
                     .maxEvaluations(POLISH_EVALUATIONS)
@@ -215,8 +231,8 @@ final class SviFitter {
                 double root = Math.sqrt(x * x + sigma * sigma);
                 double total = Math.max(a + b * (rho * x + root), Double.MIN_NORMAL);
                 double vol = Math.sqrt(total / expiry);
-                double chain = 1.0 / (2.0 * vol * expiry);
-                values.setEntry(i, vol);
+                double chain = ivWeight[i] / (2.0 * vol * expiry);
+                values.setEntry(i, ivWeight[i] * vol);
                 jacobian.setEntry(i, 0, chain);
                 jacobian.setEntry(i, 1, chain * (rho * x + root));
                 jacobian.setEntry(i, 2, chain * b * x);
@@ -226,13 +242,13 @@ final class SviFitter {
             return new Pair<>(values, jacobian);
         }
 
-        /** Sum of squared implied-vol errors of a raw SVI point. */
+        /** Sum of squared weighted implied-vol errors of a raw SVI point. */
         double ivError(double[] p) {
             double sum = 0.0;
             for (int i = 0; i < k.length; i++) {
                 double x = k[i] - p[3];
                 double total = p[0] + p[1] * (p[2] * x + Math.sqrt(x * x + p[4] * p[4]));
-                double residual = Math.sqrt(Math.max(total, 0.0) / expiry) - iv[i];
+                double residual = ivWeight[i] * (Math.sqrt(Math.max(total, 0.0) / expiry) - iv[i]);
                 sum += residual * residual;
             }
             return sum;
@@ -241,8 +257,9 @@ final class SviFitter {
 
     /**
      * The inner, linear problem: minimise sum (weight_i (a + d y_i + c sqrt(y_i^2 + 1) - w_i))^2
-     * subject to {@code G x >= h} for x = (a, d, c). Convex, so its minimum is the lowest feasible
-     * equality-constrained minimum over the sets of active constraints (at most three of six).
+     * subject to {@code G x >= h} for x = (a, d, c). Convex, so the first set of active constraints
+     * (at most three, smallest sets first) whose equality-constrained minimum is feasible with
+     * non-negative multipliers gives the minimum.
      */
     static final class LinearSvi {
 
@@ -293,25 +310,17 @@ final class SviFitter {
                 }
             }
             double[][] rows = constraints(sigma);
-            double[] best = null;
-            double bestValue = Double.POSITIVE_INFINITY;
+            double tolerance = 1e-9 * (Math.abs(g[0]) + Math.abs(g[1]) + Math.abs(g[2]));
             for (int mask : ACTIVE_SETS) {
                 double[] solution = equalityMinimum(h, g, rows, mask);
-                if (solution == null || !feasible(rows, solution)) {
-                    continue;
-                }
-                double[] x = {solution[0], solution[1], solution[2]};
-                if (multipliersNonNegative(solution)) {
+                if (solution != null && feasible(rows, solution) && multipliersNonNegative(solution, tolerance)) {
                     // Feasible with non-negative multipliers: the KKT point, so the minimum (convexity).
-                    return x;
-                }
-                double value = quadratic(h, g, x);
-                if (value < bestValue) {
-                    bestValue = value;
-                    best = x;
+                    return new double[] {solution[0], solution[1], solution[2]};
                 }
             }
-            return best;
+            // H is positive definite for five or more distinct strikes, so a KKT point exists among
+            // these sets; only a numerically degenerate (m, sigma) lands here, and it is skipped.
+            return null;
         }
 
         /** The sets of at most three active constraints, smallest first (the empty set first). */
@@ -323,9 +332,9 @@ final class SviFitter {
          * The KKT system solves H x + A' mu = g, so mu = -lambda for the multipliers lambda of
          * G x >= h in L = x'Hx/2 - g'x - lambda'(G x - h); optimality needs lambda >= 0.
          */
-        private static boolean multipliersNonNegative(double[] solution) {
+        private static boolean multipliersNonNegative(double[] solution, double tolerance) {
             for (int i = 3; i < solution.length; i++) {
-                if (solution[i] > 1e-12 * (1.0 + Math.abs(solution[i]))) {
+                if (solution[i] > tolerance) {
                     return false;
                 }
             }
@@ -370,17 +379,6 @@ final class SviFitter {
                 }
             }
             return true;
-        }
-
-        private static double quadratic(double[][] h, double[] g, double[] x) {
-            double value = 0.0;
-            for (int r = 0; r < 3; r++) {
-                value -= g[r] * x[r];
-                for (int c = 0; c < 3; c++) {
-                    value += 0.5 * x[r] * h[r][c] * x[c];
-                }
-            }
-            return value;
         }
     }
 }
