@@ -62,7 +62,7 @@ public final class VolInputs {
             // Excess kurtosis of a sum of iid bars falls with their number: a day of b bars has 1 / b of it.
             kurtosis[i] = Math.max(0, tails[1][i] - 3) / barsPerDay;
         }
-        double[][] stats = impliedStatistics(bars, implied, f.ivWindowBars(periodsPerYear), periodsPerYear);
+        double[][] stats = impliedStatistics(bars, implied, proxy, f.ivWindowBars(periodsPerYear), periodsPerYear);
         return new MarketHistory(bars, periodsPerYear, forecast, implied, proxy, stats[0], stats[1], kurtosis, rate);
     }
 
@@ -117,12 +117,14 @@ public final class VolInputs {
     }
 
     /**
-     * Entry i: over the changes of bars max(1, i - window + 1) .. i with both ends known, the
-     * annualised vol of implied-vol changes, sqrt(mean(dIV^2) x bars per year), and the correlation
-     * mean(r dIV) / sqrt(mean(r^2) mean(dIV^2)) with the log returns r; 0 while fewer than two
-     * changes are known or either series is flat.
+     * Entry i: over the changes of bars max(1, i - window + 1) .. i with both ends known and from the
+     * same source (a switch between the proxy and the observed index is no market move: the live
+     * keeper sees the index at its last bar only), the annualised vol of implied-vol changes,
+     * sqrt(mean(dIV^2) x bars per year), and the correlation mean(r dIV) / sqrt(mean(r^2) mean(dIV^2))
+     * with the log returns r; 0 while fewer than two changes are known or either series is flat.
      */
-    static double[][] impliedStatistics(PriceBars bars, double[] implied, int window, double periodsPerYear) {
+    static double[][] impliedStatistics(PriceBars bars, double[] implied, boolean[] proxy, int window,
+                                        double periodsPerYear) {
         int n = bars.size();
         double[] vol = new double[n];
         double[] correlation = new double[n];
@@ -130,7 +132,7 @@ public final class VolInputs {
         double[] d = new double[n];
         boolean[] known = new boolean[n];
         for (int i = 1; i < n; i++) {
-            known[i] = implied[i] > 0 && implied[i - 1] > 0;
+            known[i] = implied[i] > 0 && implied[i - 1] > 0 && proxy[i] == proxy[i - 1];
             if (known[i]) {
                 r[i] = bars.logReturn(i);
                 d[i] = implied[i] - implied[i - 1];

@@ -54,15 +54,15 @@ class VolInputsTest {
     @Test
     void impliedVolStatisticsByHand() {
         PriceBars b = closes(100, 100 * Math.exp(0.1), 100, 100 * Math.exp(0.2));
-        double[][] s = VolInputs.impliedStatistics(b, new double[] {0.5, 0.6, 0.5, 0.7}, 10, 365);
+        double[][] s = VolInputs.impliedStatistics(b, new double[] {0.5, 0.6, 0.5, 0.7}, observed(4), 10, 365);
         assertEquals(0, s[0][1], 0, "one change is not enough");
         assertEquals(Math.sqrt(0.02 * 365), s[0][3], 1e-12);
         assertEquals(1, s[1][3], 1e-12);
         // Implied vol moving against spot: correlation -1.
-        double[][] against = VolInputs.impliedStatistics(b, new double[] {0.5, 0.4, 0.5, 0.3}, 10, 365);
+        double[][] against = VolInputs.impliedStatistics(b, new double[] {0.5, 0.4, 0.5, 0.3}, observed(4), 10, 365);
         assertEquals(-1, against[1][3], 1e-12);
         // Bars without an implied vol are left out: the change into bar 2 is unknown.
-        double[][] gap = VolInputs.impliedStatistics(b, new double[] {0.5, Double.NaN, 0.5, 0.7}, 10, 365);
+        double[][] gap = VolInputs.impliedStatistics(b, new double[] {0.5, Double.NaN, 0.5, 0.7}, observed(4), 10, 365);
         assertEquals(0, gap[0][3], 0, "only one known change");
     }
 
@@ -117,20 +117,20 @@ class VolInputsTest {
     void theImpliedStatisticsWindowSlides() {
         PriceBars b = closes(100, 100 * Math.exp(0.1), 100 * Math.exp(0.2), 100 * Math.exp(0.4));
         double[] iv = {0.5, 0.6, 0.5, 0.7};
-        double[][] two = VolInputs.impliedStatistics(b, iv, 2, 365);
+        double[][] two = VolInputs.impliedStatistics(b, iv, observed(4), 2, 365);
         assertEquals(Math.sqrt(0.01 * 365), two[0][2], 1e-12);
         assertEquals(0, two[1][2], 1e-12);
         assertEquals(Math.sqrt(0.025 * 365), two[0][3], 1e-12);
         assertEquals(0.6, two[1][3], 1e-12);
-        assertEquals(2 / 3.0, VolInputs.impliedStatistics(b, iv, 10, 365)[1][3], 1e-12);
+        assertEquals(2 / 3.0, VolInputs.impliedStatistics(b, iv, observed(4), 10, 365)[1][3], 1e-12);
         // A zero implied vol is no value: only the change into bar 3 is known, one is not enough.
-        assertEquals(0, VolInputs.impliedStatistics(b, new double[] {0.5, 0, 0.5, 0.7}, 10, 365)[0][3], 0);
+        assertEquals(0, VolInputs.impliedStatistics(b, new double[] {0.5, 0, 0.5, 0.7}, observed(4), 10, 365)[0][3], 0);
         // A flat implied vol under moving prices: no vol of implied vol and no correlation (not NaN).
-        double[][] still = VolInputs.impliedStatistics(b, new double[] {0.5, 0.5, 0.5, 0.5}, 10, 365);
+        double[][] still = VolInputs.impliedStatistics(b, new double[] {0.5, 0.5, 0.5, 0.5}, observed(4), 10, 365);
         assertEquals(0, still[0][3], 0);
         assertEquals(0, still[1][3], 0);
         // Flat prices, moving implied vol: a vol of implied vol, and no correlation (not 0 / 0).
-        double[][] flat = VolInputs.impliedStatistics(closes(100, 100, 100), new double[] {0.5, 0.6, 0.5}, 10, 365);
+        double[][] flat = VolInputs.impliedStatistics(closes(100, 100, 100), new double[] {0.5, 0.6, 0.5}, observed(3), 10, 365);
         assertEquals(Math.sqrt(0.01 * 365), flat[0][2], 1e-12);
         assertEquals(0, flat[1][2], 0);
     }
@@ -163,6 +163,23 @@ class VolInputsTest {
             f.withSource(StrategyConfig.ForecastSource.BLEND), 0);
         // implied_weight 0.5: 0.5 x 0.8 + 0.5 x 0.5.
         assertEquals(0.65, blend.forecastVol()[1], 1e-12);
+    }
+
+    private static boolean[] observed(int n) {
+        return new boolean[n];
+    }
+
+    /**
+     * The switch from the proxy to the observed index is not a change of implied vol: with the
+     * proxy on bars 0-1 and the index from bar 2, the jump 0.6 -> 0.5 into bar 2 is left out and
+     * only the change into bar 3 (+0.2) and into bar 1 (+0.1) count: mean dIV^2 = 0.025.
+     */
+    @Test
+    void aSwitchOfSourceIsNoImpliedVolMove() {
+        PriceBars b = closes(100, 100 * Math.exp(0.1), 100 * Math.exp(0.2), 100 * Math.exp(0.4));
+        double[][] s = VolInputs.impliedStatistics(b, new double[] {0.5, 0.6, 0.5, 0.7},
+            new boolean[] {true, true, false, false}, 10, 365);
+        assertEquals(Math.sqrt(0.025 * 365), s[0][3], 1e-12);
     }
 
     @Test
