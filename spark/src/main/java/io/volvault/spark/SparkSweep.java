@@ -6,7 +6,6 @@ import io.volvault.app.backtest.SweepRunner;
 import io.volvault.app.cli.UserErrorHandler;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -27,7 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code volvault sweep --engine spark}: the sweep's grid as a Spark job. The embedded
  * {@code local[*]} master is the default; {@code --master spark://HOST:PORT} runs on a standalone
  * cluster. The inputs ({@link SweepRunner}: bars, implied vol, base config) are broadcast once;
- * each task computes its points with {@link SweepRunner#run}, the in-process engine's own code.
+ * each task computes its points with {@link SweepRunner#row}, the in-process engine's own code, so
+ * error rows and flags are the same on both engines.
  * Output goes to temporary names and is renamed into place only when the job has succeeded.
  */
 @Command(name = "volvault sweep", mixinStandardHelpOptions = true,
@@ -53,9 +53,6 @@ public final class SparkSweep implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** One computed grid point. */
-    record Row(SweepRunner.Point point, double[] values) implements Serializable {}
-
     /** Runs the command and returns its exit code: 0 ok, 2 bad input, 1 anything else. */
     static int run(String... args) {
         return new CommandLine(new SparkSweep()).setExecutionExceptionHandler(new UserErrorHandler()).execute(args);
@@ -68,7 +65,7 @@ public final class SparkSweep implements Callable<Integer> {
         SweepRunner runner = SweepRunner.of(input);
         List<SweepRunner.Point> points = grid.points();
         runner.validate(points);
-        List<Row> rows;
+        List<SweepRunner.Row> rows;
         double seconds;
         int slots;
         try (JavaSparkContext jsc = spark.context("volvault-sweep")) {
@@ -79,20 +76,22 @@ public final class SparkSweep implements Callable<Integer> {
             slots = jsc.defaultParallelism();
             long start = System.nanoTime();
             rows = jsc.parallelize(points, spark.tasks(points.size(), slots))
-                .map(p -> new Row(p, SweepRunner.values(shared.value().run(p))))
+                .map(p -> shared.value().row(p))
                 .collect();
             seconds = (System.nanoTime() - start) / 1e9;
         }
         writeAtomically(runner, rows, parquetOut);
+        long failed = rows.stream().filter(r -> r.error() != null).count();
         spec.commandLine().getOut().printf(Locale.ROOT,
-            "%d configurations in %.2f s on %s (%d task slots, %.1f configurations/s); wrote %s and %s%n",
-            rows.size(), seconds, spark.master, slots, rows.size() / seconds, out, parquetOut);
+            "%d configurations in %.2f s on %s (%d task slots, %.1f configurations/s; %d failed, see the error column);"
+                + " wrote %s and %s%n",
+            rows.size(), seconds, spark.master, slots, rows.size() / seconds, failed, out, parquetOut);
         spec.commandLine().getOut().flush();
         return 0;
     }
 
     /** Both files under temporary names first; renamed only when both are whole. */
-    private void writeAtomically(SweepRunner runner, List<Row> rows, Path parquetOut) throws IOException {
+    private void writeAtomically(SweepRunner runner, List<SweepRunner.Row> rows, Path parquetOut) throws IOException {
         Path csvTmp = siblingWithExtension(out, ".partial");
         Path parquetTmp = siblingWithExtension(parquetOut, ".partial");
         for (Path p : new Path[] {out, parquetOut}) {
@@ -103,8 +102,8 @@ public final class SparkSweep implements Callable<Integer> {
         try {
             try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(csvTmp))) {
                 w.println(SweepRunner.CSV_HEADER);
-                for (Row r : rows) {
-                    w.println(runner.csvLine(r.point(), r.values(), "spark"));
+                for (SweepRunner.Row r : rows) {
+                    w.println(runner.csvLine(r, "spark"));
                 }
             }
             SweepParquet.write(parquetTmp, rows, "spark", runner.dataHash());

@@ -16,7 +16,10 @@ import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Types;
 
-/** Writes sweep rows as one Parquet file: the CSV's columns, with full-precision doubles. */
+/**
+ * Writes sweep rows as one Parquet file: the CSV's columns, with full-precision doubles. An error
+ * row has null metrics and flags.
+ */
 final class SweepParquet {
 
     private SweepParquet() {}
@@ -27,33 +30,40 @@ final class SweepParquet {
         Types.MessageTypeBuilder b = Types.buildMessage();
         b.required(PrimitiveTypeName.DOUBLE).named("target_vol");
         b.required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named("estimator");
-        b.required(PrimitiveTypeName.INT32).named("window");
+        b.required(PrimitiveTypeName.INT32).named("window_days");
         b.required(PrimitiveTypeName.DOUBLE).named("delta");
         b.required(PrimitiveTypeName.INT32).named("tenor_days");
         for (String m : SweepRunner.METRICS) {
-            b.required(PrimitiveTypeName.DOUBLE).named(m);
+            b.optional(PrimitiveTypeName.DOUBLE).named(m);
         }
+        b.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named("flags");
+        b.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named("error");
         b.required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named("engine");
         b.required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named("data_hash");
         return b.named("sweep");
     }
 
-    static void write(Path file, List<SparkSweep.Row> rows, String engine, String dataHash) throws IOException {
+    static void write(Path file, List<SweepRunner.Row> rows, String engine, String dataHash) throws IOException {
         SimpleGroupFactory groups = new SimpleGroupFactory(SCHEMA);
         try (ParquetWriter<Group> w = ExampleParquetWriter.builder(new LocalOutputFile(file))
                 .withType(SCHEMA)
                 .withCompressionCodec(CompressionCodecName.SNAPPY)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                 .build()) {
-            for (SparkSweep.Row r : rows) {
+            for (SweepRunner.Row r : rows) {
                 Group g = groups.newGroup()
                     .append("target_vol", r.point().targetVol())
                     .append("estimator", r.point().estimator())
-                    .append("window", r.point().window())
+                    .append("window_days", r.point().windowDays())
                     .append("delta", r.point().delta())
                     .append("tenor_days", r.point().tenorDays());
-                for (int i = 0; i < SweepRunner.METRICS.size(); i++) {
-                    g.append(SweepRunner.METRICS.get(i), r.values()[i]);
+                if (r.error() != null) {
+                    g.append("error", r.error());
+                } else {
+                    for (int i = 0; i < SweepRunner.METRICS.size(); i++) {
+                        g.append(SweepRunner.METRICS.get(i), r.values()[i]);
+                    }
+                    g.append("flags", r.flags());
                 }
                 w.write(g.append("engine", engine).append("data_hash", dataHash));
             }

@@ -29,7 +29,7 @@ class SparkSweepTest {
 
     private static final Path ROOT = Path.of(System.getProperty("volvault.root"));
     private static final String[] INPUT = {"--prices", ROOT.resolve("src/data/btc_usd_daily.csv").toString(),
-        "--iv", ROOT.resolve("src/data/btc_dvol_daily.csv").toString(), "--from", "2024-06-01",
+        "--iv", ROOT.resolve("src/data/dvol/btc_dvol.csv").toString(), "--from", "2024-06-01",
         "--target-vols", "0.3,0.5", "--estimators", "ewma,yang-zhang", "--windows", "20", "--deltas", "0.1,0.25",
         "--tenors", "7,30"};
 
@@ -89,36 +89,74 @@ class SparkSweepTest {
         for (int i = 1; i < threads.size(); i++) {
             String[] a = threads.get(i).split(",");
             String[] b = spark.get(i).split(",");
-            assertEquals("threads", a[21]);
-            assertEquals("spark", b[21]);
-            a[21] = b[21];
+            assertEquals("threads", a[23]);
+            assertEquals("spark", b[23]);
+            a[23] = b[23];
             assertArrayEquals(a, b, "row " + i);
         }
     }
 
-    /** The Parquet file holds the same rows at full precision: rounded as the CSV, they match it. */
+    /**
+     * A point that fails (a 2-day Rogers-Satchell forecast is zero on flat-range days) and a flagged
+     * one (a 1-day tenor): the same error row and the same flags from both engines.
+     */
     @Test
-    void parquetHoldsTheSameRows() throws IOException {
+    void errorRowsAndFlagsAreTheSameOnBothEngines() throws IOException {
+        String[] grid = {"--prices", INPUT[1], "--iv", INPUT[3], "--target-vols", "0.4", "--estimators",
+            "rogers-satchell,ewma", "--windows", "2", "--deltas", "0.2", "--tenors", "1"};
+        Path a = tmp.resolve("errors-threads.csv");
+        Path b = tmp.resolve("errors-spark.csv");
+        assertEquals(0, run(false, with(grid, "--out", a.toString())).code());
+        Run r = run(true, with(grid, "--master", "local[2]", "--out", b.toString()));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("1 failed"), r.out());
+        List<String> ta = Files.readAllLines(a);
+        List<String> sb = Files.readAllLines(b);
+        assertEquals(3, sb.size());
+        assertTrue(sb.get(1).startsWith("0.4,rogers-satchell,2,0.2,1,,,") && sb.get(1).contains(
+            "\"IllegalArgumentException: bar ") && sb.get(1).contains(",spark,"), sb.get(1));
+        assertTrue(sb.get(2).contains(",tenor_under_2_days,,spark,"), sb.get(2));
+        for (int i = 0; i < 3; i++) {
+            assertEquals(ta.get(i).replace(",threads,", ",spark,"), sb.get(i));
+        }
+        Path parquetB = tmp.resolve("errors-spark.parquet");
+        List<Group> groups = read(parquetB);
+        assertTrue(groups.get(0).getString("error", 0).startsWith("IllegalArgumentException: bar "));
+        assertEquals(0, groups.get(0).getFieldRepetitionCount("cagr"));
+        assertEquals("tenor_under_2_days", groups.get(1).getString("flags", 0));
+        assertEquals(0, groups.get(1).getFieldRepetitionCount("error"));
+    }
+
+    private static List<Group> read(Path file) throws IOException {
         List<Group> groups = new ArrayList<>();
-        try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(), new org.apache.hadoop.fs.Path(parquet.toUri()))
+        try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(), new org.apache.hadoop.fs.Path(file.toUri()))
                 .build()) {
             for (Group g = reader.read(); g != null; g = reader.read()) {
                 groups.add(g);
             }
         }
+        return groups;
+    }
+
+    /** The Parquet file holds the same rows at full precision: rounded as the CSV, they match it. */
+    @Test
+    void parquetHoldsTheSameRows() throws IOException {
+        List<Group> groups = read(parquet);
         assertEquals(spark.size() - 1, groups.size());
         for (int i = 0; i < groups.size(); i++) {
             Group g = groups.get(i);
             String[] csv = spark.get(i + 1).split(",");
             assertEquals(Double.parseDouble(csv[0]), g.getDouble("target_vol", 0), 0);
             assertEquals(csv[1], g.getString("estimator", 0));
-            assertEquals(Integer.parseInt(csv[2]), g.getInteger("window", 0));
+            assertEquals(Integer.parseInt(csv[2]), g.getInteger("window_days", 0));
             assertEquals(Integer.parseInt(csv[4]), g.getInteger("tenor_days", 0));
             assertEquals(Double.parseDouble(csv[5]), g.getDouble("cagr", 0), 5e-7);
             assertEquals(Double.parseDouble(csv[9]), g.getDouble("sharpe", 0), 5e-5);
             assertEquals(Double.parseDouble(csv[20]), g.getDouble("final_nav", 0), 5e-3);
             assertEquals("spark", g.getString("engine", 0));
-            assertEquals(csv[22], g.getString("data_hash", 0));
+            assertEquals(csv[21], g.getString("flags", 0));
+            assertEquals(0, g.getFieldRepetitionCount("error"));
+            assertEquals(csv[24], g.getString("data_hash", 0));
         }
     }
 

@@ -19,7 +19,7 @@ class SparkWalkForwardTest {
 
     private static final Path ROOT = Path.of(System.getProperty("volvault.root"));
     private static final String[] ARGS = {"--prices", ROOT.resolve("src/data/btc_usd_daily.csv").toString(),
-        "--iv", ROOT.resolve("src/data/btc_dvol_daily.csv").toString(), "--from", "2022-01-01", "--to", "2023-12-31",
+        "--iv", ROOT.resolve("src/data/dvol/btc_dvol.csv").toString(), "--from", "2022-01-01", "--to", "2023-12-31",
         "--target-vols", "0.3,0.5", "--estimators", "ewma,yang-zhang", "--windows", "20", "--deltas", "0.1,0.2",
         "--tenors", "7", "--train-days", "120", "--test-days", "60", "--objective", "sharpe", "--resamples", "200",
         "--cscv-splits", "4"};

@@ -3,6 +3,7 @@ package io.volvault.app.backtest;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -15,9 +16,11 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code volvault sweep}: the full strategy over a grid of target vol x estimator x window x delta x
- * tenor, on all cores, one CSV row per configuration. Each realized series is computed once per
- * (estimator, window) and shared.
+ * {@code volvault sweep}: the full strategy over a grid of target vol x estimator x window (days) x
+ * delta x tenor, on all cores, one CSV row per configuration ({@link SweepRunner#row}, the row
+ * function the Spark engine calls too). Each market history is computed once per forecast setting
+ * and shared. A configuration that fails while running becomes a row with its error; rows whose
+ * results are implausible carry flags.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
     description = "Runs the strategy over a parameter grid on all cores; writes one summary row per configuration (CSV).")
@@ -44,7 +47,7 @@ public final class SweepCommand implements Callable<Integer> {
         List<SweepRunner.Point> points = grid.points();
         // Validate every point before spending time on any.
         runner.validate(points);
-        double[][] results = new double[points.size()][];
+        SweepRunner.Row[] rows = new SweepRunner.Row[points.size()];
         long start = System.nanoTime();
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         try (ProgressBar bar = BacktestSession.progressBar("sweep", points.size(),
@@ -52,7 +55,7 @@ public final class SweepCommand implements Callable<Integer> {
             ForkJoinPool pool = new ForkJoinPool(workers);
             try {
                 pool.submit(() -> java.util.stream.IntStream.range(0, points.size()).parallel().forEach(i -> {
-                    results[i] = SweepRunner.values(runner.run(points.get(i)));
+                    rows[i] = runner.row(points.get(i));
                     if (bar != null) {
                         bar.step();
                     }
@@ -62,22 +65,22 @@ public final class SweepCommand implements Callable<Integer> {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        writeCsv(runner, points, results);
-        spec.commandLine().getOut().printf(Locale.ROOT, "%d configurations in %.1f s on %d threads; wrote %s%n",
-            points.size(), seconds, workers, out);
+        writeCsv(runner, rows);
+        long failed = Arrays.stream(rows).filter(r -> r.error() != null).count();
+        spec.commandLine().getOut().printf(Locale.ROOT, "%d configurations in %.1f s on %d threads (%d failed, see the"
+            + " error column); wrote %s%n", points.size(), seconds, workers, failed, out);
         spec.commandLine().getOut().flush();
         return 0;
     }
 
-    private void writeCsv(SweepRunner runner, List<SweepRunner.Point> points, double[][] results)
-            throws java.io.IOException {
+    private void writeCsv(SweepRunner runner, SweepRunner.Row[] rows) throws java.io.IOException {
         if (out.getParent() != null) {
             Files.createDirectories(out.getParent());
         }
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out))) {
             w.println(SweepRunner.CSV_HEADER);
-            for (int i = 0; i < points.size(); i++) {
-                w.println(runner.csvLine(points.get(i), results[i], "threads"));
+            for (SweepRunner.Row r : rows) {
+                w.println(runner.csvLine(r, "threads"));
             }
         }
     }

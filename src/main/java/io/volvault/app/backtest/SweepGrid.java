@@ -14,8 +14,8 @@ public final class SweepGrid {
         description = "estimators (default ${DEFAULT-VALUE})")
     List<String> estimators;
 
-    @Option(names = "--windows", split = ",", paramLabel = "BARS", defaultValue = "10,20,30,60",
-        description = "estimator windows (default ${DEFAULT-VALUE})")
+    @Option(names = "--windows", split = ",", paramLabel = "DAYS", defaultValue = "10,20,30,60",
+        description = "estimator windows in days (default ${DEFAULT-VALUE})")
     List<Integer> windows;
 
     @Option(names = "--deltas", split = ",", paramLabel = "DELTAS", defaultValue = "0.1,0.2,0.3",

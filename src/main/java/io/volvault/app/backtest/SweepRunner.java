@@ -26,22 +26,36 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One sweep's market data and base config, and the row function every engine calls: a grid point
- * in, its metrics out. Serializable as plain arrays and the config's JSON, so that a distributed
- * engine ships it to each worker once; the market histories are computed once per worker and
- * forecast setting.
+ * in, its row out (metrics and implausibility flags, or the error that stopped it). Serializable
+ * as plain arrays and the config's JSON, so that a distributed engine ships it to each worker once;
+ * the market histories are computed once per worker and forecast setting.
  */
 public final class SweepRunner implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    /** One grid point. */
-    public record Point(double targetVol, String estimator, int window, double delta, int tenorDays)
+    /** One grid point; the estimator's window is in days. */
+    public record Point(double targetVol, String estimator, int windowDays, double delta, int tenorDays)
         implements Serializable {}
 
-    /** The CSV header: the point, the metrics of {@link #values}, the engine and the data hash. */
-    public static final String CSV_HEADER = "target_vol,estimator,window,delta,tenor_days,cagr,annualized_vol,"
+    /**
+     * One grid point's outcome: its metrics in the order of {@link #METRICS} and its {@link #flags},
+     * or (values and flags null) the error that stopped its backtest.
+     */
+    public record Row(Point point, double[] values, String flags, String error) implements Serializable {}
+
+    /**
+     * The CSV header: the point, the metrics of {@link #values}, the flags, the error, the engine and
+     * the data hash.
+     */
+    public static final String CSV_HEADER = "target_vol,estimator,window_days,delta,tenor_days,cagr,annualized_vol,"
         + "rolling_vol_mean,rolling_vol_tracking_error,sharpe,sortino,max_drawdown,calmar,cvar_95,cvar_99,skewness,"
-        + "kurtosis,turnover,costs,premium,final_nav,engine,data_hash";
+        + "kurtosis,turnover,costs,premium,final_nav,flags,error,engine,data_hash";
+
+    /** CAGR beyond this (in either direction) is flagged as implausible. */
+    static final double CAGR_BOUND = 3.0;
+    /** Tenors below this many days are flagged: a bar or less of option life. */
+    static final int MIN_TENOR_DAYS = 2;
 
     /** The metric columns of {@link #CSV_HEADER}, in order. */
     public static final List<String> METRICS = List.of("cagr", "annualized_vol", "rolling_vol_mean",
@@ -111,6 +125,11 @@ public final class SweepRunner implements Serializable {
         return prepared().session();
     }
 
+    /** The backtester of every row and walk-forward run. */
+    Backtester backtester() {
+        return prepared().backtester();
+    }
+
     /** Bars in the price history. */
     public int barCount() {
         return time.length;
@@ -127,13 +146,40 @@ public final class SweepRunner implements Serializable {
         }
     }
 
-    /** The full strategy's metrics at one grid point. */
-    public Metrics run(Point p) {
+    /**
+     * The full strategy at one grid point. A configuration that fails while running (valid on its
+     * own, but e.g. a forecast that hits a zero on this data) becomes a row with its error, so one
+     * bad point never loses the rest of a sweep.
+     */
+    public Row row(Point p) {
         Prepared s = prepared();
-        WalkForward.Candidate c = candidate(p);
-        int[] range = range(c.history());
-        BacktestRun run = s.backtester().run("full_strategy", c.config(), c.history(), range[0], range[1], false);
-        return s.session().metrics(run, c.history(), c.config());
+        try {
+            WalkForward.Candidate c = candidate(p);
+            int[] range = range(c.history());
+            BacktestRun run = s.backtester().run("full_strategy", c.config(), c.history(), range[0], range[1], false);
+            Metrics m = s.session().metrics(run, c.history(), c.config());
+            return new Row(p, values(m), flags(p, m, c.config().initialNav(), s.session().years(run)), null);
+        } catch (RuntimeException e) {
+            return new Row(p, null, null, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Why a row's numbers should not be taken at face value, ';'-separated, empty when none: premium
+     * received per year above the initial NAV, CAGR beyond +-300%, a tenor under 2 days.
+     */
+    static String flags(Point p, Metrics m, double initialNav, double years) {
+        List<String> f = new ArrayList<>();
+        if (m.premium() / years > initialNav) {
+            f.add("premium_per_year_above_nav");
+        }
+        if (Math.abs(m.cagr()) > CAGR_BOUND) {
+            f.add("cagr_beyond_300pct");
+        }
+        if (p.tenorDays() < MIN_TENOR_DAYS) {
+            f.add("tenor_under_2_days");
+        }
+        return String.join(";", f);
     }
 
     /**
@@ -161,7 +207,7 @@ public final class SweepRunner implements Serializable {
 
     /** A short name of a grid point for reports. */
     public static String label(Point p) {
-        return String.format(Locale.ROOT, "tv %s %s(%d) delta %s %dd", p.targetVol(), p.estimator(), p.window(),
+        return String.format(Locale.ROOT, "tv %s %s(%d) delta %s %dd", p.targetVol(), p.estimator(), p.windowDays(),
             p.delta(), p.tenorDays());
     }
 
@@ -172,12 +218,25 @@ public final class SweepRunner implements Serializable {
             m.costs(), m.premium(), m.finalNav()};
     }
 
-    /** One CSV line under {@link #CSV_HEADER}. */
-    public String csvLine(Point p, double[] v, String engine) {
-        return String.format(Locale.ROOT, "%s,%s,%d,%s,%d,%.6f,%.6f,%.6f,%.6f,%.4f,%.4f,%.6f,%.4f,%.6f,%.6f,%.4f,%.4f,"
-                + "%.4f,%.2f,%.2f,%.2f,%s,%s",
-            p.targetVol(), p.estimator(), p.window(), p.delta(), p.tenorDays(), v[0], v[1], v[2], v[3], v[4], v[5], v[6],
-            v[7], v[8], v[9], v[10], v[11], v[12], v[13], v[14], v[15], engine, dataHash);
+    /** One CSV line under {@link #CSV_HEADER}; an error row has empty metrics and flags. */
+    public String csvLine(Row r, String engine) {
+        Point p = r.point();
+        String key = String.format(Locale.ROOT, "%s,%s,%d,%s,%d", p.targetVol(), p.estimator(), p.windowDays(),
+            p.delta(), p.tenorDays());
+        String tail = "," + engine + "," + dataHash;
+        if (r.error() != null) {
+            return key + ",".repeat(METRICS.size() + 2) + csvText(r.error()) + tail;
+        }
+        double[] v = r.values();
+        return String.format(Locale.ROOT, "%s,%.6f,%.6f,%.6f,%.6f,%.4f,%.4f,%.6f,%.4f,%.6f,%.6f,%.4f,%.4f,"
+                + "%.4f,%.2f,%.2f,%.2f,%s,",
+            key, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13], v[14], v[15],
+            r.flags()) + tail;
+    }
+
+    /** A message as one CSV field: quoted, inner quotes doubled, line breaks flattened. */
+    static String csvText(String s) {
+        return "\"" + s.replace("\"", "\"\"").replace('\n', ' ').replace('\r', ' ') + "\"";
     }
 
     /**
@@ -214,14 +273,13 @@ public final class SweepRunner implements Serializable {
             }
             BacktestSession session = new BacktestSession(new PriceBars(time, open, high, low, close), observedImplied,
                 "(sweep prices)", "(sweep implied vol)");
-            prepared = new Prepared(session, base, new Backtester(io.volvault.greeks.surface.SkewModel.CRYPTO_DEFAULT),
-                new ConcurrentHashMap<>());
+            prepared = new Prepared(session, base, session.backtester(), new ConcurrentHashMap<>());
         }
         return prepared;
     }
 
     static StrategyConfig configFor(StrategyConfig base, Point p) {
-        StrategyConfig c = InputOptions.override(base, p.targetVol(), p.estimator(), p.window());
+        StrategyConfig c = InputOptions.override(base, p.targetVol(), p.estimator(), p.windowDays());
         return c.withOptions(c.options().withDeltaAndTenor(p.delta(), p.tenorDays()));
     }
 }

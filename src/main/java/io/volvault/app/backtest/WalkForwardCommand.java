@@ -1,7 +1,5 @@
 package io.volvault.app.backtest;
 
-import io.volvault.greeks.surface.SkewModel;
-import io.volvault.strategy.backtest.Backtester;
 import io.volvault.strategy.research.ManyTrials;
 import io.volvault.strategy.research.StationaryBootstrap;
 import io.volvault.strategy.research.WalkForward;
@@ -65,7 +63,7 @@ public final class WalkForwardCommand implements Callable<Integer> {
     int cscvSplits;
 
     @Option(names = "--heatmap", split = ",", paramLabel = "X,Y", defaultValue = "target_vol,delta",
-        description = "the two swept parameters of the heatmap: target_vol, estimator, window, delta, tenor_days "
+        description = "the two swept parameters of the heatmap: target_vol, estimator, window_days, delta, tenor_days "
             + "(default ${DEFAULT-VALUE})")
     List<String> heatmap;
 
@@ -128,7 +126,7 @@ public final class WalkForwardCommand implements Callable<Integer> {
         long start = System.nanoTime();
         WalkForward.Result r;
         if (engine == null) {
-            r = WalkForward.run(new Backtester(SkewModel.CRYPTO_DEFAULT), candidates, o, windows, from, to);
+            r = WalkForward.run(runner.backtester(), candidates, o, windows, from, to);
         } else {
             try (Engine e = engine) {
                 r = WalkForward.run(e.runs(runner, points), candidates, o, windows, from, to);

@@ -42,11 +42,11 @@ final class WalkForwardReport {
         return switch (name) {
             case "target_vol" -> SweepRunner.Point::targetVol;
             case "estimator" -> SweepRunner.Point::estimator;
-            case "window" -> SweepRunner.Point::window;
+            case "window_days" -> SweepRunner.Point::windowDays;
             case "delta" -> SweepRunner.Point::delta;
             case "tenor_days" -> SweepRunner.Point::tenorDays;
             default -> throw new IllegalArgumentException("--heatmap parameter '" + name
-                + "' must be one of target_vol, estimator, window, delta, tenor_days");
+                + "' must be one of target_vol, estimator, window_days, delta, tenor_days");
         };
     }
 

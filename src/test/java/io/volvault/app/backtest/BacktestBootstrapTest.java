@@ -19,11 +19,12 @@ class BacktestBootstrapTest {
     void intervalsSurroundTheSummarysFigures(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("bt");
         BacktestCommandTest.Result r = BacktestCommandTest.cli("backtest", "--prices",
-            ROOT.resolve("src/data/btc_usd_daily.csv").toString(), "--iv", ROOT.resolve("src/data/btc_dvol_daily.csv").toString(),
+            ROOT.resolve("src/data/btc_usd_daily.csv").toString(), "--iv", ROOT.resolve("src/data/dvol/btc_dvol.csv").toString(),
             "--from", "2023-01-01", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
-        assertEquals(6, summary.get("strategies").size());
+        // Six strategies and the two fixed weights matched to vol_target's and full_strategy's vol.
+        assertEquals(8, summary.get("strategies").size());
         for (JsonNode s : summary.get("strategies")) {
             JsonNode ci = s.get("bootstrap_95");
             // Vol, Sharpe and drawdown of the sample are the metrics' own definitions.

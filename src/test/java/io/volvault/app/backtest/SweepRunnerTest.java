@@ -28,7 +28,7 @@ class SweepRunnerTest {
     @BeforeAll
     static void read() throws Exception {
         PriceBars bars = HistoryFiles.prices(ROOT.resolve("src/data/btc_usd_daily.csv"), HistoryFiles.GapPolicy.ERROR);
-        session = new BacktestSession(bars, HistoryFiles.impliedAlignedWith(ROOT.resolve("src/data/btc_dvol_daily.csv"), bars),
+        session = new BacktestSession(bars, HistoryFiles.impliedAlignedWith(ROOT.resolve("src/data/dvol/btc_dvol.csv"), bars),
             "btc", "dvol");
     }
 
@@ -45,10 +45,11 @@ class SweepRunnerTest {
             copy = (SweepRunner) in.readObject();
         }
         SweepRunner.Point p = new SweepRunner.Point(0.3, "yang-zhang", 30, 0.1, 30);
-        double[] a = SweepRunner.values(runner.run(p));
-        assertArrayEquals(a, SweepRunner.values(copy.run(p)), 0);
+        SweepRunner.Row row = runner.row(p);
+        double[] a = row.values();
+        assertArrayEquals(a, copy.row(p).values(), 0);
         assertEquals(runner.dataHash(), copy.dataHash());
-        assertEquals(runner.csvLine(p, a, "x"), copy.csvLine(p, a, "x"));
+        assertEquals(runner.csvLine(row, "x"), copy.csvLine(copy.row(p), "x"));
         // The same point through the backtest session directly (the backtest command's path).
         StrategyConfig c = SweepRunner.configFor(StrategyConfig.defaults(), p);
         BacktestOutcome o = session.run(c, LocalDate.of(2024, 1, 1), null, false);
@@ -66,12 +67,53 @@ class SweepRunnerTest {
         assertEquals(a.dataHash(), new SweepRunner(session, StrategyConfig.defaults(), LocalDate.of(2024, 1, 1), null).dataHash());
         assertNotEquals(a.dataHash(), b.dataHash());
         assertNotEquals(a.dataHash(), c.dataHash());
-        assertTrue(a.csvLine(new SweepRunner.Point(0.4, "ewma", 20, 0.2, 7), new double[16], "spark")
-            .startsWith("0.4,ewma,20,0.2,7,0.000000,"));
-        assertTrue(a.csvLine(new SweepRunner.Point(0.4, "ewma", 20, 0.2, 7), new double[16], "spark")
-            .endsWith(",0.00,spark," + a.dataHash()));
-        assertEquals(SweepRunner.CSV_HEADER.split(",").length,
-            a.csvLine(new SweepRunner.Point(0.4, "ewma", 20, 0.2, 7), new double[16], "spark").split(",").length);
+        SweepRunner.Point p = new SweepRunner.Point(0.4, "ewma", 20, 0.2, 7);
+        String line = a.csvLine(new SweepRunner.Row(p, new double[16], "cagr_beyond_300pct", null), "spark");
+        assertTrue(line.startsWith("0.4,ewma,20,0.2,7,0.000000,"), line);
+        assertTrue(line.endsWith(",0.00,cagr_beyond_300pct,,spark," + a.dataHash()), line);
+        assertEquals(SweepRunner.CSV_HEADER.split(",").length, line.split(",", -1).length);
+        // An error row: the point, 16 empty metrics, empty flags, the quoted message, engine and hash.
+        String error = a.csvLine(new SweepRunner.Row(p, null, null, "X: a \"b\", c\nd"), "threads");
+        assertEquals("0.4,ewma,20,0.2,7" + ",".repeat(18) + "\"X: a \"\"b\"\", c d\",threads," + a.dataHash(), error);
+    }
+
+    /**
+     * The sweep's flags, one condition at a time against its bound: premium per year above the
+     * initial NAV, |CAGR| above 300%, a tenor under 2 days; ';'-joined in that order.
+     */
+    @Test
+    void flagsNameEachImplausibleResult() {
+        SweepRunner.Point week = new SweepRunner.Point(0.4, "ewma", 20, 0.2, 7);
+        SweepRunner.Point day = new SweepRunner.Point(0.4, "ewma", 20, 0.2, 1);
+        assertEquals("", SweepRunner.flags(week, metrics(0.5, 1_000_000), 1_000_000, 2));
+        // 2.1M premium over 2 years is 1.05M a year, above the 1M NAV; 1.9M is not.
+        assertEquals("premium_per_year_above_nav", SweepRunner.flags(week, metrics(0.5, 2_100_000), 1_000_000, 2));
+        assertEquals("", SweepRunner.flags(week, metrics(0.5, 1_900_000), 1_000_000, 2));
+        assertEquals("cagr_beyond_300pct", SweepRunner.flags(week, metrics(3.01, 0), 1_000_000, 2));
+        assertEquals("cagr_beyond_300pct", SweepRunner.flags(week, metrics(-3.01, 0), 1_000_000, 2));
+        assertEquals("", SweepRunner.flags(week, metrics(3.0, 0), 1_000_000, 2));
+        assertEquals("tenor_under_2_days", SweepRunner.flags(day, metrics(0.5, 0), 1_000_000, 2));
+        assertEquals("", SweepRunner.flags(new SweepRunner.Point(0.4, "ewma", 20, 0.2, 2), metrics(0.5, 0), 1_000_000, 2));
+        assertEquals("premium_per_year_above_nav;cagr_beyond_300pct;tenor_under_2_days",
+            SweepRunner.flags(day, metrics(4, 3_000_000), 1_000_000, 2));
+    }
+
+    /** A point whose backtest throws is a row with its error, not a failed sweep. */
+    @Test
+    void aFailingPointIsAnErrorRow() {
+        SweepRunner runner = new SweepRunner(session, StrategyConfig.defaults(), null, null);
+        // Rogers-Satchell over 2 days is zero on two flat-range days of the shipped history.
+        SweepRunner.Row r = runner.row(new SweepRunner.Point(0.4, "rogers-satchell", 2, 0.2, 1));
+        assertTrue(r.error() != null && r.error().startsWith("IllegalArgumentException: bar ")
+            && r.error().contains("is not positive"), String.valueOf(r.error()));
+        assertEquals(null, r.values());
+        SweepRunner.Row ok = runner.row(new SweepRunner.Point(0.4, "ewma", 2, 0.2, 1));
+        assertEquals(null, ok.error());
+        assertEquals("tenor_under_2_days", ok.flags());
+    }
+
+    private static Metrics metrics(double cagr, double premium) {
+        return new Metrics(cagr, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, premium, 0);
     }
 
     @Test

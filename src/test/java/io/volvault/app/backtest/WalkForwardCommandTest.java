@@ -19,7 +19,7 @@ class WalkForwardCommandTest {
 
     private static final Path ROOT = Path.of(System.getProperty("volvault.root"));
     private static final String BTC = ROOT.resolve("src/data/btc_usd_daily.csv").toString();
-    private static final String DVOL = ROOT.resolve("src/data/btc_dvol_daily.csv").toString();
+    private static final String DVOL = ROOT.resolve("src/data/dvol/btc_dvol.csv").toString();
     private static final String[] GRID = {"--prices", BTC, "--iv", DVOL, "--from", "2021-01-01", "--to", "2023-12-31",
         "--target-vols", "0.3,0.5", "--estimators", "ewma", "--windows", "20,30", "--deltas", "0.1,0.2", "--tenors", "7"};
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.volvault.greeks.realized.PriceBars;
 import io.volvault.greeks.surface.SkewModel;
+import io.volvault.greeks.surface.TermStructure;
 import io.volvault.strategy.StrategyConfig;
 import io.volvault.strategy.backtest.Backtester;
 import io.volvault.strategy.backtest.MarketHistory;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 class WalkForwardTest {
 
-    private static final Backtester BACKTESTER = new Backtester(SkewModel.CRYPTO_DEFAULT);
+    private static final Backtester BACKTESTER = new Backtester(SkewModel.CRYPTO_DEFAULT, TermStructure.CRYPTO_DEFAULT);
 
     /** Daily bars of a deterministic path with 3% daily moves; forecast 50% and implied 60% vol. */
     static MarketHistory history(int n, double shockAfter) {
@@ -38,7 +39,9 @@ class WalkForwardTest {
         double[] implied = new double[n];
         Arrays.fill(forecast, 0.5);
         Arrays.fill(implied, 0.6);
-        return new MarketHistory(new PriceBars(t, c, c, c, c), 365, forecast, implied, new boolean[n], 0);
+        // A constant implied vol: its vol and its correlation with spot are 0; no fat-tail scaling.
+        return new MarketHistory(new PriceBars(t, c, c, c, c), 365, forecast, implied, new boolean[n], new double[n],
+            new double[n], new double[n], 0);
     }
 
     static List<Candidate> candidates(MarketHistory h) {
@@ -181,7 +184,8 @@ class WalkForwardTest {
         double[] nan = new double[100];
         Arrays.fill(nan, 0.5);
         nan[0] = Double.NaN;
-        MarketHistory late = new MarketHistory(h.bars(), 365, nan, h.impliedVol(), new boolean[100], 0);
+        MarketHistory late = new MarketHistory(h.bars(), 365, nan, h.impliedVol(), new boolean[100], new double[100],
+            new double[100], new double[100], 0);
         Candidate c = new Candidate("late", StrategyConfig.defaults(), late);
         assertThrows(IllegalArgumentException.class, () -> WalkForward.run(BACKTESTER, List.of(c), Objective.SHARPE, new Windows(20, 20, false, 5), 0, 100));
     }
