@@ -31,8 +31,15 @@ final class BacktestReport {
     private BacktestReport() {}
 
     static void write(BacktestOutcome o, Path dir) throws IOException {
+        write(o, dir, summary -> { });
+    }
+
+    /** As {@link #write(BacktestOutcome, Path)}, with {@code extra} adding its fields to the summary. */
+    static void write(BacktestOutcome o, Path dir, java.util.function.Consumer<ObjectNode> extra) throws IOException {
         Files.createDirectories(dir);
-        ConfigFile.JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve(SUMMARY).toFile(), summary(o));
+        ObjectNode summary = summary(o);
+        extra.accept(summary);
+        ConfigFile.JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve(SUMMARY).toFile(), summary);
         writeBars(o, dir.resolve(BARS));
         writeCharts(o, dir);
         writeHtml(o, dir.resolve(HTML));
