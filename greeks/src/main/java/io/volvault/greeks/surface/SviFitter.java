@@ -54,13 +54,22 @@ final class SviFitter {
                 + " distinct strikes: raw SVI has 5 parameters and needs at least " + MIN_QUOTES);
         }
         double[] k = quotes.stream().mapToDouble(ChainQuote::logMoneyness).toArray();
-        double[] w = quotes.stream().mapToDouble(ChainQuote::totalVariance).toArray();
+        double[] iv = quotes.stream().mapToDouble(ChainQuote::iv).toArray();
+        return fit(expiry, forward, k, iv);
+    }
+
+    /** Fits one expiry given log-moneyness ln(K / F) and implied vols, at least {@value #MIN_QUOTES} points. */
+    static SviSlice fit(double expiry, double forward, double[] k, double[] iv) {
+        double[] w = new double[k.length];
+        for (int i = 0; i < k.length; i++) {
+            w[i] = iv[i] * iv[i] * expiry;
+        }
         Box box = Box.around(k);
         double[] best;
         try {
             best = refine(k, w, gridStart(k, w, box), box);
         } catch (MathIllegalStateException noConvergence) {
-            throw new IllegalArgumentException("expiry " + expiry + ": the SVI fit of " + quotes.size()
+            throw new IllegalArgumentException("expiry " + expiry + ": the SVI fit of " + k.length
                 + " quotes did not converge (" + noConvergence.getMessage() + ")");
         }
         return new SviSlice(expiry, forward, new SviParams(best[0], best[1], best[2], best[3], best[4]));

@@ -1,0 +1,167 @@
+package io.volvault.greeks.surface;
+
+import io.volvault.greeks.ImpliedVol;
+import io.volvault.greeks.OptionType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Fits raw SVI to every expiry of a listed option chain, one slice at a time: a slice that cannot
+ * be fitted is reported with its reason and skipped, never the whole chain.
+ *
+ * <p>Per expiry and strike the fit uses one option, the out-of-the-money one (the put below the
+ * forward, the call at or above it; the other when the out-of-the-money one has no usable quote),
+ * at its mid implied vol: the Black-76 (r = 0) implied vols of the bid and the ask are averaged
+ * when both invert. An option with a one-sided or non-invertible book falls back to the exchange's
+ * mark IV (or, without one, to the implied vol of the mark price). A crossed book (bid above ask) is
+ * dropped. Quotes of one expiry must share one forward.
+ */
+public final class ChainFitter {
+
+    private static final double FORWARD_TOLERANCE = 1e-9;
+
+    private ChainFitter() {
+    }
+
+    /** Fits every expiry of a chain of listed options; see the class comment for which quotes are used. */
+    public static ChainFit fit(List<OptionQuote> quotes) {
+        if (quotes == null || quotes.isEmpty()) {
+            throw new IllegalArgumentException("quotes is empty: need a chain to fit");
+        }
+        Map<Double, List<OptionQuote>> byExpiry = new TreeMap<>();
+        for (OptionQuote quote : quotes) {
+            byExpiry.computeIfAbsent(quote.expiryYears(), expiry -> new ArrayList<>()).add(quote);
+        }
+        List<SliceFit> fits = new ArrayList<>();
+        byExpiry.forEach((expiry, ofExpiry) -> fits.add(fitSlice(expiry, ofExpiry)));
+        return assemble(fits);
+    }
+
+    /** Fits every expiry of a chain given as implied vols (one per strike), skipping and reporting slices that do not fit. */
+    public static ChainFit fitIvs(List<ChainQuote> quotes) {
+        if (quotes == null || quotes.isEmpty()) {
+            throw new IllegalArgumentException("quotes is empty: need a chain to fit");
+        }
+        Map<Double, List<ChainQuote>> byExpiry = new TreeMap<>();
+        for (ChainQuote quote : quotes) {
+            byExpiry.computeIfAbsent(quote.expiry(), expiry -> new ArrayList<>()).add(quote);
+        }
+        List<SliceFit> fits = new ArrayList<>();
+        byExpiry.forEach((expiry, ofExpiry) -> {
+            List<Point> points = ofExpiry.stream()
+                .map(q -> new Point(q.strike(), q.iv(), Double.NaN)).toList();
+            fits.add(fitPoints(expiry, ofExpiry.stream().mapToDouble(ChainQuote::forward).toArray(), points, 0));
+        });
+        return assemble(fits);
+    }
+
+    private static ChainFit assemble(List<SliceFit> fits) {
+        List<SviSlice> fitted = fits.stream().filter(SliceFit::fitted).map(SliceFit::slice).toList();
+        return new ChainFit(fitted.isEmpty() ? null : VolSurface.of(fitted), fits);
+    }
+
+    /** One strike's target implied vol, and the exchange's mark IV there (NaN when absent). */
+    private record Point(double strike, double iv, double markIv) {
+    }
+
+    private static SliceFit fitSlice(double expiry, List<OptionQuote> quotes) {
+        Map<Double, List<OptionQuote>> byStrike = new TreeMap<>();
+        for (OptionQuote quote : quotes) {
+            byStrike.computeIfAbsent(quote.strike(), strike -> new ArrayList<>()).add(quote);
+        }
+        List<Point> points = new ArrayList<>();
+        int crossed = 0;
+        for (List<OptionQuote> ofStrike : byStrike.values()) {
+            Point point = null;
+            for (OptionQuote quote : outOfTheMoneyFirst(ofStrike)) {
+                if (quote.bid() > quote.ask()) {
+                    crossed++;
+                    continue;
+                }
+                double iv = targetIv(quote);
+                if (iv > 0.0) {
+                    point = new Point(quote.strike(), iv, quote.markIv() > 0.0 ? quote.markIv() : Double.NaN);
+                    break;
+                }
+            }
+            if (point != null) {
+                points.add(point);
+            }
+        }
+        return fitPoints(expiry, quotes.stream().mapToDouble(OptionQuote::forward).toArray(), points, crossed);
+    }
+
+    private static List<OptionQuote> outOfTheMoneyFirst(List<OptionQuote> ofStrike) {
+        OptionType outOfTheMoney = ofStrike.get(0).strike() < ofStrike.get(0).forward() ? OptionType.PUT : OptionType.CALL;
+        List<OptionQuote> ordered = new ArrayList<>(ofStrike.stream().filter(q -> q.type() == outOfTheMoney).toList());
+        ordered.addAll(ofStrike.stream().filter(q -> q.type() != outOfTheMoney).toList());
+        return ordered;
+    }
+
+    /** Mid of the bid and ask IVs when both invert, else the mark IV, else the mark price's IV; NaN when none. */
+    static double targetIv(OptionQuote quote) {
+        double bidIv = impliedVol(quote, quote.bid());
+        double askIv = impliedVol(quote, quote.ask());
+        if (bidIv > 0.0 && askIv > 0.0) {
+            return 0.5 * (bidIv + askIv);
+        }
+        if (quote.markIv() > 0.0) {
+            return quote.markIv();
+        }
+        return impliedVol(quote, quote.mark());
+    }
+
+    private static double impliedVol(OptionQuote quote, double price) {
+        if (!(price > 0.0)) {
+            return Double.NaN;
+        }
+        try {
+            return ImpliedVol.black76(quote.type(), price, quote.forward(), quote.strike(), quote.expiryYears(), 0.0);
+        } catch (IllegalArgumentException outsideBounds) {
+            return Double.NaN;
+        }
+    }
+
+    private static SliceFit fitPoints(double expiry, double[] forwards, List<Point> points, int crossed) {
+        double forward = forwards[0];
+        for (double other : forwards) {
+            if (Math.abs(other - forward) > FORWARD_TOLERANCE * forward) {
+                return failed(expiry, points.size(), "quotes disagree on the forward (" + forward + " and " + other
+                    + "); one expiry has one forward");
+            }
+        }
+        long strikes = points.stream().mapToDouble(Point::strike).distinct().count();
+        if (strikes < SviFitter.MIN_QUOTES) {
+            return failed(expiry, points.size(), strikes + " strikes with a usable quote"
+                + (crossed > 0 ? " (" + crossed + " crossed quotes dropped)" : "")
+                + ": raw SVI has 5 parameters and needs at least " + SviFitter.MIN_QUOTES);
+        }
+        double[] k = points.stream().mapToDouble(p -> Math.log(p.strike() / forward)).toArray();
+        double[] iv = points.stream().mapToDouble(Point::iv).toArray();
+        SviSlice slice;
+        try {
+            slice = SviFitter.fit(expiry, forward, k, iv);
+        } catch (IllegalArgumentException unfit) {
+            return failed(expiry, points.size(), unfit.getMessage());
+        }
+        double squared = 0.0;
+        double squaredVsMark = 0.0;
+        int marks = 0;
+        for (Point point : points) {
+            double model = slice.iv(point.strike());
+            squared += (model - point.iv()) * (model - point.iv());
+            if (point.markIv() > 0.0) {
+                squaredVsMark += (model - point.markIv()) * (model - point.markIv());
+                marks++;
+            }
+        }
+        return new SliceFit(expiry, slice, points.size(), Math.sqrt(squared / points.size()),
+            marks > 0 ? Math.sqrt(squaredVsMark / marks) : Double.NaN, null);
+    }
+
+    private static SliceFit failed(double expiry, int points, String reason) {
+        return new SliceFit(expiry, null, points, Double.NaN, Double.NaN, "expiry " + expiry + ": " + reason);
+    }
+}
