@@ -84,6 +84,10 @@ final class ChainReport {
             s.put("sales", run.trades().stream().filter(t -> t.side().equals(ChainTrade.SELL)).count());
             s.put("settlements", run.trades().stream().filter(t -> t.side().equals(ChainTrade.SETTLE)).count());
             s.put("unfilled", run.unfilled());
+            s.put("undecided_snapshots", run.undecided().size());
+            if (!run.undecided().isEmpty()) {
+                s.put("first_undecided", run.undecided().get(0));
+            }
             s.put("premium_usd", run.run().premium());
             for (OptionType type : OptionType.values()) {
                 List<ModelVsChain.Row> rows = r.model().stream()

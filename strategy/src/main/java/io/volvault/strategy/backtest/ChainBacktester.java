@@ -2,7 +2,6 @@ package io.volvault.strategy.backtest;
 
 import io.volvault.greeks.OptionType;
 import io.volvault.strategy.Action;
-import io.volvault.strategy.Decision;
 import io.volvault.strategy.MarketState;
 import io.volvault.strategy.OptionMarks;
 import io.volvault.strategy.PortfolioGreeks;
@@ -33,14 +32,19 @@ import java.util.Map;
  *       max(S - K, 0) or max(K - S, 0) per option in USD (Deribit's own delivery price is a 30-minute
  *       average of the index before 08:00 UTC; the snapshots are taken after it).</li>
  * </ul>
- * Open options are marked on the fitted surface, as the strategy marks them.
+ * Open options are marked on the fitted surface, as the strategy marks them. A snapshot whose
+ * surface the strategy cannot decide on (no strike has the target delta) holds, and is reported.
  */
 public final class ChainBacktester {
 
-    /** One strategy's path, its option trades, and the sales the chain could not fill. */
-    public record ChainRun(BacktestRun run, List<ChainTrade> trades, int unfilled) {
+    /**
+     * One strategy's path, its option trades, the sales the chain could not fill, and the snapshots
+     * where the strategy could not decide on the fitted surface (it held), with why.
+     */
+    public record ChainRun(BacktestRun run, List<ChainTrade> trades, int unfilled, List<String> undecided) {
         public ChainRun {
             trades = List.copyOf(trades);
+            undecided = List.copyOf(undecided);
         }
     }
 
@@ -64,6 +68,7 @@ public final class ChainBacktester {
         List<ChainTrade> trades = new ArrayList<>();
         Map<ShortOption, String> names = new HashMap<>();
         int unfilled = 0;
+        List<String> undecided = new ArrayList<>();
         for (int i = from; i < to; i++) {
             ChainDay day = market.days().get(i);
             double spot = day.index();
@@ -74,8 +79,15 @@ public final class ChainBacktester {
             }
             MarketState m = new MarketState(now, spot, h.forecastVol()[i], market.surfaces().get(i), h.rate(),
                 h.periodsPerYear());
-            Decision decision = strategy.decide(book.state(), m);
-            for (Action a : decision.actions()) {
+            List<Action> actions;
+            try {
+                actions = strategy.decide(book.state(), m).actions();
+            } catch (IllegalArgumentException unusableSurface) {
+                // One snapshot's surface (e.g. wings past Lee's bound) must not end the run: hold.
+                undecided.add(java.time.Instant.ofEpochSecond(now) + ": " + unusableSurface.getMessage());
+                actions = List.of();
+            }
+            for (Action a : actions) {
                 if (a instanceof Action.Swap swap) {
                     book.swap(swap.baseAmount(), spot, now, h.forecastVol()[i]);
                 } else if (a instanceof Action.Write w) {
@@ -104,6 +116,6 @@ public final class ChainBacktester {
         }
         BacktestRun run = new BacktestRun(name, from, nav, intrinsicNav, weight, shortVega, book.costs(),
             book.premium(), book.traded(), List.of());
-        return new ChainRun(run, trades, unfilled);
+        return new ChainRun(run, trades, unfilled, undecided);
     }
 }
