@@ -3,6 +3,7 @@ package io.volvault.greeks.surface;
 import io.volvault.greeks.ImpliedVol;
 import io.volvault.greeks.OptionType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,11 +17,16 @@ import java.util.TreeMap;
  * at its mid implied vol: the Black-76 (r = 0) implied vols of the bid and the ask are averaged
  * when both invert. An option with a one-sided or non-invertible book falls back to the exchange's
  * mark IV (or, without one, to the implied vol of the mark price). A crossed book (bid above ask) is
- * dropped. Quotes of one expiry must share one forward.
+ * dropped. Each quote's IV is taken on its own forward; the slice's forward is the median of them,
+ * which must agree within {@value #FORWARD_TOLERANCE} (relative).
  */
 public final class ChainFitter {
 
-    private static final double FORWARD_TOLERANCE = 1e-9;
+    /**
+     * How far apart the quotes of one expiry may put its forward, relative: recorded chains stamp
+     * each instrument with the forward of its own ticker, up to 0.27% apart within one expiry of a Deribit snapshot (median 5e-6).
+     */
+    static final double FORWARD_TOLERANCE = 1e-2;
 
     private ChainFitter() {
     }
@@ -63,10 +69,21 @@ public final class ChainFitter {
     }
 
     /** One strike's target implied vol, and the exchange's mark IV there (NaN when absent). */
-    private record Point(double strike, double iv, double markIv) {
+    record Point(double strike, double iv, double markIv) {
+    }
+
+    /** The points one expiry's quotes give (one per strike), and how many crossed quotes were dropped. */
+    record Usable(List<Point> points, int crossed) {
     }
 
     private static SliceFit fitSlice(double expiry, List<OptionQuote> quotes) {
+        Usable usable = usable(quotes);
+        return fitPoints(expiry, quotes.stream().mapToDouble(OptionQuote::forward).toArray(), usable.points(),
+            usable.crossed());
+    }
+
+    /** One point per strike: the out-of-the-money option's target IV, else the other option's; crossed books dropped. */
+    static Usable usable(List<OptionQuote> quotes) {
         Map<Double, List<OptionQuote>> byStrike = new TreeMap<>();
         for (OptionQuote quote : quotes) {
             byStrike.computeIfAbsent(quote.strike(), strike -> new ArrayList<>()).add(quote);
@@ -74,7 +91,6 @@ public final class ChainFitter {
         List<Point> points = new ArrayList<>();
         int crossed = 0;
         for (List<OptionQuote> ofStrike : byStrike.values()) {
-            Point point = null;
             for (OptionQuote quote : outOfTheMoneyFirst(ofStrike)) {
                 if (quote.bid() > quote.ask()) {
                     crossed++;
@@ -82,15 +98,12 @@ public final class ChainFitter {
                 }
                 double iv = targetIv(quote);
                 if (iv > 0.0) {
-                    point = new Point(quote.strike(), iv, quote.markIv() > 0.0 ? quote.markIv() : Double.NaN);
+                    points.add(new Point(quote.strike(), iv, quote.markIv() > 0.0 ? quote.markIv() : Double.NaN));
                     break;
                 }
             }
-            if (point != null) {
-                points.add(point);
-            }
         }
-        return fitPoints(expiry, quotes.stream().mapToDouble(OptionQuote::forward).toArray(), points, crossed);
+        return new Usable(points, crossed);
     }
 
     private static List<OptionQuote> outOfTheMoneyFirst(List<OptionQuote> ofStrike) {
@@ -125,12 +138,12 @@ public final class ChainFitter {
     }
 
     private static SliceFit fitPoints(double expiry, double[] forwards, List<Point> points, int crossed) {
-        double forward = forwards[0];
-        for (double other : forwards) {
-            if (Math.abs(other - forward) > FORWARD_TOLERANCE * forward) {
-                return failed(expiry, points.size(), "quotes disagree on the forward (" + forward + " and " + other
-                    + "); one expiry has one forward");
-            }
+        double[] sorted = forwards.clone();
+        Arrays.sort(sorted);
+        double forward = sorted[sorted.length / 2];
+        if (sorted[sorted.length - 1] - sorted[0] > FORWARD_TOLERANCE * forward) {
+            return failed(expiry, points.size(), "quotes disagree on the forward (" + sorted[0] + " to "
+                + sorted[sorted.length - 1] + ", more than " + FORWARD_TOLERANCE + " of it apart); one expiry has one forward");
         }
         long strikes = points.stream().mapToDouble(Point::strike).distinct().count();
         if (strikes < SviFitter.MIN_QUOTES) {

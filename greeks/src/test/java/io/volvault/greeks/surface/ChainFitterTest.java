@@ -86,10 +86,14 @@ class ChainFitterTest {
     @Test
     void forwardsThatDisagreeFailTheSliceOnly() {
         List<OptionQuote> chain = new ArrayList<>(listed(0.25, 100.0, SHORT, 0.7, 1.35, 15, 0.01));
-        chain.add(new OptionQuote(0.25, 140.0, 101.0, OptionType.CALL, 0.1, 0.2, 0.15, 0.5));
+        chain.add(new OptionQuote(0.25, 140.0, 101.5, OptionType.CALL, 0.1, 0.2, 0.15, 0.5));
         SliceFit fit = ChainFitter.fit(chain).slices().get(0);
-        assertEquals("expiry 0.25: quotes disagree on the forward (100.0 and 101.0); one expiry has one forward",
-            fit.failure());
+        assertEquals("expiry 0.25: quotes disagree on the forward (100.0 to 101.5, more than 0.01 of it apart); one"
+            + " expiry has one forward", fit.failure());
+        // 0.9% apart is within the tolerance: the slice fits on the median forward.
+        List<OptionQuote> close = new ArrayList<>(listed(0.25, 100.0, SHORT, 0.7, 1.35, 15, 0.01));
+        close.add(new OptionQuote(0.25, 140.0, 100.9, OptionType.CALL, Double.NaN, Double.NaN, Double.NaN, 0.6));
+        assertEquals(100.0, ChainFitter.fit(close).slices().get(0).slice().forward(), 0.0);
     }
 
     @Test
