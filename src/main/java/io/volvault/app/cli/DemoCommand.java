@@ -84,6 +84,12 @@ public final class DemoCommand implements Callable<Integer> {
         DemoRun.Options options = new DemoRun.Options(assetName, hourly || assetName.equals("ETH"), days, start, Path.of(root), work);
         try (DemoRun run = DemoRun.start(options, strategy)) {
             err.printf("chain %s, deployment %s, market data %s%n", run.rpcUrl(), run.deploymentFile(), run.marketDataUrl());
+            if (run.history().recordedChains()) {
+                err.printf("recorded Deribit BTC chains: bars are the daily snapshots' index, the keeper's implied vol is the"
+                    + " chain's fitted 30-day ATM vol; %d snapshots before %s warm up a %d-bar %s forecast (configured: %d bars)%n",
+                    run.history().firstTraded(), start, run.config().forecast().window(),
+                    run.config().forecast().estimator().cliName(), strategy.forecast().window());
+            }
             err.flush();
             DemoSummary summary;
             try (ProgressBar bar = new ProgressBarBuilder().setTaskName("replay " + assetName)
