@@ -2,14 +2,14 @@
 """Writes the shipped subset of the recorded Deribit chains (src/data/options/README.md says why).
 
 Usage: scripts/chains-subset.py SOURCE.csv.gz OUT_DIR
-Keeps rows with time_to_maturity x 365.25 <= 45 days and 0.8 <= strike / underlying <= 1.25, in the
+Keeps rows with time_to_maturity x 365.25 <= 65 days and 0.8 <= strike / underlying <= 1.25, in the
 source's format and order, one gzip CSV per currency (deribit_{btc,eth}_options_....csv.gz).
 """
 import csv
 import gzip
 import sys
 
-MAX_DAYS = 45.0
+MAX_DAYS = 65.0
 MIN_MONEYNESS = 0.8
 MAX_MONEYNESS = 1.25
 
