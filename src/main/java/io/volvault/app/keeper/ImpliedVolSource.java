@@ -4,15 +4,10 @@ import io.volvault.app.marketdata.ChainSnapshot;
 import io.volvault.app.marketdata.DeribitClient;
 import io.volvault.greeks.surface.ChainFit;
 import io.volvault.greeks.surface.ChainFitter;
-import io.volvault.greeks.surface.ChainQuote;
-import io.volvault.strategy.backtest.ChainDay;
 import io.volvault.app.marketdata.VolatilityCandle;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /** Where the keeper's ATM implied vol comes from. */
 public interface ImpliedVolSource {
@@ -60,8 +55,8 @@ public interface ImpliedVolSource {
 
     /**
      * The 30-day ATM implied vol of the recorded option chain the market-data server answers (its
-     * book summary, fitted by {@link ChainFitter} on the mark IVs of the out-of-the-money options,
-     * each expiry on the median of its rows' forwards): what DVOL measures, on the days DVOL's file
+     * {@link DeribitClient#chainSnapshot}, fitted by {@link ChainFitter} on the mark IVs of the
+     * out-of-the-money options): what DVOL measures, on the days DVOL's file
      * does not reach. Refuses a synthetic chain or a snapshot older than {@link #MAX_AGE_SECONDS}.
      */
     static ImpliedVolSource recordedChain(DeribitClient client, String currency) {
@@ -79,11 +74,7 @@ public interface ImpliedVolSource {
                     throw new IOException(currency + " chain snapshot " + Instant.ofEpochMilli(chain.timestamp())
                         + " is not within two days before " + Instant.ofEpochSecond(decisionTime));
                 }
-                Map<Double, List<Double>> forwards = new TreeMap<>();
-                chain.quotes().forEach(q -> forwards.computeIfAbsent(q.expiry(), e -> new ArrayList<>()).add(q.forward()));
-                List<ChainQuote> quotes = chain.quotes().stream().map(q -> new ChainQuote(q.expiry(), q.strike(),
-                    ChainDay.median(forwards.get(q.expiry())), q.iv())).toList();
-                ChainFit fit = ChainFitter.fitIvs(quotes);
+                ChainFit fit = ChainFitter.fitIvs(chain.quotes());
                 if (fit.surface() == null) {
                     throw new IOException(currency + " chain snapshot " + Instant.ofEpochMilli(chain.timestamp())
                         + ": no expiry could be fitted");
