@@ -138,4 +138,39 @@ class ChainBacktesterTest {
         assertEquals(NOW + DAY, r.trades().get(0).epochSeconds(), "spot and the round wait for the next snapshot");
         assertEquals(NAV, r.run().nav()[0], 1e-9, "held: still all cash on day 0");
     }
+
+    /** Black-Scholes with r = q = 0 written out here, with Commons Math's normal CDF: an oracle independent of greeks'. */
+    private static double black(OptionType type, double s, double k, double t, double vol) {
+        var n = new org.apache.commons.math3.distribution.NormalDistribution();
+        double d1 = (Math.log(s / k) + 0.5 * vol * vol * t) / (vol * Math.sqrt(t));
+        double d2 = d1 - vol * Math.sqrt(t);
+        return type == OptionType.CALL ? s * n.cumulativeProbability(d1) - k * n.cumulativeProbability(d2)
+            : k * n.cumulativeProbability(-d2) - s * n.cumulativeProbability(-d1);
+    }
+
+    @Test
+    void theModelPricesTheSameSaleOnSkewModelAtItsAtmLevelLessTheSpread() {
+        ChainMarket market = week(day -> puts(day, 0.012));
+        ChainBacktester.ChainRun r = ChainBacktester.run("put_write", putWrite(), market, 0, INDEX.length, ChainFill.BID);
+        List<ModelVsChain.Atm> atm = new ArrayList<>();
+        for (int i = 0; i < INDEX.length; i++) {
+            atm.add(new ModelVsChain.Atm(0.45, "DVOL test"));
+        }
+        List<ModelVsChain.Row> rows = ModelVsChain.compare(r, market, atm, SkewModel.CRYPTO_DEFAULT, 0.05);
+        assertEquals(1, rows.size());
+        ModelVsChain.Row m = rows.get(0);
+        double years = (E7 - NOW) / (365.0 * DAY);
+        assertEquals(years, m.years(), 1e-15);
+        double modelIv = SkewModel.CRYPTO_DEFAULT.slice(0.45, INDEX[0], years).iv(97_000);
+        assertEquals(modelIv, m.modelIv(), 1e-15);
+        assertEquals(black(OptionType.PUT, INDEX[0], 97_000, years, modelIv) * 0.95, m.modelPremiumUsd(), 1e-8);
+        assertEquals(0.012 * 100_020, m.fillUsd(), 1e-9);
+        assertEquals(m.modelPremiumUsd() / m.fillUsd(), m.premiumRatio(), 1e-15);
+        assertEquals(5_000, m.payoffUsd(), 1e-9);
+        assertEquals(m.fillUsd() - 5_000, m.realPnlUsd(), 1e-9);
+        assertEquals(m.modelPremiumUsd() - 5_000, m.modelPnlUsd(), 1e-9);
+        // The fill's IV prices the fill back in coin on the forward: 0.012 x forward in USD.
+        assertEquals(0.012 * INDEX[0], black(OptionType.PUT, INDEX[0], 97_000, years, m.fillIv()), 1e-6);
+        assertEquals("DVOL test", m.modelSource());
+    }
 }
