@@ -16,7 +16,9 @@ import java.util.TreeMap;
  * forward, the call at or above it; the other when the out-of-the-money one has no usable quote),
  * at its mid implied vol: the Black-76 (r = 0) implied vols of the bid and the ask are averaged
  * when both invert. An option with a one-sided or non-invertible book falls back to the exchange's
- * mark IV (or, without one, to the implied vol of the mark price). A crossed book (bid above ask) is
+ * mark IV (or, without one, to the implied vol of the mark price). Points are weighted by the
+ * inverse of their bid/ask width in vol (see {@link #weights}), so the fit follows the tight quotes
+ * near the money more than the wide wings; the RMS errors reported are unweighted. A crossed book (bid above ask) is
  * dropped. Each quote's IV is taken on its own forward; the slice's forward is the median of them,
  * which must agree within {@value #FORWARD_TOLERANCE} (relative).
  */
@@ -27,6 +29,8 @@ public final class ChainFitter {
      * each instrument with the forward of its own ticker, up to 0.27% apart within one expiry of a Deribit snapshot (median 5e-6).
      */
     static final double FORWARD_TOLERANCE = 1e-2;
+    /** Floor of the bid/ask width in vol used for weights: half a vol point. */
+    static final double MIN_SPREAD = 0.005;
 
     private ChainFitter() {
     }
@@ -57,7 +61,7 @@ public final class ChainFitter {
         List<SliceFit> fits = new ArrayList<>();
         byExpiry.forEach((expiry, ofExpiry) -> {
             List<Point> points = ofExpiry.stream()
-                .map(q -> new Point(q.strike(), q.iv(), Double.NaN)).toList();
+                .map(q -> new Point(q.strike(), q.iv(), Double.NaN, Double.NaN)).toList();
             fits.add(fitPoints(expiry, ofExpiry.stream().mapToDouble(ChainQuote::forward).toArray(), points, 0));
         });
         return assemble(fits);
@@ -68,8 +72,11 @@ public final class ChainFitter {
         return new ChainFit(fitted.isEmpty() ? null : VolSurface.of(fitted), fits);
     }
 
-    /** One strike's target implied vol, and the exchange's mark IV there (NaN when absent). */
-    record Point(double strike, double iv, double markIv) {
+    /**
+     * One strike's target implied vol, the width of its bid/ask in vol (NaN when not both sides
+     * invert), and the exchange's mark IV there (NaN when absent).
+     */
+    record Point(double strike, double iv, double spread, double markIv) {
     }
 
     /** The points one expiry's quotes give (one per strike), and how many crossed quotes were dropped. */
@@ -96,9 +103,9 @@ public final class ChainFitter {
                     crossed++;
                     continue;
                 }
-                double iv = targetIv(quote);
-                if (iv > 0.0) {
-                    points.add(new Point(quote.strike(), iv, quote.markIv() > 0.0 ? quote.markIv() : Double.NaN));
+                Point point = point(quote);
+                if (point != null) {
+                    points.add(point);
                     break;
                 }
             }
@@ -113,17 +120,19 @@ public final class ChainFitter {
         return ordered;
     }
 
-    /** Mid of the bid and ask IVs when both invert, else the mark IV, else the mark price's IV; NaN when none. */
-    static double targetIv(OptionQuote quote) {
+    /**
+     * The point of one quote: the mid of the bid and ask IVs when both invert, else the mark IV,
+     * else the mark price's IV; null when none.
+     */
+    static Point point(OptionQuote quote) {
+        double markIv = quote.markIv() > 0.0 ? quote.markIv() : Double.NaN;
         double bidIv = impliedVol(quote, quote.bid());
         double askIv = impliedVol(quote, quote.ask());
         if (bidIv > 0.0 && askIv > 0.0) {
-            return 0.5 * (bidIv + askIv);
+            return new Point(quote.strike(), 0.5 * (bidIv + askIv), askIv - bidIv, markIv);
         }
-        if (quote.markIv() > 0.0) {
-            return quote.markIv();
-        }
-        return impliedVol(quote, quote.mark());
+        double iv = markIv > 0.0 ? markIv : impliedVol(quote, quote.mark());
+        return iv > 0.0 ? new Point(quote.strike(), iv, Double.NaN, markIv) : null;
     }
 
     private static double impliedVol(OptionQuote quote, double price) {
@@ -155,7 +164,7 @@ public final class ChainFitter {
         double[] iv = points.stream().mapToDouble(Point::iv).toArray();
         SviSlice slice;
         try {
-            slice = SviFitter.fit(expiry, forward, k, iv);
+            slice = SviFitter.fit(expiry, forward, k, iv, weights(points));
         } catch (IllegalArgumentException unfit) {
             return failed(expiry, points.size(), unfit.getMessage());
         }
@@ -172,6 +181,17 @@ public final class ChainFitter {
         }
         return new SliceFit(expiry, slice, points.size(), Math.sqrt(squared / points.size()),
             marks > 0 ? Math.sqrt(squaredVsMark / marks) : Double.NaN, null);
+    }
+
+    /**
+     * Each point's weight in the fit: 1 / its bid/ask width in vol, the width floored at
+     * {@value #MIN_SPREAD} so that no single tight quote dominates; a point without a two-sided
+     * book counts as wide as the widest quoted one; all equal when none is quoted.
+     */
+    static double[] weights(List<Point> points) {
+        double widest = points.stream().mapToDouble(Point::spread).filter(spread -> spread >= 0.0).max().orElse(1.0);
+        return points.stream()
+            .mapToDouble(p -> 1.0 / Math.max(p.spread() >= 0.0 ? p.spread() : widest, MIN_SPREAD)).toArray();
     }
 
     private static SliceFit failed(double expiry, int points, String reason) {

@@ -24,7 +24,7 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
 import org.apache.commons.math3.util.Pair;
 
 /**
- * Fits raw SVI to one expiry's implied vols, minimising the squared error in implied vol.
+ * Fits raw SVI to one expiry's implied vols, minimising the weighted squared error in implied vol.
  *
  * <p>Constraints (all on total variance w = iv^2 T, the form {@link SviParams} uses):
  * {@code b >= 0}, {@code |rho| <= }{@value #MAX_RHO}, sigma inside a box set by the quoted range,
@@ -72,17 +72,22 @@ final class SviFitter {
         }
         double[] k = quotes.stream().mapToDouble(ChainQuote::logMoneyness).toArray();
         double[] iv = quotes.stream().mapToDouble(ChainQuote::iv).toArray();
-        return fit(expiry, forward, k, iv);
+        double[] equal = new double[k.length];
+        Arrays.fill(equal, 1.0);
+        return fit(expiry, forward, k, iv, equal);
     }
 
-    /** Fits one expiry given log-moneyness ln(K / F) and implied vols, at least {@value #MIN_QUOTES} distinct strikes. */
-    static SviSlice fit(double expiry, double forward, double[] k, double[] iv) {
+    /**
+     * Fits one expiry given log-moneyness ln(K / F), implied vols and each point's weight (the
+     * error minimised is sum (weight (model iv - iv))^2), at least {@value #MIN_QUOTES} distinct strikes.
+     */
+    static SviSlice fit(double expiry, double forward, double[] k, double[] iv, double[] ivWeight) {
         long distinct = Arrays.stream(k).distinct().count();
         if (distinct < MIN_QUOTES) {
             throw new IllegalArgumentException("expiry " + expiry + " has " + distinct
                 + " distinct strikes: raw SVI has 5 parameters and needs at least " + MIN_QUOTES);
         }
-        Problem problem = new Problem(expiry, k, iv);
+        Problem problem = new Problem(expiry, k, iv, ivWeight);
         double[] best = problem.quasiExplicit();
         double[] polished = problem.polish(best);
         if (problem.ivError(polished) < problem.ivError(best)) {
@@ -91,14 +96,17 @@ final class SviFitter {
         return new SviSlice(expiry, forward, new SviParams(best[0], best[1], best[2], best[3], best[4]));
     }
 
-    /** One slice's data and the box (m, sigma) may range over. */
-    private static final class Problem {
+    /** One slice's data and the box (m, sigma) may range over; its two stages are open to tests. */
+    static final class Problem {
         private final double expiry;
         private final double[] k;
         private final double[] iv;
         private final double[] w;
-        /** Residual weights in total variance that turn it into implied vol: 1 / (2 iv T). */
+        /** The points' weights in implied vol. */
+        private final double[] ivWeight;
+        /** Residual weights in total variance that turn it into weighted implied vol: ivWeight / (2 iv T). */
         private final double[] weight;
+        private final double[] weightedIv;
         private final double mLow;
         private final double mHigh;
         private final double sigmaLow;
@@ -106,15 +114,18 @@ final class SviFitter {
         private double bestReduced = Double.POSITIVE_INFINITY;
         private double[] bestParams;
 
-        Problem(double expiry, double[] k, double[] iv) {
+        Problem(double expiry, double[] k, double[] iv, double[] ivWeight) {
             this.expiry = expiry;
             this.k = k.clone();
             this.iv = iv.clone();
             this.w = new double[k.length];
+            this.ivWeight = ivWeight.clone();
             this.weight = new double[k.length];
+            this.weightedIv = new double[k.length];
             for (int i = 0; i < k.length; i++) {
                 w[i] = iv[i] * iv[i] * expiry;
-                weight[i] = 1.0 / (2.0 * iv[i] * expiry);
+                weight[i] = ivWeight[i] / (2.0 * iv[i] * expiry);
+                weightedIv[i] = ivWeight[i] * iv[i];
             }
             double kMin = Arrays.stream(k).min().orElseThrow();
             double kMax = Arrays.stream(k).max().orElseThrow();
@@ -181,7 +192,7 @@ final class SviFitter {
             try {
                 return admissible(new LevenbergMarquardtOptimizer().optimize(new LeastSquaresBuilder()
                     .start(start)
-                    .target(iv)
+                    .target(weightedIv)
                     .model(point -> ivAndJacobian(admissible(point.toArray())))
                     .parameterValidator(point -> new ArrayRealVector(admissible(point.toArray()), false))
                     .maxEvaluations(POLISH_EVALUATIONS)
@@ -215,8 +226,8 @@ final class SviFitter {
                 double root = Math.sqrt(x * x + sigma * sigma);
                 double total = Math.max(a + b * (rho * x + root), Double.MIN_NORMAL);
                 double vol = Math.sqrt(total / expiry);
-                double chain = 1.0 / (2.0 * vol * expiry);
-                values.setEntry(i, vol);
+                double chain = ivWeight[i] / (2.0 * vol * expiry);
+                values.setEntry(i, ivWeight[i] * vol);
                 jacobian.setEntry(i, 0, chain);
                 jacobian.setEntry(i, 1, chain * (rho * x + root));
                 jacobian.setEntry(i, 2, chain * b * x);
@@ -226,13 +237,13 @@ final class SviFitter {
             return new Pair<>(values, jacobian);
         }
 
-        /** Sum of squared implied-vol errors of a raw SVI point. */
+        /** Sum of squared weighted implied-vol errors of a raw SVI point. */
         double ivError(double[] p) {
             double sum = 0.0;
             for (int i = 0; i < k.length; i++) {
                 double x = k[i] - p[3];
                 double total = p[0] + p[1] * (p[2] * x + Math.sqrt(x * x + p[4] * p[4]));
-                double residual = Math.sqrt(Math.max(total, 0.0) / expiry) - iv[i];
+                double residual = ivWeight[i] * (Math.sqrt(Math.max(total, 0.0) / expiry) - iv[i]);
                 sum += residual * residual;
             }
             return sum;

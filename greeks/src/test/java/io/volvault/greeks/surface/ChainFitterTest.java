@@ -73,14 +73,47 @@ class ChainFitterTest {
     @Test
     void aOneSidedBookFallsBackToTheMarkIv() {
         OptionQuote noBid = new OptionQuote(0.5, 120.0, 100.0, OptionType.CALL, Double.NaN, 3.0, 2.0, 0.42);
-        assertEquals(0.42, ChainFitter.targetIv(noBid), 0.0);
+        assertEquals(0.42, ChainFitter.point(noBid).iv(), 0.0);
+        assertTrue(Double.isNaN(ChainFitter.point(noBid).spread()));
         double price = Black76.price(new B76Option(OptionType.CALL, 100.0, 120.0, 0.5, 0.37, 0.0));
         OptionQuote noMarkIv = new OptionQuote(0.5, 120.0, 100.0, OptionType.CALL, Double.NaN, Double.NaN, price,
             Double.NaN);
-        assertEquals(0.37, ChainFitter.targetIv(noMarkIv), 1e-12);
+        assertEquals(0.37, ChainFitter.point(noMarkIv).iv(), 1e-12);
+        assertTrue(Double.isNaN(ChainFitter.point(noMarkIv).markIv()));
         OptionQuote nothing = new OptionQuote(0.5, 120.0, 100.0, OptionType.CALL, Double.NaN, Double.NaN, Double.NaN,
             Double.NaN);
-        assertTrue(Double.isNaN(ChainFitter.targetIv(nothing)));
+        assertNull(ChainFitter.point(nothing));
+        // A bid below intrinsic does not invert: the mark IV is used.
+        OptionQuote badBid = new OptionQuote(0.5, 80.0, 100.0, OptionType.CALL, 10.0, 25.0, 21.0, 0.5);
+        assertEquals(0.5, ChainFitter.point(badBid).iv(), 0.0);
+    }
+
+    @Test
+    void twoSidedBooksGiveTheMidVolAndTheirWidth() {
+        double bid = Black76.price(new B76Option(OptionType.PUT, 100.0, 90.0, 0.25, 0.50, 0.0));
+        double ask = Black76.price(new B76Option(OptionType.PUT, 100.0, 90.0, 0.25, 0.54, 0.0));
+        ChainFitter.Point point = ChainFitter.point(new OptionQuote(0.25, 90.0, 100.0, OptionType.PUT, bid, ask,
+            Double.NaN, 0.53));
+        assertEquals(0.52, point.iv(), 1e-12);
+        assertEquals(0.04, point.spread(), 1e-12);
+        assertEquals(0.53, point.markIv(), 0.0);
+    }
+
+    @Test
+    void weightsAreInverseSpreadsFlooredAtHalfAVolPoint() {
+        List<ChainFitter.Point> points = List.of(new ChainFitter.Point(90, 0.5, 0.02, 0.5),
+            new ChainFitter.Point(100, 0.5, 0.002, 0.5), new ChainFitter.Point(110, 0.5, Double.NaN, 0.5),
+            new ChainFitter.Point(120, 0.5, 0.01, 0.5));
+        // 1/0.02, 1/max(0.002, 0.005), the widest (0.02) for the mark-only point, 1/0.01
+        double[] weights = ChainFitter.weights(points);
+        assertEquals(50.0, weights[0], 1e-12);
+        assertEquals(200.0, weights[1], 1e-12);
+        assertEquals(50.0, weights[2], 1e-12);
+        assertEquals(100.0, weights[3], 1e-12);
+        double[] unquoted = ChainFitter.weights(List.of(new ChainFitter.Point(90, 0.5, Double.NaN, 0.5),
+            new ChainFitter.Point(100, 0.5, Double.NaN, Double.NaN)));
+        assertEquals(1.0, unquoted[0], 0.0);
+        assertEquals(1.0, unquoted[1], 0.0);
     }
 
     @Test

@@ -50,6 +50,9 @@ class RealChainsMeasurement {
         Map<String, List<Double>> oldBreaksLee = new TreeMap<>();
         Map<String, List<Double>> oldWithinLee = new TreeMap<>();
         int leeBinds = 0;
+        long[] twoSided = {0};
+        long[] insideNew = {0};
+        long[] insideOld = {0};
         int oldFailures = 0;
         Map<String, Integer> oldReasons = new TreeMap<>();
         int butterfly = 0;
@@ -58,7 +61,7 @@ class RealChainsMeasurement {
         int slicesWithButterfly = 0;
         Map<String, double[]> betaSums = new TreeMap<>();
         Map<String, List<Double>> dvolRatio = new TreeMap<>();
-        List<double[]> skewPoints = new ArrayList<>();
+        Map<String, List<double[]>> skewPoints = new TreeMap<>();
         List<Double> realSkew = new ArrayList<>();
         List<Double> modelSkew = new ArrayList<>();
 
@@ -90,6 +93,13 @@ class RealChainsMeasurement {
                     .map(p -> new ChainQuote(slice.expiryYears(), p.strike(), forward, p.iv())).toList();
                 try {
                     SviSlice old = TotalVarianceLsqFitter.fit(slice.expiryYears(), asIvs);
+                    for (ChainFitter.Point point : points) {
+                        if (point.spread() >= 0.0) {
+                            twoSided[0]++;
+                            insideNew[0] += Math.abs(slice.slice().iv(point.strike()) - point.iv()) <= point.spread() / 2 ? 1 : 0;
+                            insideOld[0] += Math.abs(old.iv(point.strike()) - point.iv()) <= point.spread() / 2 ? 1 : 0;
+                        }
+                    }
                     double oldError = rmsError(old, points);
                     oldRms.computeIfAbsent(bucket, b -> new ArrayList<>()).add(oldError);
                     oldOverNew.computeIfAbsent(bucket, b -> new ArrayList<>()).add(oldError / slice.rmsIvError());
@@ -104,7 +114,8 @@ class RealChainsMeasurement {
                     oldReasons.merge(failed.getMessage().replaceAll("expiry [0-9.E-]+: ", "")
                         .replaceAll("[0-9]+ quotes", "N quotes"), 1, Integer::sum);
                 }
-                skewCheck(slice.slice(), points, skewPoints, realSkew, modelSkew);
+                skewCheck(slice.slice(), points, skewPoints.computeIfAbsent(snapshot.currency(), c -> new ArrayList<>()),
+                    realSkew, modelSkew);
             }
             if (fit.surface() == null) {
                 continue;
@@ -137,6 +148,8 @@ class RealChainsMeasurement {
             values.size(), summary(values, 1),
             100.0 * values.stream().filter(v -> v > 1.05).count() / values.size(),
             values.stream().filter(v -> v < 0.99).count()));
+        line("two-sided points (both fitters converged) with the model IV inside the quoted bid/ask IVs: new %.1f%%, old %.1f%% of %d",
+            100.0 * insideNew[0] / twoSided[0], 100.0 * insideOld[0] / twoSided[0], twoSided[0]);
         line("old fits breaking Lee's bound b(1 + |rho|) <= 2, old RMS / new RMS there (median / p5 / p95):");
         oldBreaksLee.forEach((bucket, values) -> line("  %-10s n=%4d  %s", bucket, values.size(), quantiles(values)));
         line("old fits within Lee's bound, old RMS / new RMS (median / p5 / p95):");
@@ -150,7 +163,10 @@ class RealChainsMeasurement {
             Math.sqrt(sums[2] / sums[3])));
         line("fitted 30-day ATM vol / DVOL open of the snapshot's day: median / p5 / p95");
         dvolRatio.forEach((asset, values) -> line("  %-4s n=%3d  %s", asset, values.size(), quantiles(values)));
-        skewReport(skewPoints, realSkew, modelSkew);
+        List<double[]> allSkewPoints = new ArrayList<>();
+        skewPoints.values().forEach(allSkewPoints::addAll);
+        skewReport("BTC and ETH", allSkewPoints, realSkew, modelSkew);
+        skewPoints.forEach((asset, points) -> skewReport(asset, points, realSkew, modelSkew));
 
         Path report = Path.of(System.getProperty("volvault.root"), "greeks/target/svi-measurement.txt");
         Files.writeString(report, out.toString());
@@ -232,9 +248,9 @@ class RealChainsMeasurement {
         modelSkew.add(model.slope(0.0) / (2 * Math.sqrt(model.totalVariance(0.0) * t)));
     }
 
-    private void skewReport(List<double[]> points, List<Double> realSkew, List<Double> modelSkew) {
-        line("SkewModel check on slices of 7..90 days, points within 2 ATM sd (%d points, %d slices)", points.size(),
-            realSkew.size());
+    private void skewReport(String assets, List<double[]> points, List<Double> realSkew, List<Double> modelSkew) {
+        line("SkewModel check, %s, on slices of 7..90 days, points within 2 ATM sd (%d points; %d slices of both)",
+            assets, points.size(), realSkew.size());
         line("  ATM skew d iv / d k: real median %.4f (p5 %.4f, p95 %.4f), CRYPTO_DEFAULT at the real ATM vol median %.4f",
             median(realSkew), quantile(realSkew, 0.05), quantile(realSkew, 0.95), median(modelSkew));
         line("  RMS IV error of SkewModel at the real ATM vol: CRYPTO_DEFAULT %.4f, flat smile %.4f",

@@ -45,6 +45,8 @@ class TermStructureTest {
             assertThrows(IllegalArgumentException.class, () -> TermStructure.FLAT.atmVol(0.0, 1.0)).getMessage());
         assertEquals("tenorYears = -1.0 must be positive and finite",
             assertThrows(IllegalArgumentException.class, () -> TermStructure.FLAT.atmVol(0.5, -1.0)).getMessage());
+        assertEquals("tenorYears = 0.0 must be positive and finite",
+            assertThrows(IllegalArgumentException.class, () -> TermStructure.FLAT.atmVol(0.5, 0.0)).getMessage());
         assertThrows(IllegalArgumentException.class, () -> TermStructure.FLAT.atmVol(Double.NaN, 1.0));
         assertThrows(IllegalArgumentException.class, () -> TermStructure.FLAT.atmVol(0.5, Double.POSITIVE_INFINITY));
     }
