@@ -93,6 +93,8 @@ final class SviFitter {
         if (problem.ivError(polished) < problem.ivError(best)) {
             best = polished;
         }
+        // Clamped in the arithmetic SviParams checks, so that rounding cannot make the minimum of w negative.
+        best = problem.admissible(best);
         return new SviSlice(expiry, forward, new SviParams(best[0], best[1], best[2], best[3], best[4]));
     }
 
@@ -172,6 +174,9 @@ final class SviFitter {
             double m = Math.max(mLow, Math.min(mHigh, mRaw));
             double sigma = Math.max(sigmaLow, Math.min(sigmaHigh, Math.exp(logSigmaRaw)));
             double[] adc = LinearSvi.solve(k, w, weight, m, sigma);
+            if (adc == null) {
+                return Double.POSITIVE_INFINITY;
+            }
             double error = 0.0;
             for (int i = 0; i < k.length; i++) {
                 double y = (k[i] - m) / sigma;
@@ -252,8 +257,9 @@ final class SviFitter {
 
     /**
      * The inner, linear problem: minimise sum (weight_i (a + d y_i + c sqrt(y_i^2 + 1) - w_i))^2
-     * subject to {@code G x >= h} for x = (a, d, c). Convex, so its minimum is the lowest feasible
-     * equality-constrained minimum over the sets of active constraints (at most three of six).
+     * subject to {@code G x >= h} for x = (a, d, c). Convex, so the first set of active constraints
+     * (at most three, smallest sets first) whose equality-constrained minimum is feasible with
+     * non-negative multipliers gives the minimum.
      */
     static final class LinearSvi {
 
@@ -304,25 +310,17 @@ final class SviFitter {
                 }
             }
             double[][] rows = constraints(sigma);
-            double[] best = null;
-            double bestValue = Double.POSITIVE_INFINITY;
+            double tolerance = 1e-9 * (Math.abs(g[0]) + Math.abs(g[1]) + Math.abs(g[2]));
             for (int mask : ACTIVE_SETS) {
                 double[] solution = equalityMinimum(h, g, rows, mask);
-                if (solution == null || !feasible(rows, solution)) {
-                    continue;
-                }
-                double[] x = {solution[0], solution[1], solution[2]};
-                if (multipliersNonNegative(solution)) {
+                if (solution != null && feasible(rows, solution) && multipliersNonNegative(solution, tolerance)) {
                     // Feasible with non-negative multipliers: the KKT point, so the minimum (convexity).
-                    return x;
-                }
-                double value = quadratic(h, g, x);
-                if (value < bestValue) {
-                    bestValue = value;
-                    best = x;
+                    return new double[] {solution[0], solution[1], solution[2]};
                 }
             }
-            return best;
+            // H is positive definite for five or more distinct strikes, so a KKT point exists among
+            // these sets; only a numerically degenerate (m, sigma) lands here, and it is skipped.
+            return null;
         }
 
         /** The sets of at most three active constraints, smallest first (the empty set first). */
@@ -334,9 +332,9 @@ final class SviFitter {
          * The KKT system solves H x + A' mu = g, so mu = -lambda for the multipliers lambda of
          * G x >= h in L = x'Hx/2 - g'x - lambda'(G x - h); optimality needs lambda >= 0.
          */
-        private static boolean multipliersNonNegative(double[] solution) {
+        private static boolean multipliersNonNegative(double[] solution, double tolerance) {
             for (int i = 3; i < solution.length; i++) {
-                if (solution[i] > 1e-12 * (1.0 + Math.abs(solution[i]))) {
+                if (solution[i] > tolerance) {
                     return false;
                 }
             }
@@ -381,17 +379,6 @@ final class SviFitter {
                 }
             }
             return true;
-        }
-
-        private static double quadratic(double[][] h, double[] g, double[] x) {
-            double value = 0.0;
-            for (int r = 0; r < 3; r++) {
-                value -= g[r] * x[r];
-                for (int c = 0; c < 3; c++) {
-                    value += 0.5 * x[r] * h[r][c] * x[c];
-                }
-            }
-            return value;
         }
     }
 }

@@ -88,6 +88,29 @@ class ChainFitterInputsTest {
     }
 
     @Test
+    void forwardsAreComparedInOrderAndUpToOnePercent() {
+        // The odd forward first: the check sorts, so 101.5 against 100 is still 1.5% apart.
+        List<OptionQuote> chain = new ArrayList<>();
+        chain.add(new OptionQuote(0.25, 140.0, 101.5, OptionType.CALL, NAN, NAN, NAN, 0.6));
+        chain.addAll(ChainFitterTest.listed(0.25, 100.0, new SviParams(0.01, 0.12, -0.5, 0.02, 0.1), 0.7, 1.35, 15,
+            0.01));
+        assertEquals("expiry 0.25: quotes disagree on the forward (100.0 to 101.5, more than 0.01 of it apart); one"
+            + " expiry has one forward", ChainFitter.fit(chain).slices().get(0).failure());
+        // Exactly 1% apart (101 - 100 = 0.01 x 100) is still one forward, the median 100.
+        chain.set(0, new OptionQuote(0.25, 140.0, 101.0, OptionType.CALL, NAN, NAN, NAN, 0.6));
+        assertEquals(100.0, ChainFitter.fit(chain).slices().get(0).slice().forward(), 0.0);
+    }
+
+    @Test
+    void aZeroWidthBookIsWeightedAtTheFloor() {
+        double[] weights = ChainFitter.weights(List.of(new ChainFitter.Point(90, 0.5, 0.0, 0.5),
+            new ChainFitter.Point(100, 0.5, NAN, 0.5)));
+        // 1 / 0.005 for the zero width; the widest quoted width is 0, floored the same way.
+        assertEquals(200.0, weights[0], 1e-12);
+        assertEquals(200.0, weights[1], 1e-12);
+    }
+
+    @Test
     void fiveDistinctStrikesAreEnough() {
         ChainFit fit = ChainFitter.fitIvs(VolSurfaceTest.quotes(0.5, 100.0,
             new SviParams(0.03, 0.15, -0.3, 0.05, 0.25), 0.8, 1.2, 5));

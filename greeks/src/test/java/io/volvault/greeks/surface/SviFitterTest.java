@@ -77,16 +77,16 @@ class SviFitterTest {
     /** Lee's bound, |rho| <= 0.999, b >= 0, the box and a non-negative minimum of w, each clamped. */
     @Test
     void admissibleClampsEveryBound() {
-        // k from -0.5 to 0.5: range 1, m in [-2.5, 2.5], sigma in [0.001, 5].
-        SviFitter.Problem problem = new SviFitter.Problem(1.0, new double[] {-0.5, 0.0, 0.5},
+        // k from -0.5 to 1.5: range 2, m in [-0.5 - 2 x 2, 1.5 + 2 x 2] = [-4.5, 5.5], sigma in [0.002, 10].
+        SviFitter.Problem problem = new SviFitter.Problem(1.0, new double[] {-0.5, 0.0, 1.5},
             new double[] {0.5, 0.5, 0.5}, new double[] {1, 1, 1});
         assertArrayEquals(new double[] {0.01, 1.0, 0.0, 0.1, 0.2},
             problem.admissible(new double[] {0.01, 1.0, 0.0, 0.1, 0.2}), 0.0);
         // b 3 with rho -0.5 goes to 2 / 1.5; rho -1.2 to -0.999; m and sigma into the box.
-        assertArrayEquals(new double[] {0.0, 2.0 / 1.5, -0.5, 2.5, 5.0},
-            problem.admissible(new double[] {0.0, 3.0, -0.5, 4.0, 9.0}), 1e-15);
-        assertArrayEquals(new double[] {0.0, 2.0 / 1.999, -0.999, -2.5, 0.001},
-            problem.admissible(new double[] {0.0, 3.0, -1.2, -4.0, 0.0}), 1e-15);
+        assertArrayEquals(new double[] {0.0, 2.0 / 1.5, -0.5, 5.5, 10.0},
+            problem.admissible(new double[] {0.0, 3.0, -0.5, 7.0, 12.0}), 1e-15);
+        assertArrayEquals(new double[] {0.0, 2.0 / 1.999, -0.999, -4.5, 0.002},
+            problem.admissible(new double[] {0.0, 3.0, -1.2, -6.0, 0.0}), 1e-15);
         assertArrayEquals(new double[] {0.0, 0.0, 0.999, 0.0, 0.1},
             problem.admissible(new double[] {0.0, -1.0, 1.5, 0.0, 0.1}), 1e-15);
         // a below -b sigma sqrt(1 - rho^2) = -0.5 * 0.2 * 0.8 = -0.08 rises to it.
