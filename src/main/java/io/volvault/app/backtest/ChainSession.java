@@ -5,6 +5,8 @@ import io.volvault.app.io.DvolCsv;
 import io.volvault.greeks.realized.PriceBars;
 import io.volvault.greeks.surface.ChainFit;
 import io.volvault.greeks.surface.ChainFitter;
+import io.volvault.greeks.surface.SkewModel;
+import io.volvault.greeks.surface.TermStructure;
 import io.volvault.greeks.surface.VolSurface;
 import io.volvault.strategy.StrategyConfig;
 import io.volvault.strategy.backtest.BacktestRun;
@@ -17,7 +19,6 @@ import io.volvault.strategy.backtest.MarketHistory;
 import io.volvault.strategy.backtest.Metrics;
 import io.volvault.strategy.backtest.ModelVsChain;
 import io.volvault.strategy.backtest.VolInputs;
-import io.volvault.strategy.OptionMarks;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -34,13 +35,13 @@ import java.util.NavigableMap;
  * snapshots of one asset, fits each with {@link ChainFitter} (the surface the strategy strikes and
  * marks on), builds the daily history from the snapshots' index prices (the forecast warms up on
  * the first {@code forecast.window} snapshots, which are not traded), and runs
- * {@link ChainBacktester}. The implied vol in {@code bars.csv} is the fitted surface's ATM vol at
- * the configured tenor.
+ * {@link ChainBacktester}. The history's implied vol (in {@code bars.csv}) is the fitted surface's
+ * 30-day ATM vol, the level DVOL gives the model backtest: the implied vol's own vol and its
+ * correlation with spot for the risk model come from its changes over {@code forecast.iv_window_days}
+ * of snapshots, and the tail kurtosis from the index returns, as {@link VolInputs} does for
+ * {@code backtest}.
  */
 final class ChainSession {
-
-    /** The model's ATM level: DVOL's 30-day implied vol, or this stand-in where DVOL has no value. */
-    static final double STAND_IN_YEARS = 30 / 365.0;
 
     /** A finished chain backtest: the report's outcome and the chain's own results. */
     record Result(BacktestOutcome outcome, List<ChainDay> days, List<ChainFit> fits,
@@ -58,10 +59,9 @@ final class ChainSession {
         int n = days.size();
         long[] t = new long[n];
         double[] index = new double[n];
-        double[] atmTenor = new double[n];
+        double[] atm30 = new double[n];
         List<ChainFit> fits = new ArrayList<>(n);
         List<VolSurface> surfaces = new ArrayList<>(n);
-        double tenorYears = config.options().tenorDays() * 86_400.0 / OptionMarks.SECONDS_PER_YEAR;
         for (int i = 0; i < n; i++) {
             ChainDay d = days.get(i);
             if (i > 0 && d.epochSeconds() <= t[i - 1]) {
@@ -78,12 +78,12 @@ final class ChainSession {
             }
             fits.add(fit);
             surfaces.add(fit.surface());
-            atmTenor[i] = fit.surface().atmVol(tenorYears);
+            atm30[i] = fit.surface().atmVol(TermStructure.THIRTY_DAYS);
         }
         PriceBars bars = PriceBars.ofCloses(t, index);
         String source = String.join(" ", files.stream().map(Path::toString).toList());
-        BacktestSession session = new BacktestSession(bars, atmTenor, source, "fitted surface");
-        MarketHistory h = VolInputs.history(bars, 365, atmTenor, config.forecast(), 0);
+        BacktestSession session = new BacktestSession(bars, atm30, source, "fitted surface");
+        MarketHistory h = VolInputs.history(bars, 365, atm30, config.forecast(), 0);
         ChainMarket market = new ChainMarket(h, days, surfaces);
         int[] range = session.range(h, from, to);
         List<BacktestRun> runs = new ArrayList<>();
@@ -96,13 +96,15 @@ final class ChainSession {
             chainRuns.add(run);
             runs.add(run.run());
             metrics.add(session.metrics(run.run(), h, config));
-            model.addAll(ModelVsChain.compare(run, market, atm, io.volvault.greeks.surface.SkewModel.CRYPTO_DEFAULT,
-                e.getValue().options().premiumSpread()));
+            model.addAll(ModelVsChain.compare(run, market, atm, SkewModel.CRYPTO_DEFAULT,
+                TermStructure.CRYPTO_DEFAULT, e.getValue().options().premiumSpread()));
         }
         String implied = String.format(Locale.ROOT, "recorded Deribit %s chains (%d snapshots), fitted by ChainFitter;"
-            + " implied vol = the fitted surface's ATM vol at the %d-day tenor; options sold at the %s",
-            asset, n, config.options().tenorDays(), fill.name().toLowerCase(Locale.ROOT));
-        BacktestOutcome outcome = new BacktestOutcome(config, h, range[0], range[1], source, implied, runs, metrics);
+            + " implied vol = the fitted surface's 30-day ATM vol; options sold at the %s",
+            asset, n, fill.name().toLowerCase(Locale.ROOT));
+        // Every implied vol here is observed (the fitted chain); no constant-weight baseline is level-matched on chains.
+        BacktestOutcome outcome = new BacktestOutcome(config, h, range[0], range[1], source, implied, 0, runs, metrics,
+            Map.of());
         return new Result(outcome, days, fits, chainRuns, model, fill);
     }
 
@@ -120,7 +122,7 @@ final class ChainSession {
             Double v = dvol == null ? null : dvol.get(before);
             out.add(v != null
                 ? new ModelVsChain.Atm(v, "DVOL " + before)
-                : new ModelVsChain.Atm(fits.get(i).surface().atmVol(STAND_IN_YEARS), "stand-in: fitted 30-day ATM"));
+                : new ModelVsChain.Atm(fits.get(i).surface().atmVol(TermStructure.THIRTY_DAYS), "stand-in: fitted 30-day ATM"));
         }
         return out;
     }

@@ -86,9 +86,9 @@ public final class DemoCommand implements Callable<Integer> {
             err.printf("chain %s, deployment %s, market data %s%n", run.rpcUrl(), run.deploymentFile(), run.marketDataUrl());
             if (run.history().recordedChains()) {
                 err.printf("recorded Deribit BTC chains: bars are the daily snapshots' index, the keeper's implied vol is the"
-                    + " chain's fitted 30-day ATM vol; %d snapshots before %s warm up a %d-bar %s forecast (configured: %d bars)%n",
-                    run.history().firstTraded(), start, run.config().forecast().window(),
-                    run.config().forecast().estimator().cliName(), strategy.forecast().window());
+                    + " chain's fitted 30-day ATM vol; %d snapshots before %s warm up a %d-day %s forecast (configured: %d days)%n",
+                    run.history().firstTraded(), start, run.config().forecast().windowDays(),
+                    run.config().forecast().estimator().cliName(), strategy.forecast().windowDays());
             }
             err.flush();
             DemoSummary summary;

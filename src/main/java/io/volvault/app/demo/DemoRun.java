@@ -98,7 +98,7 @@ public final class DemoRun implements AutoCloseable {
     /** Starts the node and the market-data server, deploys, funds the actors. */
     public static DemoRun start(Options o, StrategyConfig shared) throws Exception {
         ReplayHistory history = ReplayHistory.select(o.root().resolve("src/data"), o.asset(), o.hourly(), o.days(),
-            o.from(), 2 * shared.forecast().window());
+            o.from(), 2 * shared.forecast().windowBars(o.hourly() ? 8760 : 365));
         shared = warmedUp(shared, history);
         Files.createDirectories(o.workDir());
         Instant start = Instant.ofEpochSecond(history.time(0));
@@ -141,15 +141,15 @@ public final class DemoRun implements AutoCloseable {
     /**
      * The configuration the replay can warm up: unchanged when the history holds two forecast
      * windows before the first traded bar, else (the recorded chains start 2025-12-30, a few days
-     * before a January replay) the forecast window shortened to half the warm-up bars there are.
+     * before a January replay) the forecast window shortened to half the warm-up days there are.
      */
     static StrategyConfig warmedUp(StrategyConfig shared, ReplayHistory history) {
-        int window = shared.forecast().window();
-        if (history.firstTraded() >= 2 * window) {
+        if (history.firstTraded() >= 2 * shared.forecast().windowBars(history.periodsPerYear())) {
             return shared;
         }
+        double barsPerDay = history.periodsPerYear() / 365;
         return shared.withForecast(shared.forecast().withEstimator(shared.forecast().estimator(),
-            Math.max(2, history.firstTraded() / 2)));
+            Math.max(2, (int) (history.firstTraded() / barsPerDay / 2))));
     }
 
     /** The strategy configuration the replay runs, after {@link #warmedUp}. */
@@ -250,7 +250,7 @@ public final class DemoRun implements AutoCloseable {
 
     private DemoSummary summary(VaultBook call, VaultBook put, double[] impliedSeen) throws Exception {
         MarketHistory h = VolInputs.history(history.bars(), history.periodsPerYear(), impliedSeen, shared.forecast(), 0);
-        Backtester backtester = new Backtester(Keepers.SKEW);
+        Backtester backtester = new Backtester(Keepers.SKEW, Keepers.TERM);
         List<VaultResult> results = new ArrayList<>();
         for (VaultBook book : List.of(call, put)) {
             StrategyConfig config = book.kind.config(shared);

@@ -61,7 +61,7 @@ class ChainBacktestCommandTest {
             }
         }
         config = tmp.resolve("fast.yaml");
-        Files.writeString(config, "forecast:\n  estimator: ewma\n  window: 5\n");
+        Files.writeString(config, "forecast:\n  estimator: ewma\n  window_days: 5\n");
     }
 
     private static double median(List<Double> values) {

@@ -101,7 +101,7 @@ class DemoIT {
             rpc = run.rpcUrl();
             assertTrue(run.history().recordedChains());
             assertEquals(6, run.history().firstTraded());
-            assertEquals(3, run.config().forecast().window());
+            assertEquals(3, run.config().forecast().windowDays());
             summary = run.replay((done, total, t, close) -> { });
         }
         assertEquals(10, summary.days());

@@ -65,9 +65,9 @@ class ReplayHistoryRecordedTest {
     @Test
     void theForecastWindowShrinksToHalfTheWarmUpOnlyWhenItMust() throws IOException {
         StrategyConfig defaults = StrategyConfig.defaults();
-        assertEquals(20, defaults.forecast().window());
+        assertEquals(20, defaults.forecast().windowDays());
         ReplayHistory shortWarmUp = ReplayHistory.select(DATA, "BTC", false, 10, LocalDate.of(2026, 1, 5), 40);
-        assertEquals(3, DemoRun.warmedUp(defaults, shortWarmUp).forecast().window());
+        assertEquals(3, DemoRun.warmedUp(defaults, shortWarmUp).forecast().windowDays());
         ReplayHistory enough = ReplayHistory.select(DATA, "BTC", false, 10, LocalDate.of(2026, 3, 1), 40);
         assertEquals(40, enough.firstTraded());
         assertSame(defaults, DemoRun.warmedUp(defaults, enough));

@@ -21,7 +21,7 @@ class OptionMarksBracketTest {
 
     private static MarketState market(SviParams params) {
         VolSurface surface = VolSurface.of(List.of(new SviSlice(YEARS, SPOT, params)));
-        return new MarketState(1_700_000_000L, SPOT, 0.3, surface, 0, 365);
+        return new MarketState(1_700_000_000L, SPOT, 0.3, surface, 0, 0, 0, 0);
     }
 
     @Test

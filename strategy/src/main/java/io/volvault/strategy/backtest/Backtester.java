@@ -2,6 +2,7 @@ package io.volvault.strategy.backtest;
 
 import io.volvault.greeks.surface.SkewModel;
 import io.volvault.greeks.surface.SviSlice;
+import io.volvault.greeks.surface.TermStructure;
 import io.volvault.greeks.surface.VolSurface;
 import io.volvault.strategy.Action;
 import io.volvault.strategy.Decision;
@@ -30,9 +31,16 @@ import java.util.List;
 public final class Backtester {
 
     private final SkewModel skew;
+    private final TermStructure term;
 
-    public Backtester(SkewModel skew) {
+    /**
+     * @param skew the smile around each expiry's ATM vol
+     * @param term the ATM vol at each expiry from the 30-day level the history gives (DVOL, or the
+     *     proxy standing for it)
+     */
+    public Backtester(SkewModel skew, TermStructure term) {
         this.skew = skew;
+        this.term = term;
     }
 
     /** Runs {@code config} over bars {@code [from, to)} of the history. */
@@ -68,8 +76,7 @@ public final class Backtester {
                     + " is not positive (flat prices over the whole estimator window?)");
             }
             book.settleExpired(now, spot);
-            MarketState market = new MarketState(now, spot, forecast,
-                surface(h.impliedVol()[i], spot, h.rate(), tenorYears, book.shorts(), now), h.rate(), h.periodsPerYear());
+            MarketState market = market(h, i, book.shorts(), tenorYears);
             Decision decision = strategy.decide(book.state(), market);
             if (recordDecisions) {
                 decisions.add(decision);
@@ -77,7 +84,7 @@ public final class Backtester {
             boolean wrote = false;
             for (Action a : decision.actions()) {
                 if (a instanceof Action.Swap swap) {
-                    book.swap(swap.baseAmount(), spot, now, forecast);
+                    book.swap(swap.baseAmount(), spot, now);
                 } else if (a instanceof Action.Write w) {
                     double received = w.size() * w.limitPremium();
                     book.write(new ShortOption(w.type(), w.strike(), w.expiryEpochSeconds(), w.size()), received,
@@ -88,8 +95,7 @@ public final class Backtester {
             book.requireFunded("bar " + i);
             if (wrote) {
                 // The book now holds new series: mark it on a surface that carries their expiries.
-                market = new MarketState(now, spot, forecast,
-                    surface(h.impliedVol()[i], spot, h.rate(), tenorYears, book.shorts(), now), h.rate(), h.periodsPerYear());
+                market = market(h, i, book.shorts(), tenorYears);
             }
             PortfolioGreeks marked = PortfolioGreeks.of(book.state(), market);
             nav[i - from] = marked.nav();
@@ -99,6 +105,15 @@ public final class Backtester {
         }
         return new BacktestRun(name, from, nav, intrinsicNav, weight, shortVega, book.costs(), book.premium(),
             book.traded(), decisions);
+    }
+
+    /** The market at bar i of the history, with a surface slice for every open option. */
+    private MarketState market(MarketHistory h, int i, List<ShortOption> shorts, double tenorYears) {
+        long now = h.bars().epochSeconds()[i];
+        double spot = h.bars().close()[i];
+        return new MarketState(now, spot, h.forecastVol()[i],
+            surface(h.impliedVol()[i], spot, h.rate(), tenorYears, shorts, now), h.rate(), h.ivVol()[i],
+            h.spotIvCorrelation()[i], h.dailyExcessKurtosis()[i]);
     }
 
     /**
@@ -115,18 +130,19 @@ public final class Backtester {
     }
 
     /**
-     * The {@link SkewModel} surface around today's ATM vol, with a slice at the round's tenor and at
-     * each open option's remaining life, so every option is marked on a slice of its own expiry.
-     * Public because the live keeper builds its surface with exactly this.
+     * The {@link SkewModel} surface around today's 30-day ATM level {@code atm30}, with a slice at the
+     * round's tenor and at each open option's remaining life, each at its own ATM vol on the
+     * {@link TermStructure}, so every option is marked on a slice of its own expiry (a 7-day option
+     * at 7-day vol). Public because the live keeper builds its surface with exactly this.
      */
-    public VolSurface surface(double atmVol, double spot, double rate, double tenorYears,
+    public VolSurface surface(double atm30, double spot, double rate, double tenorYears,
                                List<ShortOption> shorts, long now) {
         List<SviSlice> slices = new ArrayList<>(1 + shorts.size());
-        slices.add(skew.slice(atmVol, spot * Math.exp(rate * tenorYears), tenorYears));
+        slices.add(skew.slice(atm30, spot * Math.exp(rate * tenorYears), tenorYears, term));
         for (ShortOption o : shorts) {
             double years = (o.expiryEpochSeconds() - now) / OptionMarks.SECONDS_PER_YEAR;
             if (years > 0 && !hasExpiry(slices, years)) {
-                slices.add(skew.slice(atmVol, spot * Math.exp(rate * years), years));
+                slices.add(skew.slice(atm30, spot * Math.exp(rate * years), years, term));
             }
         }
         return VolSurface.of(slices);

@@ -78,7 +78,7 @@ public final class ChainBacktester {
                     OptionMarks.payoff(o.type(), o.strike(), spot), Double.NaN, Double.NaN, spot));
             }
             MarketState m = new MarketState(now, spot, h.forecastVol()[i], market.surfaces().get(i), h.rate(),
-                h.periodsPerYear());
+                h.ivVol()[i], h.spotIvCorrelation()[i], h.dailyExcessKurtosis()[i]);
             List<Action> actions;
             try {
                 actions = strategy.decide(book.state(), m).actions();
@@ -89,7 +89,7 @@ public final class ChainBacktester {
             }
             for (Action a : actions) {
                 if (a instanceof Action.Swap swap) {
-                    book.swap(swap.baseAmount(), spot, now, h.forecastVol()[i]);
+                    book.swap(swap.baseAmount(), spot, now);
                 } else if (a instanceof Action.Write w) {
                     ChainOption listed = day.nearest(w.type(), w.expiryEpochSeconds(), w.strike());
                     double price = listed == null ? Double.NaN : fill.price(listed);

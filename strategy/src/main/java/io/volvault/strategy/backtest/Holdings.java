@@ -22,7 +22,6 @@ final class Holdings {
     private double base;
     private double quote;
     private long lastRebalance = Long.MIN_VALUE;
-    private double volAtRebalance;
     private double costs;
     private double premium;
     private double traded;
@@ -34,7 +33,7 @@ final class Holdings {
     }
 
     PortfolioState state() {
-        return new PortfolioState(base, quote, shorts, lastRebalance, volAtRebalance);
+        return new PortfolioState(base, quote, shorts, lastRebalance);
     }
 
     List<ShortOption> shorts() {
@@ -80,7 +79,7 @@ final class Holdings {
     }
 
     /** Swaps {@code amount} base through the pool at {@code spot} (positive buys base), with its gas. */
-    void swap(double amount, double spot, long now, double forecast) {
+    void swap(double amount, double spot, long now) {
         double cost = pool.cost(amount, spot);
         if (amount > 0) {
             quote -= pool.quoteInForBaseOut(amount, spot);
@@ -94,7 +93,6 @@ final class Holdings {
         }
         payGas(spot);
         lastRebalance = now;
-        volAtRebalance = forecast;
     }
 
     /**

@@ -6,6 +6,7 @@ import io.volvault.greeks.ImpliedVol;
 import io.volvault.greeks.ImpliedVolException;
 import io.volvault.greeks.OptionType;
 import io.volvault.greeks.surface.SkewModel;
+import io.volvault.greeks.surface.TermStructure;
 import io.volvault.strategy.OptionMarks;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,8 +15,9 @@ import java.util.Map;
 
 /**
  * Each option a recorded-chain backtest sold, priced again the way the model backtest prices it:
- * {@link SkewModel} around an ATM level (DVOL, or a stated stand-in), forward = spot, Black-Scholes
- * with r = 0, less {@code premium_spread}. Both sides then settle at the same recorded index, so
+ * {@link SkewModel} around the ATM vol that the {@link TermStructure} gives at the option's own expiry
+ * from a 30-day level (DVOL, or a stated stand-in), forward = spot, Black-Scholes with r = 0, less
+ * {@code premium_spread}. Both sides then settle at the same recorded index, so
  * the difference of their round P&amp;L is the difference of their premiums.
  */
 public final class ModelVsChain {
@@ -54,11 +56,12 @@ public final class ModelVsChain {
     private ModelVsChain() {}
 
     /**
-     * @param atm the model's ATM level at each snapshot of {@code market}
+     * @param atm the model's 30-day ATM level at each snapshot of {@code market}
+     * @param term the model backtest's term structure from that level to each option's expiry
      * @param premiumSpread the model backtest's haircut ({@code options.premium_spread})
      */
     public static List<Row> compare(ChainBacktester.ChainRun run, ChainMarket market, List<Atm> atm,
-                                    SkewModel skew, double premiumSpread) {
+                                    SkewModel skew, TermStructure term, double premiumSpread) {
         Map<Long, Integer> dayAt = new HashMap<>();
         for (int i = 0; i < market.days().size(); i++) {
             dayAt.put(market.days().get(i).epochSeconds(), i);
@@ -80,7 +83,7 @@ public final class ModelVsChain {
                 .orElseThrow();
             double years = (o.expiryEpochSeconds() - day.epochSeconds()) / OptionMarks.SECONDS_PER_YEAR;
             double spot = day.index();
-            double modelIv = skew.slice(atm.get(i).vol(), spot, years).iv(o.strike());
+            double modelIv = skew.slice(atm.get(i).vol(), spot, years, term).iv(o.strike());
             double model = BlackScholes.greeks(new BsOption(o.type(), spot, o.strike(), years, modelIv, 0, 0)).price()
                 * (1 - premiumSpread);
             double fillIv;

@@ -10,9 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.volvault.greeks.OptionType;
 import io.volvault.greeks.realized.PriceBars;
 import io.volvault.greeks.surface.SkewModel;
+import io.volvault.greeks.surface.TermStructure;
 import io.volvault.greeks.surface.SviParams;
 import io.volvault.greeks.surface.SviSlice;
 import io.volvault.greeks.surface.VolSurface;
+import io.volvault.strategy.Action;
+import io.volvault.strategy.MarketState;
+import io.volvault.strategy.PortfolioState;
+import io.volvault.strategy.Strategy;
 import io.volvault.strategy.StrategyConfig;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,15 +36,25 @@ class ChainBacktesterTest {
     private static final double[] INDEX = {100_000, 99_000, 98_500, 97_000, 96_000, 95_500, 95_000, 92_000};
 
     /** The put-write baseline (puts on all free cash, no spot), without pool costs or gas. */
+    /**
+     * The put-write baseline, costless, at a 5% target: the puts' delta alone carries the whole
+     * exposure, so the book holds no spot and the cash is only the puts' collateral.
+     */
     private static StrategyConfig putWrite() {
         StrategyConfig d = StrategyConfig.defaults();
-        StrategyConfig costless = new StrategyConfig(NAV, d.sizing(), d.forecast(), d.rebalance(), d.options(),
-            d.risk(), new StrategyConfig.Costs(0, 1e15, 0));
+        StrategyConfig costless = new StrategyConfig(NAV, d.sizing().withTargetVol(0.05), d.forecast(), d.rebalance(),
+            d.options(), d.risk(), new StrategyConfig.Costs(0, 1e15, 0));
         return Baselines.of(costless).get(Baselines.PUT_WRITE);
     }
 
     /** Eight daily snapshots listing {@code listing.apply(day)}, on a SkewModel surface at 50% ATM. */
     private static ChainMarket week(IntFunction<List<ChainOption>> listing) {
+        return week(listing, 0, 0, 0);
+    }
+
+    /** As above, with the implied vol's own vol, its correlation with spot and the kurtosis on every bar. */
+    private static ChainMarket week(IntFunction<List<ChainOption>> listing, double ivVol, double correlation,
+                                    double kurtosis) {
         int n = INDEX.length;
         long[] t = new long[n];
         List<ChainDay> days = new ArrayList<>();
@@ -51,8 +66,15 @@ class ChainBacktesterTest {
         }
         double[] vol = new double[n];
         Arrays.fill(vol, 0.5);
-        MarketHistory h = new MarketHistory(PriceBars.ofCloses(t, INDEX.clone()), 365, vol, vol.clone(), new boolean[n], 0);
+        MarketHistory h = new MarketHistory(PriceBars.ofCloses(t, INDEX.clone()), 365, vol, vol.clone(), new boolean[n],
+            filled(n, ivVol), filled(n, correlation), filled(n, kurtosis), 0);
         return new ChainMarket(h, days, surfaces);
+    }
+
+    private static double[] filled(int n, double v) {
+        double[] a = new double[n];
+        Arrays.fill(a, v);
+        return a;
     }
 
     /**
@@ -80,9 +102,15 @@ class ChainBacktesterTest {
         assertEquals(0.012 * 100_020, sale.bidUsd(), 1e-9);
         assertEquals(0.013 * 100_020, sale.askUsd(), 1e-9);
         assertEquals(100_020, sale.indexUsd());
-        // The strategy wants a 0.20-delta put near 94,000 on all the cash (1M / its strike); the
-        // listed strike is higher, so the size is scaled to keep the collateral at exactly 1M.
-        assertEquals(NAV, sale.size() * 97_000, 1e-6);
+        // The strategy wants a 0.20-delta put near 94,000; the listed strike is higher, so the size
+        // is scaled to keep the collateral at exactly what the strategy reserved.
+        ChainMarket market = week(day -> puts(day, 0.012));
+        MarketState day0 = new MarketState(NOW, INDEX[0], 0.5, market.surfaces().get(0), 0, 0, 0, 0);
+        Action.Write wanted = (Action.Write) new Strategy(putWrite()).decide(PortfolioState.cash(NAV), day0).actions()
+            .get(0);
+        assertTrue(wanted.strike() < 97_000, "wanted strike " + wanted.strike());
+        assertEquals(wanted.size() * wanted.strike(), sale.size() * 97_000, 1e-6);
+        assertTrue(sale.size() * 97_000 < NAV, "collateral within the cash");
         ChainTrade settle = r.trades().get(1);
         assertEquals(ChainTrade.SETTLE, settle.side());
         assertEquals(NOW + 7 * DAY, settle.epochSeconds(), "the first snapshot after the 08:00 expiry");
@@ -99,6 +127,21 @@ class ChainBacktesterTest {
         assertEquals(NAV + premium - sale.size() * 5_000, nav[nav.length - 1], 1e-6);
         // The spread given up against the recorded mark (0.0125 BTC) is the only cost.
         assertEquals(sale.size() * (0.0125 - 0.012) * 100_020, r.run().costs(), 1e-6);
+    }
+
+    @Test
+    void theRiskModelSeesTheHistorysImpliedVolStatisticsAndKurtosis() {
+        ChainMarket market = week(day -> puts(day, 0.012), 1.2, -0.6, 8);
+        ChainTrade sale = ChainBacktester.run("put_write", putWrite(), market, 0, INDEX.length, ChainFill.BID)
+            .trades().get(0);
+        MarketState day0 = new MarketState(NOW, INDEX[0], 0.5, market.surfaces().get(0), 0, 1.2, -0.6, 8);
+        Action.Write wanted = (Action.Write) new Strategy(putWrite()).decide(PortfolioState.cash(NAV), day0).actions()
+            .get(0);
+        assertEquals(wanted.size() * wanted.strike(), sale.size() * 97_000, 1e-6);
+        // Vega risk (implied vol moving against a short put as spot falls) and fat tails shrink the round.
+        ChainTrade calm = ChainBacktester.run("put_write", putWrite(), week(day -> puts(day, 0.012)), 0, INDEX.length,
+            ChainFill.BID).trades().get(0);
+        assertTrue(sale.size() < calm.size() * 0.99, sale.size() + " vs " + calm.size());
     }
 
     @Test
@@ -156,12 +199,15 @@ class ChainBacktesterTest {
         for (int i = 0; i < INDEX.length; i++) {
             atm.add(new ModelVsChain.Atm(0.45, "DVOL test"));
         }
-        List<ModelVsChain.Row> rows = ModelVsChain.compare(r, market, atm, SkewModel.CRYPTO_DEFAULT, 0.05);
+        List<ModelVsChain.Row> rows = ModelVsChain.compare(r, market, atm, SkewModel.CRYPTO_DEFAULT,
+            TermStructure.CRYPTO_DEFAULT, 0.05);
         assertEquals(1, rows.size());
         ModelVsChain.Row m = rows.get(0);
         double years = (E7 - NOW) / (365.0 * DAY);
         assertEquals(years, m.years(), 1e-15);
-        double modelIv = SkewModel.CRYPTO_DEFAULT.slice(0.45, INDEX[0], years).iv(97_000);
+        // The 30-day level 0.45 moved to the option's own expiry: 0.45 (T / (30 / 365.25))^0.032.
+        double modelIv = SkewModel.CRYPTO_DEFAULT.slice(0.45 * Math.pow(years * 365.25 / 30, 0.032), INDEX[0], years)
+            .iv(97_000);
         assertEquals(modelIv, m.modelIv(), 1e-15);
         assertEquals(black(OptionType.PUT, INDEX[0], 97_000, years, modelIv) * 0.95, m.modelPremiumUsd(), 1e-8);
         assertEquals(0.012 * 100_020, m.fillUsd(), 1e-9);

@@ -41,7 +41,8 @@ class ChainValuesTest {
         long[] t = {NOW, NOW + DAY};
         double[] close = {100_000, 101_000};
         double[] vol = {0.5, 0.5};
-        MarketHistory h = new MarketHistory(PriceBars.ofCloses(t, close), 365, vol, vol, new boolean[2], 0);
+        MarketHistory h = new MarketHistory(PriceBars.ofCloses(t, close), 365, vol, vol, new boolean[2], new double[2],
+            new double[2], new double[2], 0);
         VolSurface s = SkewModel.CRYPTO_DEFAULT.surface(0.5, 100_000, 7 / 365.0);
         ChainDay d0 = new ChainDay("BTC", NOW, 100_000, List.of());
         assertEquals(2, new ChainMarket(h, List.of(d0, new ChainDay("BTC", NOW + DAY, 101_000, List.of())),
