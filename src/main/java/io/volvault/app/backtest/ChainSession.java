@@ -34,7 +34,7 @@ import java.util.NavigableMap;
  * {@code backtest --chains}: the strategy and its baselines on recorded Deribit chains. Reads the
  * snapshots of one asset, fits each with {@link ChainFitter} (the surface the strategy strikes and
  * marks on), builds the daily history from the snapshots' index prices (the forecast warms up on
- * the first {@code forecast.window} snapshots, which are not traded), and runs
+ * the first {@code forecast.window_days} snapshots, which are not traded), and runs
  * {@link ChainBacktester}. The history's implied vol (in {@code bars.csv}) is the fitted surface's
  * 30-day ATM vol, the level DVOL gives the model backtest: the implied vol's own vol and its
  * correlation with spot for the risk model come from its changes over {@code forecast.iv_window_days}
