@@ -32,6 +32,11 @@ final class BacktestReport {
     private BacktestReport() {}
 
     static void write(BacktestOutcome o, Path dir) throws IOException {
+        write(o, dir, summary -> { });
+    }
+
+    /** As {@link #write(BacktestOutcome, Path)}, with {@code extra} adding its fields to the summary. */
+    static void write(BacktestOutcome o, Path dir, java.util.function.Consumer<ObjectNode> extra) throws IOException {
         Files.createDirectories(dir);
         List<StationaryBootstrap.Intervals> intervals = new ArrayList<>();
         List<String> unavailable = new ArrayList<>();
@@ -46,7 +51,9 @@ final class BacktestReport {
                 unavailable.add(e.getMessage());
             }
         }
-        ConfigFile.JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve(SUMMARY).toFile(), summary(o, intervals, unavailable));
+        ObjectNode summary = summary(o, intervals, unavailable);
+        extra.accept(summary);
+        ConfigFile.JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve(SUMMARY).toFile(), summary);
         writeBars(o, dir.resolve(BARS));
         writeCharts(o, dir);
         writeHtml(o, intervals, dir.resolve(HTML));

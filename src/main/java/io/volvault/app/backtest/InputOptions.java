@@ -12,8 +12,9 @@ import picocli.CommandLine.Option;
 /** The options backtest and sweep share: input files, config, date range, gap policy. */
 public final class InputOptions {
 
-    @Option(names = "--prices", required = true, paramLabel = "FILE",
-        description = "OHLC bars: timestamp,open,high,low,close[,volume], oldest first (daily or hourly)")
+    @Option(names = "--prices", paramLabel = "FILE",
+        description = "OHLC bars: timestamp,open,high,low,close[,volume], oldest first (daily or hourly); required"
+            + " unless backtest runs on --chains")
     Path prices;
 
     @Option(names = "--iv", paramLabel = "FILE",
@@ -45,6 +46,9 @@ public final class InputOptions {
     }
 
     BacktestSession session() throws IOException {
+        if (prices == null) {
+            throw new IllegalArgumentException("--prices FILE is required (or, for backtest, --chains FILE... with --asset)");
+        }
         HistoryFiles.GapPolicy policy = switch (gaps.toLowerCase()) {
             case "error" -> HistoryFiles.GapPolicy.ERROR;
             case "allow" -> HistoryFiles.GapPolicy.ALLOW;

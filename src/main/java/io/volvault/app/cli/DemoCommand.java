@@ -84,6 +84,12 @@ public final class DemoCommand implements Callable<Integer> {
         DemoRun.Options options = new DemoRun.Options(assetName, hourly || assetName.equals("ETH"), days, start, Path.of(root), work);
         try (DemoRun run = DemoRun.start(options, strategy)) {
             err.printf("chain %s, deployment %s, market data %s%n", run.rpcUrl(), run.deploymentFile(), run.marketDataUrl());
+            if (run.history().recordedChains()) {
+                err.printf("recorded Deribit BTC chains: bars are the daily snapshots' index, the keeper's implied vol is the"
+                    + " chain's fitted 30-day ATM vol; %d snapshots before %s warm up a %d-day %s forecast (configured: %d days)%n",
+                    run.history().firstTraded(), start, run.config().forecast().windowDays(),
+                    run.config().forecast().estimator().cliName(), strategy.forecast().windowDays());
+            }
             err.flush();
             DemoSummary summary;
             try (ProgressBar bar = new ProgressBarBuilder().setTaskName("replay " + assetName)

@@ -1,16 +1,19 @@
 package io.volvault.app.cli;
 
 import io.volvault.app.io.ChainCsv;
-import io.volvault.app.io.DeribitSnapshotCsv;
+import io.volvault.app.io.DeribitChainCsv;
 import io.volvault.greeks.surface.ArbitrageViolation;
 import io.volvault.greeks.surface.ChainFit;
 import io.volvault.greeks.surface.ChainFitter;
+import io.volvault.greeks.surface.OptionQuote;
 import io.volvault.greeks.surface.SliceFit;
 import io.volvault.greeks.surface.SviParams;
 import io.volvault.greeks.surface.VolSurface;
+import io.volvault.strategy.backtest.ChainDay;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -51,8 +54,8 @@ public final class SurfaceCommand implements Callable<Integer> {
     @Option(names = "--asset", paramLabel = "BTC|ETH", description = "With --deribit: the currency to fit.")
     String asset;
 
-    @Option(names = "--at", paramLabel = "TIMESTAMP", description = "With --deribit: the snapshot whose timestamp"
-        + " starts with this (a day such as 2026-01-05, or a full timestamp); needed when the file has several.")
+    @Option(names = "--at", paramLabel = "TIMESTAMP", description = "With --deribit: the snapshot whose UTC time"
+        + " (as 2026-01-05T09:25:11Z) starts with this, e.g. a day 2026-01-05; needed when the file has several.")
     String at;
 
     @Override
@@ -72,10 +75,11 @@ public final class SurfaceCommand implements Callable<Integer> {
             if (asset == null) {
                 throw new IllegalArgumentException("--deribit needs --asset (BTC or ETH)");
             }
-            DeribitSnapshotCsv.Snapshot snapshot = DeribitSnapshotCsv.read(source.deribit, asset, at);
-            ChainFit fit = fitted(source.deribit, ChainFitter.fit(snapshot.quotes()));
-            out.printf(Locale.ROOT, "%s %s: %d quotes, %d expiries%n", asset.toUpperCase(Locale.ROOT),
-                snapshot.timestamp(), snapshot.quotes().size(), fit.slices().size());
+            ChainDay snapshot = snapshot(source.deribit, asset.toUpperCase(Locale.ROOT), at);
+            List<OptionQuote> quotes = snapshot.quotes();
+            ChainFit fit = fitted(source.deribit, ChainFitter.fit(quotes));
+            out.printf(Locale.ROOT, "%s %s: %d quotes, %d expiries%n", snapshot.currency(),
+                Instant.ofEpochSecond(snapshot.epochSeconds()), quotes.size(), fit.slices().size());
             out.println("expiry,forward,points,a,b,rho,m,sigma,atm_vol,skew,rms_iv_error,rms_iv_error_vs_mark");
             for (SliceFit slice : fit.slices().stream().filter(SliceFit::fitted).toList()) {
                 out.println(row(fit.surface(), slice) + String.format(Locale.ROOT, ",%.6f,%.6f", slice.rmsIvError(),
@@ -85,6 +89,27 @@ public final class SurfaceCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * The one snapshot of {@code asset} whose UTC time starts with {@code at}; with {@code at} null, the
+     * file must hold one snapshot of it. Read by the same reader as {@code backtest --chains}.
+     */
+    private static ChainDay snapshot(Path file, String asset, String at) throws IOException {
+        List<ChainDay> all = DeribitChainCsv.read(List.of(file), asset);
+        List<ChainDay> chosen = all.stream()
+            .filter(d -> at == null || Instant.ofEpochSecond(d.epochSeconds()).toString().startsWith(at)).toList();
+        if (chosen.size() == 1) {
+            return chosen.get(0);
+        }
+        String span = Instant.ofEpochSecond(all.get(0).epochSeconds()) + " .. "
+            + Instant.ofEpochSecond(all.get(all.size() - 1).epochSeconds());
+        if (chosen.isEmpty()) {
+            throw new IllegalArgumentException(file + ": no " + asset + " snapshot at " + at + " (" + all.size()
+                + " from " + span + ")");
+        }
+        throw new IllegalArgumentException(file + ": " + chosen.size() + " " + asset + " snapshots"
+            + (at == null ? "" : " at " + at) + " (" + span + "): choose one with --at");
     }
 
     /** The fit, refused as bad input when not one slice could be fitted. */

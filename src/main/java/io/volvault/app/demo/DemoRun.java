@@ -99,6 +99,7 @@ public final class DemoRun implements AutoCloseable {
     public static DemoRun start(Options o, StrategyConfig shared) throws Exception {
         ReplayHistory history = ReplayHistory.select(o.root().resolve("src/data"), o.asset(), o.hourly(), o.days(),
             o.from(), 2 * shared.forecast().windowBars(o.hourly() ? 8760 : 365));
+        shared = warmedUp(shared, history);
         Files.createDirectories(o.workDir());
         Instant start = Instant.ofEpochSecond(history.time(0));
         HardhatNode node = HardhatNode.start(o.root().resolve("hardhat"), o.workDir().resolve("hardhat-node.log"),
@@ -135,6 +136,25 @@ public final class DemoRun implements AutoCloseable {
             node.close();
             throw e;
         }
+    }
+
+    /**
+     * The configuration the replay can warm up: unchanged when the history holds two forecast
+     * windows before the first traded bar, else (the recorded chains start 2025-12-30, a few days
+     * before a January replay) the forecast window shortened to half the warm-up days there are.
+     */
+    static StrategyConfig warmedUp(StrategyConfig shared, ReplayHistory history) {
+        if (history.firstTraded() >= 2 * shared.forecast().windowBars(history.periodsPerYear())) {
+            return shared;
+        }
+        double barsPerDay = history.periodsPerYear() / 365;
+        return shared.withForecast(shared.forecast().withEstimator(shared.forecast().estimator(),
+            Math.max(2, (int) (history.firstTraded() / barsPerDay / 2))));
+    }
+
+    /** The strategy configuration the replay runs, after {@link #warmedUp}. */
+    public StrategyConfig config() {
+        return shared;
     }
 
     public String rpcUrl() {
@@ -203,8 +223,9 @@ public final class DemoRun implements AutoCloseable {
 
     /** The keeper as the demo runs it (account #1), on {@code journal}. */
     Keeper keeper(Journal journal, TxSender.Listener listener) {
-        ImpliedVolSource iv = history.asset().equals("BTC")
-            ? ImpliedVolSource.dvol(DeribitClient.builder(marketData.apiUrl()).build(), "BTC")
+        DeribitClient client = DeribitClient.builder(marketData.apiUrl()).build();
+        ImpliedVolSource iv = history.recordedChains() ? ImpliedVolSource.recordedChain(client, "BTC")
+            : history.asset().equals("BTC") ? ImpliedVolSource.dvol(client, "BTC")
             : ImpliedVolSource.realizedProxy(shared.forecast().proxyPremiumRatio());
         return keeper(journal, listener, new Keeper.Settings(2 * history.barSeconds(), 100,
             Math.min(3_600, history.barSeconds() / 6), false), iv);

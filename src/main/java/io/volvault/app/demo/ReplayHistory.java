@@ -10,6 +10,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.List;
+import io.volvault.app.io.DeribitChainCsv;
+import io.volvault.strategy.backtest.ChainDay;
 
 /**
  * The slice of shipped history a demo replays: warm-up bars (pushed to the oracle so the keeper's
@@ -19,11 +22,15 @@ import java.util.Arrays;
  * @param asset       BTC (daily, with the DVOL index) or ETH (hourly, implied vol by the stated proxy)
  * @param bars        warm-up and traded bars, oldest first
  * @param firstTraded index of the first traded bar
+ * @param recordedChains true when the bars are the recorded chains' snapshots (BTC from 2025-12-30)
  */
-public record ReplayHistory(String asset, PriceBars bars, int firstTraded) {
+public record ReplayHistory(String asset, PriceBars bars, int firstTraded, boolean recordedChains) {
 
     /** DVOL starts on 2022-11-06: a BTC replay before it would have no implied vol. */
     static final LocalDate DVOL_START = LocalDate.of(2022, 11, 6);
+    /** The recorded BTC chain file; a BTC replay from its first day on runs on its snapshots. */
+    static final String BTC_CHAINS = "options/deribit_btc_options_daily_2025-12-30_to_2026-06-30.csv.gz";
+    static final LocalDate CHAINS_START = LocalDate.of(2025, 12, 30);
 
     public int size() {
         return bars.size();
@@ -76,6 +83,9 @@ public record ReplayHistory(String asset, PriceBars bars, int firstTraded) {
             case "ETH" -> "eth_usd_hourly.csv";
             default -> throw new IllegalArgumentException("--asset must be BTC or ETH, was " + asset);
         };
+        if (asset.equals("BTC") && from != null && !from.isBefore(CHAINS_START)) {
+            return recorded(dataDir, days, from, warmupBars);
+        }
         PriceBars all = PriceBarsCsv.read(dataDir.resolve(file));
         long[] t = all.epochSeconds();
         int traded = days * (asset.equals("ETH") ? 24 : 1);
@@ -101,6 +111,39 @@ public record ReplayHistory(String asset, PriceBars bars, int firstTraded) {
         for (int i = 0; i < n; i++) {
             closes[i] = BigDecimal.valueOf(all.close()[first + i]).setScale(8, RoundingMode.HALF_UP).doubleValue();
         }
-        return new ReplayHistory(asset, PriceBars.ofCloses(times, closes), warmupBars);
+        return new ReplayHistory(asset, PriceBars.ofCloses(times, closes), warmupBars, false);
+    }
+
+    /**
+     * A BTC replay on the recorded chains: one bar per snapshot, at the snapshot's time, closing at
+     * its index (the median of its rows' index prices). The warm-up is the snapshots before
+     * {@code from}, at most {@code warmupBars} of them: the recorded days start on
+     * 2025-12-30 and the daily price file ends on 2025-11-09, so a replay from early
+     * January has only a few days to warm up on (the caller shortens the forecast window to fit).
+     */
+    static ReplayHistory recorded(Path dataDir, int days, LocalDate from, int warmupBars) throws IOException {
+        List<ChainDay> snapshots = DeribitChainCsv.read(List.of(dataDir.resolve(BTC_CHAINS)), "BTC");
+        long fromEpoch = from.atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+        int start = 0;
+        while (start < snapshots.size() && snapshots.get(start).epochSeconds() < fromEpoch) {
+            start++;
+        }
+        int warmup = Math.min(warmupBars, start);
+        if (start + days > snapshots.size() || warmup < 3) {
+            throw new IllegalArgumentException(String.format("--from %s --days %d: the recorded BTC chains cover %s .. %s"
+                    + " (%d snapshots) and the replay needs at least 3 of them before its start to warm up on", from, days,
+                Instant.ofEpochSecond(snapshots.get(0).epochSeconds()),
+                Instant.ofEpochSecond(snapshots.get(snapshots.size() - 1).epochSeconds()), snapshots.size()));
+        }
+        int first = start - warmup;
+        int n = warmup + days;
+        long[] times = new long[n];
+        double[] closes = new double[n];
+        for (int i = 0; i < n; i++) {
+            ChainDay d = snapshots.get(first + i);
+            times[i] = d.epochSeconds();
+            closes[i] = BigDecimal.valueOf(d.index()).setScale(8, RoundingMode.HALF_UP).doubleValue();
+        }
+        return new ReplayHistory("BTC", PriceBars.ofCloses(times, closes), warmup, true);
     }
 }

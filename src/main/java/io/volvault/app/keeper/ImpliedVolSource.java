@@ -1,6 +1,9 @@
 package io.volvault.app.keeper;
 
+import io.volvault.app.marketdata.ChainSnapshot;
 import io.volvault.app.marketdata.DeribitClient;
+import io.volvault.greeks.surface.ChainFit;
+import io.volvault.greeks.surface.ChainFitter;
 import io.volvault.app.marketdata.VolatilityCandle;
 import java.io.IOException;
 import java.time.Instant;
@@ -49,6 +52,45 @@ public interface ImpliedVolSource {
             }
         };
     }
+
+    /**
+     * The 30-day ATM implied vol of the recorded option chain the market-data server answers (its
+     * {@link DeribitClient#chainSnapshot}, fitted by {@link ChainFitter} on the mark IVs of the
+     * out-of-the-money options): what DVOL measures, on the days DVOL's file
+     * does not reach. Refuses a synthetic chain or a snapshot older than {@link #MAX_AGE_SECONDS}.
+     */
+    static ImpliedVolSource recordedChain(DeribitClient client, String currency) {
+        return new ImpliedVolSource() {
+            @Override
+            public double impliedVol(long decisionTime, double realizedVol) throws IOException {
+                ChainSnapshot chain = client.chainSnapshot(currency);
+                String source = chain.source().orElse("(no source)");
+                if (!source.startsWith("recorded")) {
+                    throw new IOException(currency + " option chain at " + Instant.ofEpochSecond(decisionTime)
+                        + " is not recorded: " + source);
+                }
+                long age = decisionTime - chain.timestamp() / 1000;
+                if (age < 0 || age > MAX_AGE_SECONDS) {
+                    throw new IOException(currency + " chain snapshot " + Instant.ofEpochMilli(chain.timestamp())
+                        + " is not within two days before " + Instant.ofEpochSecond(decisionTime));
+                }
+                ChainFit fit = ChainFitter.fitIvs(chain.quotes());
+                if (fit.surface() == null) {
+                    throw new IOException(currency + " chain snapshot " + Instant.ofEpochMilli(chain.timestamp())
+                        + ": no expiry could be fitted");
+                }
+                return fit.surface().atmVol(THIRTY_DAYS_YEARS);
+            }
+
+            @Override
+            public String describe() {
+                return currency + " 30-day ATM vol of the recorded chain fitted by ChainFitter, from the market-data endpoint";
+            }
+        };
+    }
+
+    /** DVOL's horizon, in the 365-day years the chain snapshot's expiries are in. */
+    double THIRTY_DAYS_YEARS = 30 / 365.0;
 
     /**
      * The strategy's stated proxy where no vol index exists (ETH here): realized vol times

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.volvault.greeks.surface.ChainQuote;
+import io.volvault.strategy.backtest.ChainDay;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
@@ -151,7 +152,8 @@ public final class DeribitClient {
      * The option chain of {@code currency} now: {@code get_instruments} (strikes, expiries) joined
      * with {@code get_book_summary_by_currency} (mark IV, underlying price) by instrument name. Only
      * out-of-the-money options with a mark IV are kept, and only expiries with at least
-     * {@value #MIN_STRIKES_PER_EXPIRY} strikes, enough for an SVI slice.
+     * {@value #MIN_STRIKES_PER_EXPIRY} strikes, enough for an SVI slice; each expiry's forward is
+     * the median of its rows' underlying prices.
      */
     public ChainSnapshot chainSnapshot(String currency) throws IOException {
         Map<String, Instrument> instruments = new LinkedHashMap<>();
@@ -178,7 +180,14 @@ public final class DeribitClient {
             }
         }
         List<ChainQuote> quotes = new ArrayList<>();
-        byExpiry.values().stream().filter(slice -> slice.size() >= MIN_STRIKES_PER_EXPIRY).forEach(quotes::addAll);
+        for (List<ChainQuote> slice : byExpiry.values()) {
+            if (slice.size() >= MIN_STRIKES_PER_EXPIRY) {
+                // One slice, one forward: rows read some seconds apart quote slightly different
+                // underlying prices, so the slice takes their median.
+                double forward = ChainDay.median(slice.stream().map(ChainQuote::forward).toList());
+                slice.forEach(q -> quotes.add(new ChainQuote(q.expiry(), q.strike(), forward, q.iv())));
+            }
+        }
         return new ChainSnapshot(currency, asOf, quotes, book.volvaultSource());
     }
 

@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * envelope with {@code usIn}, {@code usOut}, {@code usDiff} and {@code testnet} ({@code true}:
  * this is not the production exchange), errors as JSON-RPC error objects with HTTP 400. Every
  * answer also says where its data came from in {@code volvault_source} ({@code recorded: ...},
- * {@code computed: ...} or {@code synthetic: ...}); option chains are always synthetic, see
- * {@link SyntheticChain}.
+ * {@code computed: ...} or {@code synthetic: ...}); option chains are the recorded Deribit
+ * snapshots on their days ({@link RecordedChains}) and synthetic elsewhere ({@link SyntheticChain}).
  *
  * <p>The replay time is not Deribit's: {@code POST /replay/clock} with
  * {@code {"timestamp": <ms, date or UTC time>}} sets it, {@code GET /replay/clock} reads it.

@@ -10,6 +10,8 @@ import io.volvault.greeks.realized.Estimator;
 import io.volvault.greeks.realized.PriceBars;
 import io.volvault.greeks.realized.RealizedVol;
 import io.volvault.greeks.realized.VolSeries;
+import io.volvault.strategy.backtest.ChainDay;
+import io.volvault.strategy.backtest.ChainOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -59,7 +61,17 @@ final class PublicApi {
     }
 
     private Answer indexPrice(String indexName, long asOf) {
-        RecordedSeries series = data.indexPrice(indexName).orElseThrow(() -> RpcError.invalidParam("index_name",
+        Optional<RecordedSeries> file = data.indexPrice(indexName);
+        Optional<ChainDay> snapshot = file.isPresent() && file.get().rowAt(asOf).isPresent() || !indexName.endsWith("_usd")
+            ? Optional.empty() : recorded(indexName.substring(0, indexName.length() - 4).toUpperCase(Locale.ROOT), asOf);
+        if (snapshot.isPresent()) {
+            ObjectNode result = NODES.objectNode();
+            result.put("index_price", snapshot.get().index());
+            result.put("estimated_delivery_price", snapshot.get().index());
+            return new Answer(result, data.chains().orElseThrow().source(snapshot.get())
+                + "; index = the median of the snapshot's index prices");
+        }
+        RecordedSeries series = file.orElseThrow(() -> RpcError.invalidParam("index_name",
                 "no recorded index '" + indexName + "': this server has " + knownIndexes()));
         int row = rowAt(series, asOf, indexName + " index price");
         ObjectNode result = NODES.objectNode();
@@ -122,11 +134,93 @@ final class PublicApi {
             return new Answer(result, "synthetic: volvault lists live options only, no "
                     + (expired ? "expired instruments" : kind.get() + " instruments"));
         }
+        Optional<ChainDay> recorded = recorded(currency, asOf);
+        if (recorded.isPresent()) {
+            for (ChainOption option : recorded.get().options()) {
+                ListedOption listed = listed(option);
+                ObjectNode node = instrument(listed, recorded.get().epochSeconds() * 1000);
+                node.put("expiration_timestamp", option.expiryEpochSeconds() * 1000);
+                node.put("strike", option.strike());
+                result.add(node);
+            }
+            return new Answer(result, data.chains().orElseThrow().source(recorded.get()));
+        }
         SyntheticChain chain = chain(currency, asOf);
         for (ListedOption option : chain.listed()) {
             result.add(instrument(option, asOf));
         }
         return new Answer(result, chain.source());
+    }
+
+    /** The recorded snapshot standing at {@code asOf}, if the server has one. */
+    private Optional<ChainDay> recorded(String currency, long asOf) {
+        return data.chains().flatMap(c -> c.at(currency, asOf));
+    }
+
+    /** A recorded option under Deribit's naming (the name is the recorded one; checked when the file was read). */
+    private static ListedOption listed(ChainOption option) {
+        return ListedOption.parse(option.instrument()).orElseThrow(() -> new IllegalStateException(
+            "recorded instrument " + option.instrument() + " is not a Deribit option name"));
+    }
+
+    /** A recorded price in coin, or JSON null where the book had no quote. */
+    private static void putPrice(ObjectNode node, String field, double value) {
+        if (Double.isNaN(value)) {
+            node.putNull(field);
+        } else {
+            node.put(field, value);
+        }
+    }
+
+    private static Answer recordedBookSummary(ChainDay day, String source) {
+        ArrayNode result = NODES.arrayNode();
+        for (ChainOption o : day.options()) {
+            ObjectNode row = result.addObject();
+            row.put("instrument_name", o.instrument());
+            row.put("base_currency", day.currency());
+            row.put("quote_currency", day.currency());
+            row.put("mark_price", o.mark());
+            row.put("mark_iv", 100 * o.markIv());
+            putPrice(row, "bid_price", o.bid());
+            putPrice(row, "ask_price", o.ask());
+            putPrice(row, "mid_price", o.mid());
+            row.putNull("last");
+            row.putNull("high");
+            row.putNull("low");
+            row.put("volume", o.volume());
+            row.put("open_interest", o.openInterest());
+            row.put("underlying_price", o.forward());
+            row.put("underlying_index", "index_price");
+            row.put("interest_rate", 0.0);
+            row.put("estimated_delivery_price", o.index());
+            row.putNull("price_change");
+            row.put("creation_timestamp", day.epochSeconds() * 1000);
+        }
+        return new Answer(result, source);
+    }
+
+    private static Answer recordedTicker(ChainDay day, ChainOption o, String source) {
+        ObjectNode result = NODES.objectNode();
+        result.put("instrument_name", o.instrument());
+        result.put("timestamp", day.epochSeconds() * 1000);
+        result.put("state", "open");
+        result.put("index_price", o.index());
+        result.put("underlying_price", o.forward());
+        result.put("underlying_index", "index_price");
+        result.put("interest_rate", 0.0);
+        result.put("estimated_delivery_price", o.index());
+        result.put("mark_price", o.mark());
+        result.put("mark_iv", 100 * o.markIv());
+        result.putNull("bid_iv");
+        result.putNull("ask_iv");
+        putPrice(result, "best_bid_price", o.bid());
+        putPrice(result, "best_ask_price", o.ask());
+        result.putNull("last_price");
+        result.put("open_interest", o.openInterest());
+        result.put("volume", o.volume());
+        result.put("delta", o.delta());
+        result.put("vega", o.vega());
+        return new Answer(result, source + "; bid and ask IVs and the full greeks were not recorded (delta and vega were)");
     }
 
     private Answer bookSummary(Map<String, List<String>> params, long asOf) {
@@ -135,6 +229,10 @@ final class PublicApi {
         ArrayNode result = NODES.arrayNode();
         if (kind.isPresent() && !kind.get().equals("option")) {
             return new Answer(result, "synthetic: volvault lists options only, no " + kind.get() + " instruments");
+        }
+        Optional<ChainDay> recorded = recorded(currency, asOf);
+        if (recorded.isPresent()) {
+            return recordedBookSummary(recorded.get(), data.chains().orElseThrow().source(recorded.get()));
         }
         SyntheticChain chain = chain(currency, asOf);
         for (ListedOption option : chain.listed()) {
@@ -165,6 +263,12 @@ final class PublicApi {
 
     private Answer ticker(String instrumentName, long asOf) {
         ListedOption listed = ListedOption.parse(instrumentName).orElseThrow(RpcError::instrumentNotFound);
+        Optional<ChainDay> recorded = recorded(listed.currency(), asOf);
+        if (recorded.isPresent()) {
+            ChainOption option = recorded.get().options().stream().filter(o -> o.instrument().equals(instrumentName))
+                .findFirst().orElseThrow(RpcError::instrumentNotFound);
+            return recordedTicker(recorded.get(), option, data.chains().orElseThrow().source(recorded.get()));
+        }
         SyntheticChain chain = chain(listed.currency(), asOf);
         ListedOption option = chain.find(instrumentName).orElseThrow(RpcError::instrumentNotFound);
         Greeks greeks = chain.greeks(option);

@@ -20,15 +20,19 @@ import java.util.Optional;
  * The recorded history the local server answers from, read from a folder holding any of the files
  * of {@code src/data}: {@value #BTC_PRICE_FILE} (BTC index, daily close),
  * {@value #BTC_DVOL_FILE} (Deribit's BTC DVOL, daily) and {@value #ETH_PRICE_FILE} (ETH index,
- * hourly close). A file that is absent leaves its endpoints answering an error; a file that is
- * there must be well formed, or loading fails naming the file, line and value.
+ * hourly close), and the recorded option chains of {@value #OPTIONS_FOLDER}/. A file that is absent
+ * leaves its endpoints answering an error (options: the synthetic chain); a file that is there must
+ * be well formed, or loading fails naming the file, line and value.
  */
 public record RecordedMarketData(
-        Optional<RecordedSeries> btcPrice, Optional<RecordedSeries> btcDvol, Optional<RecordedSeries> ethPrice) {
+        Optional<RecordedSeries> btcPrice, Optional<RecordedSeries> btcDvol, Optional<RecordedSeries> ethPrice,
+        Optional<RecordedChains> chains) {
 
     public static final String BTC_PRICE_FILE = "btc_usd_daily.csv";
     public static final String BTC_DVOL_FILE = "btc_dvol_daily.csv";
     public static final String ETH_PRICE_FILE = "eth_usd_hourly.csv";
+    /** Recorded Deribit chains ({@code *.csv.gz}), answered on their days; see {@link RecordedChains}. */
+    public static final String OPTIONS_FOLDER = "options";
 
     public RecordedMarketData {
         if (btcPrice.isEmpty() && btcDvol.isEmpty() && ethPrice.isEmpty()) {
@@ -47,7 +51,8 @@ public record RecordedMarketData(
             data = new RecordedMarketData(
                     readIfPresent(folder.resolve(BTC_PRICE_FILE), "close", Duration.ofDays(1)),
                     readIfPresent(folder.resolve(BTC_DVOL_FILE), "dvol", Duration.ofDays(1)),
-                    readIfPresent(folder.resolve(ETH_PRICE_FILE), "close", Duration.ofHours(1)));
+                    readIfPresent(folder.resolve(ETH_PRICE_FILE), "close", Duration.ofHours(1)),
+                    RecordedChains.in(folder.resolve(OPTIONS_FOLDER)));
         } catch (IllegalArgumentException e) {
             throw new IOException(e.getMessage() + " in " + folder, e);
         }

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An option chain built, not recorded: no option-chain history ships with volvault, so at a replay
+ * An option chain built, not recorded: outside the days of the recorded chains ({@link RecordedChains}), at a replay
  * time the server lists options by {@link ChainListing} and marks them on the surface that
  * {@link SkewModel#CRYPTO_DEFAULT} builds from one ATM vol level (DVOL for BTC) and the index as
  * the forward (zero rate and yield). Prices and greeks are Black-Scholes on the index with r = q = 0

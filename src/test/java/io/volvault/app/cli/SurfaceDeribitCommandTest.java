@@ -10,16 +10,26 @@ import io.volvault.greeks.surface.SviSlice;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code surface --deribit}: real Deribit snapshots, and the ways a file can be refused or a slice skipped. */
+/**
+ * {@code surface --deribit}: real Deribit snapshots, read by the same reader as {@code backtest --chains},
+ * and the ways a file can be refused or a slice skipped.
+ */
 class SurfaceDeribitCommandTest {
 
-    private static final String HEADER = "timestamp,instrument_name,underlying,option_type,strike,time_to_maturity,"
-        + "bid_price,ask_price,mark_price,implied_volatility,currency";
+    private static final String HEADER = "timestamp,instrument_name,underlying,option_type,strike,expiry_datetime,"
+        + "bid_price,ask_price,mid_price,mark_price,implied_volatility,delta,vega,open_interest,volume,currency,"
+        + "index_price";
+    /** The synthetic snapshot's time: 36.5 and 109.5 days (0.1 and 0.3 years of 365 days) before the expiries below. */
+    private static final String AT = "2026-01-01T20:00:00+00:00";
+    private static final Map<String, List<String>> EXPIRY = Map.of("0.1", List.of("7FEB26", "2026-02-07"),
+        "0.3", List.of("21APR26", "2026-04-21"));
 
     @TempDir
     Path temp;
@@ -36,21 +46,27 @@ class SurfaceDeribitCommandTest {
 
         assertEquals(0, run.exitCode(), run.err());
         String[] lines = run.outLines();
-        // 714 BTC rows over 13 expiries in the file on that day (counted with awk).
-        assertEquals("BTC 2026-01-29T09:34:52.091609+00:00: 714 quotes, 13 expiries", lines[0]);
+        // 714 BTC rows over 13 expiries in the file on that day (counted with awk), stamped 09:34:52.09 UTC.
+        assertEquals("BTC 2026-01-29T09:34:52Z: 714 quotes, 13 expiries", lines[0]);
         assertEquals("expiry,forward,points,a,b,rho,m,sigma,atm_vol,skew,rms_iv_error,rms_iv_error_vs_mark", lines[1]);
         assertEquals("", lines[15]);
         assertTrue(lines[16].startsWith("arbitrage: "), lines[16]);
-        // BTC-27MAR26-80000-P: bid 0.024, ask 0.025 BTC on a forward of 88,514.3 USD; the fitted smile
-        // lies within that bid/ask in vol (the put is out of the money, so it is the one fitted).
-        String march = List.of(lines).stream().filter(line -> line.startsWith("0.1558771233677783,")).findFirst()
-            .orElseThrow();
+        // BTC-27MAR26-80000-P: bid 0.024, ask 0.025 BTC; its expiry 2026-03-27 08:00 UTC is 56.93 days of
+        // 365 after the snapshot second. The fitted smile lies within that bid/ask in vol on the slice's
+        // forward (the put is out of the money, so it is the one fitted).
+        double years = (Instant.parse("2026-03-27T08:00:00Z").getEpochSecond()
+            - Instant.parse("2026-01-29T09:34:52Z").getEpochSecond()) / (365 * 86_400.0);
+        String march = List.of(lines).stream().filter(line -> line.startsWith(years + ",")).findFirst()
+            .orElseThrow(() -> new AssertionError("no slice at " + years + ": " + run.out()));
         String[] cells = march.split(",");
-        SviSlice slice = new SviSlice(0.1558771233677783, Double.parseDouble(cells[1]), new SviParams(
+        double forward = Double.parseDouble(cells[1]);
+        // The rows of that expiry carry forwards near 88,514 (median taken): within 0.1%.
+        assertEquals(88_514.3, forward, 90);
+        SviSlice slice = new SviSlice(years, forward, new SviParams(
             Double.parseDouble(cells[3]), Double.parseDouble(cells[4]), Double.parseDouble(cells[5]),
             Double.parseDouble(cells[6]), Double.parseDouble(cells[7])));
-        double bidIv = ImpliedVol.black76(OptionType.PUT, 0.024 * 88514.3, 88514.3, 80000, 0.1558771233677783, 0);
-        double askIv = ImpliedVol.black76(OptionType.PUT, 0.025 * 88514.3, 88514.3, 80000, 0.1558771233677783, 0);
+        double bidIv = ImpliedVol.black76(OptionType.PUT, 0.024 * forward, forward, 80000, years, 0);
+        double askIv = ImpliedVol.black76(OptionType.PUT, 0.025 * forward, forward, 80000, years, 0);
         double model = slice.iv(80000);
         assertTrue(model > bidIv && model < askIv, bidIv + " < " + model + " < " + askIv);
     }
@@ -64,7 +80,7 @@ class SurfaceDeribitCommandTest {
 
         assertEquals(0, run.exitCode(), run.err());
         String[] lines = run.outLines();
-        assertEquals("ETH 2026-01-01T08:00:00+00:00: 20 quotes, 2 expiries", lines[0]);
+        assertEquals("ETH 2026-01-01T20:00:00Z: 20 quotes, 2 expiries", lines[0]);
         assertTrue(lines[2].startsWith("0.1,100.0,7,"), lines[2]);
         assertEquals("", lines[3]);
         assertEquals("not fitted: 1 expiry(ies), skipped", lines[4]);
@@ -74,30 +90,31 @@ class SurfaceDeribitCommandTest {
 
     @Test
     void refusalsNameTheFieldAndValue() throws IOException {
-        // The four BTC snapshot times of the fixture: zcat ... | awk -F, '$21=="BTC"{print $1}' | sort -u
         Path file = write(List.of(HEADER, row("0.1", 100, "straddle", 0.01)));
         assertRefused(file, file + " line 2, column 4 (option_type): 'straddle' is neither call nor put", "--asset",
             "ETH");
-        Path negative = write(List.of(HEADER, row("-0.1", 100, "call", 0.01)));
-        assertRefused(negative, negative + " line 2, column 6 (time_to_maturity): -0.1 must be positive", "--asset",
-            "ETH");
         Path price = write(List.of(HEADER, row("0.1", 100, "call", -0.01)));
-        assertRefused(price, price + " line 2, column 7 (bid_price): " + (-0.01 * 0.98) + " must not be negative", "--asset", "ETH");
-        Path noColumn = write(List.of("timestamp,currency", "2026-01-01T08:00:00+00:00,ETH"));
-        assertRefused(noColumn, noColumn + " line 1: the header has no column 'underlying' (a Deribit chain needs"
-            + " timestamp,currency,underlying,option_type,strike,time_to_maturity,bid_price,ask_price,mark_price,"
-            + "implied_volatility)", "--asset", "ETH");
-        assertRefused(file, fixture() + ": no SOL rows (currencies in the file: BTC, ETH)", "--asset", "SOL");
+        assertRefused(price, price + " line 2, column 7 (bid_price): '" + (-0.01 * 0.98) + "' must not be negative",
+            "--asset", "ETH");
+        Path noColumn = write(List.of("timestamp,currency", AT + ",ETH"));
+        assertRefused(noColumn, noColumn + " line 1: the header has no column 'instrument_name' (the Deribit chain"
+            + " format: timestamp,instrument_name,underlying,option_type,strike,expiry_datetime,bid_price,ask_price,"
+            + "mid_price,mark_price,implied_volatility,delta,vega,open_interest,volume,currency,index_price, ...)",
+            "--asset", "ETH");
+        assertRefused(file, "[" + fixture() + "]: no SOL options in the chain file", "--asset", "SOL");
         assertRefused(file, "--deribit needs --asset (BTC or ETH)");
-        assertRefused(file, fixture() + ": 4 BTC snapshots (2026-01-05T09:25:11.513224+00:00 .. "
-            + "2026-05-15T11:27:31.165171+00:00): choose one with --at", "--asset", "BTC");
+        // The four BTC snapshot times of the fixture: zcat ... | awk -F, '$21=="BTC"{print $1}' | sort -u
+        assertRefused(file, fixture() + ": 4 BTC snapshots (2026-01-05T09:25:11Z .. 2026-05-15T11:27:31Z): choose one"
+            + " with --at", "--asset", "BTC");
+        assertRefused(file, fixture() + ": no BTC snapshot at 2026-01-30 (4 from 2026-01-05T09:25:11Z .."
+            + " 2026-05-15T11:27:31Z)", "--asset", "btc", "--at", "2026-01-30");
         Path tooFew = write(List.of(HEADER, row("0.1", 100, "call", 0.01), row("0.1", 110, "call", 0.005)));
         assertRefused(tooFew, tooFew + ": no expiry could be fitted: expiry 0.1: 2 strikes with a usable quote: raw"
             + " SVI has 5 parameters and needs at least 5", "--asset", "ETH");
     }
 
     private void assertRefused(Path file, String message, String... options) {
-        boolean fixtureCase = message.startsWith(fixture().toString());
+        boolean fixtureCase = message.startsWith(fixture().toString()) || message.startsWith("[" + fixture());
         List<String> args = new ArrayList<>(List.of("surface", "--deribit", (fixtureCase ? fixture() : file).toString()));
         args.addAll(List.of(options));
         CapturedRun run = CapturedRun.of(args.toArray(String[]::new));
@@ -124,10 +141,13 @@ class SurfaceDeribitCommandTest {
         return rows;
     }
 
-    private static String row(String expiry, double strike, String type, double coinPrice) {
+    /** One ETH row on a forward and index of 100, expiring {@code years} (0.1 or 0.3) after {@link #AT}. */
+    private static String row(String years, double strike, String type, double coinPrice) {
         double bid = coinPrice * 0.98;
         double ask = Math.abs(coinPrice) * 1.02;
-        return "2026-01-01T08:00:00+00:00,ETH-X," + 100.0 + "," + type + "," + strike + "," + expiry + "," + bid + ","
-            + ask + "," + coinPrice + ",," + "ETH";
+        String expiry = EXPIRY.get(years).get(1) + "T08:00:00+00:00";
+        String name = "ETH-" + EXPIRY.get(years).get(0) + "-" + (int) strike + "-" + (type.equals("put") ? "P" : "C");
+        return String.join(",", AT, name, "100.0", type, String.valueOf(strike), expiry, String.valueOf(bid),
+            String.valueOf(ask), "", String.valueOf(coinPrice), "0.6", "0", "0", "0", "0", "ETH", "100.0");
     }
 }

@@ -86,6 +86,31 @@ class DemoIT {
         assertStopped(rpc);
     }
 
+    /**
+     * BTC on the recorded Deribit chains from 2026-01-05 (the README's command, 10 days): six
+     * snapshots warm up a 3-bar forecast, the keeper trades on the chain's implied vol, and the
+     * same tolerances against the backtest hold.
+     */
+    @Test
+    void btcOnTheRecordedChainsFromTheFifthOfJanuary(@TempDir Path work) throws Exception {
+        Path root = Path.of(System.getProperty("volvault.root"));
+        DemoRun.Options options = new DemoRun.Options("BTC", false, 10, java.time.LocalDate.of(2026, 1, 5), root, work);
+        DemoSummary summary;
+        String rpc;
+        try (DemoRun run = DemoRun.start(options, StrategyConfig.defaults())) {
+            rpc = run.rpcUrl();
+            assertTrue(run.history().recordedChains());
+            assertEquals(6, run.history().firstTraded());
+            assertEquals(3, run.config().forecast().windowDays());
+            summary = run.replay((done, total, t, close) -> { });
+        }
+        assertEquals(10, summary.days());
+        List<VaultResult> vaults = summary.vaults();
+        assertWithinTolerances(vaults);
+        assertTrue(vaults.get(0).rounds() >= 1 && vaults.get(0).premium() > 0, "covered calls sold: " + vaults.get(0));
+        assertStopped(rpc);
+    }
+
     private static void assertWithinTolerances(List<VaultResult> vaults) {
         for (VaultResult v : vaults) {
             Comparison c = v.backtest();

@@ -34,8 +34,11 @@ public final class OptionMarks {
      * The strike whose Black-Scholes delta on the surface is {@code absDelta} in absolute value
      * (a call above the forward for small deltas, a put below). Brent's method on log-strike over a
      * bracket of eight standard deviations either side of spot, which holds any delta from about
-     * 1e-15 to 1 - 1e-15; the delta is monotone in the strike whenever the smile is
-     * arbitrage-free. The strike is found to 1e-12 relative, in about ten evaluations.
+     * 1e-15 to 1 - 1e-15 on a flat smile; the delta is monotone in the strike whenever the smile is
+     * arbitrage-free. A steep smile (real short-dated wings run at several times the ATM vol) can
+     * keep the delta above the target at eight ATM deviations, so the bracket doubles, up to
+     * {@value #MAX_BRACKET_DOUBLINGS} times, until it holds the strike. The strike is found to 1e-12
+     * relative, in about ten evaluations.
      */
     public static double strikeForDelta(OptionType type, double absDelta, double years, MarketState m) {
         double width = 8 * Math.max(m.forecastVol(), m.surface().iv(m.spot(), years)) * Math.sqrt(years);
@@ -46,6 +49,18 @@ public final class OptionMarks {
             return Math.abs(BlackScholes.delta(new BsOption(type, m.spot(), strike, years, vol, m.rate(), 0.0)))
                 - absDelta;
         };
+        for (int doubling = 0; doubling < MAX_BRACKET_DOUBLINGS
+            && excessDelta.value(logSpot - width) * excessDelta.value(logSpot + width) > 0; doubling++) {
+            width *= 2;
+        }
+        if (excessDelta.value(logSpot - width) * excessDelta.value(logSpot + width) > 0) {
+            throw new IllegalArgumentException("no " + type.name().toLowerCase(java.util.Locale.ROOT) + " strike within "
+                + Math.round(width / Math.sqrt(years) * 100) + " vol points x sqrt(T) of spot " + m.spot()
+                + " has delta " + absDelta + " on this surface at T = " + years + " years: its wings admit arbitrage");
+        }
         return Math.exp(new BrentSolver(1e-12).solve(200, excessDelta, logSpot - width, logSpot + width));
     }
+
+    /** How often {@link #strikeForDelta} widens its bracket: to 128 ATM standard deviations at most. */
+    static final int MAX_BRACKET_DOUBLINGS = 4;
 }

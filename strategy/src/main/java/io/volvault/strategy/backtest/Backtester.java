@@ -1,6 +1,5 @@
 package io.volvault.strategy.backtest;
 
-import io.volvault.greeks.OptionType;
 import io.volvault.greeks.surface.SkewModel;
 import io.volvault.greeks.surface.SviSlice;
 import io.volvault.greeks.surface.TermStructure;
@@ -10,7 +9,6 @@ import io.volvault.strategy.Decision;
 import io.volvault.strategy.MarketState;
 import io.volvault.strategy.OptionMarks;
 import io.volvault.strategy.PortfolioGreeks;
-import io.volvault.strategy.PortfolioState;
 import io.volvault.strategy.ShortOption;
 import io.volvault.strategy.Strategy;
 import io.volvault.strategy.StrategyConfig;
@@ -25,10 +23,10 @@ import java.util.List;
  * {@link Strategy#decide} what to do, executes the actions with their costs, and marks the book.
  * Bar {@code i} sees only entries {@code <= i} of the history.
  *
- * <p>Execution: swaps go through the constant-product pool at the bar's close; options are sold
- * at their limit premium (the surface's mark less the spread); call premium and call settlement
- * are paid in base (the covered-call vault's asset), put premium and settlement in quote. Every
- * swap and every option write pays the gas cost.
+ * <p>Execution ({@link Holdings}): swaps go through the constant-product pool at the bar's close;
+ * options are sold at their limit premium (the surface's mark less the spread); call premium and
+ * call settlement are paid in base (the covered-call vault's asset), put premium and settlement in
+ * quote. Every swap and every option write pays the gas cost.
  */
 public final class Backtester {
 
@@ -66,14 +64,7 @@ public final class Backtester {
         double[] weight = new double[n];
         double[] shortVega = new double[n];
         List<Decision> decisions = recordDecisions ? new ArrayList<>(n) : List.of();
-        double costs = 0;
-        double premium = 0;
-        double traded = 0;
-
-        double base = 0;
-        double quote = config.initialNav();
-        List<ShortOption> shorts = new ArrayList<>(2);
-        long lastRebalance = Long.MIN_VALUE;
+        Holdings book = new Holdings(config.initialNav(), pool, gas);
 
         for (int i = from; i < to; i++) {
             double spot = close[i];
@@ -84,83 +75,36 @@ public final class Backtester {
                     + "): forecast vol " + forecast + " or implied vol " + h.impliedVol()[i]
                     + " is not positive (flat prices over the whole estimator window?)");
             }
-            // Settle what expired by this close.
-            for (int k = shorts.size() - 1; k >= 0; k--) {
-                ShortOption o = shorts.get(k);
-                if (o.expiryEpochSeconds() <= now) {
-                    double payoff = o.size() * OptionMarks.payoff(o.type(), o.strike(), spot);
-                    if (o.type() == OptionType.CALL) {
-                        base -= payoff / spot;
-                    } else {
-                        quote -= payoff;
-                    }
-                    shorts.remove(k);
-                }
-            }
-            MarketState market = market(h, i, shorts, tenorYears);
-            PortfolioState state = new PortfolioState(base, quote, shorts, lastRebalance);
-            Decision decision = strategy.decide(state, market);
+            book.settleExpired(now, spot);
+            MarketState market = market(h, i, book.shorts(), tenorYears);
+            Decision decision = strategy.decide(book.state(), market);
             if (recordDecisions) {
                 decisions.add(decision);
             }
             boolean wrote = false;
             for (Action a : decision.actions()) {
-                boolean paidGas = false;
                 if (a instanceof Action.Swap swap) {
-                    double amount = swap.baseAmount();
-                    double cost = pool.cost(amount, spot);
-                    if (amount > 0) {
-                        quote -= pool.quoteInForBaseOut(amount, spot);
-                    } else {
-                        quote += pool.quoteOutForBaseIn(-amount, spot);
-                    }
-                    base += amount;
-                    costs += cost + gas;
-                    if (lastRebalance != Long.MIN_VALUE) {
-                        traded += Math.abs(amount) * spot; // turnover leaves out the initial allocation
-                    }
-                    paidGas = true;
-                    lastRebalance = now;
+                    book.swap(swap.baseAmount(), spot, now);
                 } else if (a instanceof Action.Write w) {
                     double received = w.size() * w.limitPremium();
-                    if (w.type() == OptionType.CALL) {
-                        base += received / spot;
-                    } else {
-                        quote += received;
-                    }
-                    premium += received;
-                    costs += gas + received * spread / (1 - spread);
-                    shorts.add(new ShortOption(w.type(), w.strike(), w.expiryEpochSeconds(), w.size()));
-                    paidGas = true;
+                    book.write(new ShortOption(w.type(), w.strike(), w.expiryEpochSeconds(), w.size()), received,
+                        received * spread / (1 - spread), spot);
                     wrote = true;
                 }
-                if (paidGas) {
-                    // Gas comes out of the quote reserve, or out of base when the quote cannot cover it.
-                    if (quote >= gas) {
-                        quote -= gas;
-                    } else {
-                        base -= gas / spot;
-                    }
-                }
             }
-            if (base < -1e-9 || quote < -1e-6) {
-                throw new IllegalStateException("bar " + i + ": holdings went negative (base " + base
-                    + ", quote " + quote + "): the strategy proposed an unfunded action");
-            }
-            base = Math.max(base, 0);
-            quote = Math.max(quote, 0);
+            book.requireFunded("bar " + i);
             if (wrote) {
                 // The book now holds new series: mark it on a surface that carries their expiries.
-                market = market(h, i, shorts, tenorYears);
+                market = market(h, i, book.shorts(), tenorYears);
             }
-            PortfolioGreeks marked = PortfolioGreeks.of(
-                new PortfolioState(base, quote, shorts, lastRebalance), market);
+            PortfolioGreeks marked = PortfolioGreeks.of(book.state(), market);
             nav[i - from] = marked.nav();
-            intrinsicNav[i - from] = intrinsicNav(base, quote, shorts, spot);
+            intrinsicNav[i - from] = intrinsicNav(book.base(), book.quote(), book.shorts(), spot);
             weight[i - from] = marked.weight(spot);
             shortVega[i - from] = marked.vega() / 100 / marked.nav();
         }
-        return new BacktestRun(name, from, nav, intrinsicNav, weight, shortVega, costs, premium, traded, decisions);
+        return new BacktestRun(name, from, nav, intrinsicNav, weight, shortVega, book.costs(), book.premium(),
+            book.traded(), decisions);
     }
 
     /** The market at bar i of the history, with a surface slice for every open option. */

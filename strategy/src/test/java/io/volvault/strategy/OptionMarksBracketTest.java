@@ -1,0 +1,50 @@
+package io.volvault.strategy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.volvault.greeks.BlackScholes;
+import io.volvault.greeks.BsOption;
+import io.volvault.greeks.OptionType;
+import io.volvault.greeks.surface.SviParams;
+import io.volvault.greeks.surface.SviSlice;
+import io.volvault.greeks.surface.VolSurface;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** {@link OptionMarks#strikeForDelta} on smiles steeper than its first bracket, as real short-dated wings are. */
+class OptionMarksBracketTest {
+
+    private static final double SPOT = 80_000;
+    private static final double YEARS = 7 / 365.0;
+
+    private static MarketState market(SviParams params) {
+        VolSurface surface = VolSurface.of(List.of(new SviSlice(YEARS, SPOT, params)));
+        return new MarketState(1_700_000_000L, SPOT, 0.3, surface, 0, 0, 0, 0);
+    }
+
+    @Test
+    void aSteepCallWingNeedsAWiderBracketAndTheStrikeStillHasTheDelta() {
+        // Total variance grows like b (1 + rho) k = 0.99 k for large k: a call's
+        // d1 ~ (-k + 0.495 k) / sqrt(0.99 k) reaches -0.84 (delta 0.2) only near k = 2.8, while
+        // eight ATM deviations (ATM vol about 0.37 here) reach k = 0.41.
+        MarketState m = market(new SviParams(0.0005, 0.9, 0.1, 0.0, 0.01));
+        double firstBracket = 8 * Math.max(0.3, m.surface().iv(SPOT, YEARS)) * Math.sqrt(YEARS);
+        double strike = OptionMarks.strikeForDelta(OptionType.CALL, 0.2, YEARS, m);
+        assertTrue(Math.log(strike / SPOT) > firstBracket, "strike " + strike + " lies past the first bracket");
+        double vol = m.surface().iv(strike, YEARS);
+        double delta = BlackScholes.delta(new BsOption(OptionType.CALL, SPOT, strike, YEARS, vol, 0, 0));
+        assertEquals(0.2, delta, 1e-9);
+    }
+
+    @Test
+    void aWingPastLeesBoundHasNoStrikeAndSaysSo() {
+        // b (1 + rho) = 2.7 > 2: the call's delta never falls to 0.2 however far out.
+        MarketState m = market(new SviParams(0.0005, 1.5, 0.8, 0.0, 0.01));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> OptionMarks.strikeForDelta(OptionType.CALL, 0.2, YEARS, m));
+        assertTrue(e.getMessage().startsWith("no call strike within"), e.getMessage());
+        assertTrue(e.getMessage().contains("has delta 0.2"), e.getMessage());
+    }
+}
