@@ -34,6 +34,8 @@ interface IOptions {
     error AlreadySettled(uint256 seriesId);
     error NotSettled(uint256 seriesId);
     error PriceBeforeExpiry(uint256 updatedAt, uint256 expiry);
+    error NotFirstAnswerAfterExpiry(uint80 roundId, uint256 previousUpdatedAt, uint256 expiry);
+    error NonPositiveSettlementPrice(int256 answer);
     error CollateralAlreadyReclaimed(uint256 seriesId);
     error ZeroSize();
 
@@ -42,8 +44,6 @@ interface IOptions {
     function quote() external view returns (address);
 
     function oracle() external view returns (address);
-
-    function heartbeat() external view returns (uint256);
 
     function seriesCount() external view returns (uint256);
 
@@ -57,7 +57,7 @@ interface IOptions {
 
     function write(uint256 seriesId, address to, uint256 size) external returns (uint256 collateral);
 
-    function settle(uint256 seriesId) external returns (uint256 settlementPrice);
+    function settle(uint256 seriesId, uint80 roundId) external returns (uint256 settlementPrice);
 
     function reclaimCollateral(uint256 seriesId) external returns (uint256 amount);
 
