@@ -9,11 +9,11 @@ import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {IERC4626} from "@openzeppelin/contracts/interfaces/IERC4626.sol";
 import {IERC165} from "@openzeppelin/contracts/utils/introspection/IERC165.sol";
-import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {Timelocked} from "./access/Timelocked.sol";
 import {IAsyncRoundVault} from "./interfaces/IAsyncRoundVault.sol";
 import {IERC7540Operator, IERC7540Deposit, IERC7540Redeem} from "./interfaces/IERC7540.sol";
+import {RequestLib} from "./libraries/RequestLib.sol";
 import {ShareMath} from "./libraries/ShareMath.sol";
 
 /// @title AsyncRoundVault
@@ -32,18 +32,7 @@ abstract contract AsyncRoundVault is IAsyncRoundVault, ERC20, Timelocked, Pausab
     /// @notice After a round's end anyone, not only the keeper, may close it.
     uint256 public constant CLOSE_GRACE = 1 days;
     uint256 internal constant BPS = 10_000;
-    uint256 private constant YEAR = 365 days;
     uint256 private constant REQUEST_ID = 0;
-
-    /// @notice A controller's requests of one kind: `pending` (assets for deposits, shares for redeems)
-    /// made in `round`, what earlier rounds made claimable, and deposits refunded by a zero-value round.
-    struct Receipt {
-        uint64 round;
-        uint128 pending;
-        uint128 claimableAssets;
-        uint128 claimableShares;
-        uint128 refundable;
-    }
 
     struct Fees {
         uint16 managementBps;
@@ -78,8 +67,8 @@ abstract contract AsyncRoundVault is IAsyncRoundVault, ERC20, Timelocked, Pausab
     /// taken only on value above it.
     RoundPrice private _highWaterMark;
     mapping(uint256 round => RoundPrice) private _roundPrices;
-    mapping(address controller => Receipt) private _depositReceipts;
-    mapping(address controller => Receipt) private _redeemReceipts;
+    mapping(address controller => RequestLib.Receipt) private _depositReceipts;
+    mapping(address controller => RequestLib.Receipt) private _redeemReceipts;
     /// @inheritdoc IERC7540Operator
     mapping(address controller => mapping(address operator => bool)) public override isOperator;
 
@@ -164,9 +153,11 @@ abstract contract AsyncRoundVault is IAsyncRoundVault, ERC20, Timelocked, Pausab
 
     /// @notice ERC-165: ERC-7540 operator, asynchronous deposit and asynchronous redeem.
     function supportsInterface(bytes4 interfaceId) external pure returns (bool) {
-        return interfaceId == type(IERC165).interfaceId || interfaceId == type(IERC7540Operator).interfaceId
-            || interfaceId == 0xce3bbe50 // ERC-7540 asynchronous deposit
-            || interfaceId == 0x620ee8e4; // ERC-7540 asynchronous redeem
+        return
+            interfaceId == type(IERC165).interfaceId ||
+            interfaceId == type(IERC7540Operator).interfaceId ||
+            interfaceId == 0xce3bbe50 || // ERC-7540 asynchronous deposit
+            interfaceId == 0x620ee8e4; // ERC-7540 asynchronous redeem
     }
 
     /// @notice The token deposited and redeemed.
@@ -212,15 +203,12 @@ abstract contract AsyncRoundVault is IAsyncRoundVault, ERC20, Timelocked, Pausab
     }
 
     /// @inheritdoc IERC7540Deposit
-    function requestDeposit(uint256 assets, address controller, address owner_)
-        external
-        override
-        nonReentrant
-        whenNotPaused
-        onlyAuthorized(owner_)
-        returns (uint256)
-    {
-        _request(_depositReceipts[controller], true, assets);
+    function requestDeposit(
+        uint256 assets,
+        address controller,
+        address owner_
+    ) external override nonReentrant whenNotPaused onlyAuthorized(owner_) returns (uint256) {
+        RequestLib.request(_depositReceipts[controller], _roundPrices, currentRound, true, assets);
         pendingDepositAssets += assets.toUint128();
         _asset.safeTransferFrom(owner_, address(this), assets);
         emit DepositRequest(controller, owner_, REQUEST_ID, msg.sender, assets);
@@ -228,33 +216,25 @@ abstract contract AsyncRoundVault is IAsyncRoundVault, ERC20, Timelocked, Pausab
     }
 
     /// @inheritdoc IAsyncRoundVault
-    function cancelDepositRequest(uint256 assets, address receiver, address controller)
-        external
-        override
-        nonReentrant
-        onlyAuthorized(controller)
-    {
-        Receipt storage r = _depositReceipts[controller];
-        _process(r, true);
-        uint256 refundable = r.refundable;
-        uint256 fromRefund = Math.min(assets, refundable);
-        r.refundable = (refundable - fromRefund).toUint128();
+    function cancelDepositRequest(
+        uint256 assets,
+        address receiver,
+        address controller
+    ) external override nonReentrant onlyAuthorized(controller) {
+        uint256 fromRefund = RequestLib.cancel(_depositReceipts[controller], _roundPrices, currentRound, true, assets);
         refundableDeposits -= fromRefund.toUint128();
-        _cancel(r, assets, refundable);
         pendingDepositAssets -= (assets - fromRefund).toUint128();
         _asset.safeTransfer(receiver, assets);
         emit DepositRequestCancelled(controller, receiver, assets);
     }
 
     /// @inheritdoc IERC7540Redeem
-    function requestRedeem(uint256 shares, address controller, address owner_)
-        external
-        override
-        nonReentrant
-        onlyAuthorized(owner_)
-        returns (uint256)
-    {
-        _request(_redeemReceipts[controller], false, shares);
+    function requestRedeem(
+        uint256 shares,
+        address controller,
+        address owner_
+    ) external override nonReentrant onlyAuthorized(owner_) returns (uint256) {
+        RequestLib.request(_redeemReceipts[controller], _roundPrices, currentRound, false, shares);
         pendingRedeemShares += shares.toUint128();
         _transfer(owner_, address(this), shares);
         emit RedeemRequest(controller, owner_, REQUEST_ID, msg.sender, shares);
@@ -262,15 +242,12 @@ abstract contract AsyncRoundVault is IAsyncRoundVault, ERC20, Timelocked, Pausab
     }
 
     /// @inheritdoc IAsyncRoundVault
-    function cancelRedeemRequest(uint256 shares, address receiver, address controller)
-        external
-        override
-        nonReentrant
-        onlyAuthorized(controller)
-    {
-        Receipt storage r = _redeemReceipts[controller];
-        _process(r, false);
-        _cancel(r, shares, 0);
+    function cancelRedeemRequest(
+        uint256 shares,
+        address receiver,
+        address controller
+    ) external override nonReentrant onlyAuthorized(controller) {
+        RequestLib.cancel(_redeemReceipts[controller], _roundPrices, currentRound, false, shares);
         pendingRedeemShares -= shares.toUint128();
         _transfer(address(this), receiver, shares);
         emit RedeemRequestCancelled(controller, receiver, shares);
@@ -283,7 +260,7 @@ abstract contract AsyncRoundVault is IAsyncRoundVault, ERC20, Timelocked, Pausab
 
     /// @inheritdoc IERC7540Deposit
     function claimableDepositRequest(uint256, address controller) public view override returns (uint256 assets) {
-        (assets,) = _claimable(_depositReceipts[controller], true);
+        (assets, ) = RequestLib.claimable(_depositReceipts[controller], _roundPrices, currentRound, true);
     }
 
     /// @inheritdoc IERC7540Redeem
@@ -293,7 +270,7 @@ abstract contract AsyncRoundVault is IAsyncRoundVault, ERC20, Timelocked, Pausab
 
     /// @inheritdoc IERC7540Redeem
     function claimableRedeemRequest(uint256, address controller) public view override returns (uint256 shares) {
-        (, shares) = _claimable(_redeemReceipts[controller], false);
+        (, shares) = RequestLib.claimable(_redeemReceipts[controller], _roundPrices, currentRound, false);
     }
 
     // =========================================================================================
@@ -307,12 +284,12 @@ abstract contract AsyncRoundVault is IAsyncRoundVault, ERC20, Timelocked, Pausab
 
     /// @notice Claimable shares of `controller`'s processed deposit requests.
     function maxMint(address controller) external view override returns (uint256 shares) {
-        (, shares) = _claimable(_depositReceipts[controller], true);
+        (, shares) = RequestLib.claimable(_depositReceipts[controller], _roundPrices, currentRound, true);
     }
 
     /// @notice Claimable assets of `controller`'s processed redeem requests.
     function maxWithdraw(address controller) external view override returns (uint256 assets) {
-        (assets,) = _claimable(_redeemReceipts[controller], false);
+        (assets, ) = RequestLib.claimable(_redeemReceipts[controller], _roundPrices, currentRound, false);
     }
 
     /// @notice Claimable shares of `controller`'s processed redeem requests.
@@ -346,13 +323,11 @@ abstract contract AsyncRoundVault is IAsyncRoundVault, ERC20, Timelocked, Pausab
     }
 
     /// @inheritdoc IERC7540Deposit
-    function deposit(uint256 assets, address receiver, address controller)
-        public
-        override
-        nonReentrant
-        onlyAuthorized(controller)
-        returns (uint256 shares)
-    {
+    function deposit(
+        uint256 assets,
+        address receiver,
+        address controller
+    ) public override nonReentrant onlyAuthorized(controller) returns (uint256 shares) {
         return _claim(true, false, assets, receiver, controller);
     }
 
@@ -362,35 +337,29 @@ abstract contract AsyncRoundVault is IAsyncRoundVault, ERC20, Timelocked, Pausab
     }
 
     /// @inheritdoc IERC7540Deposit
-    function mint(uint256 shares, address receiver, address controller)
-        public
-        override
-        nonReentrant
-        onlyAuthorized(controller)
-        returns (uint256 assets)
-    {
+    function mint(
+        uint256 shares,
+        address receiver,
+        address controller
+    ) public override nonReentrant onlyAuthorized(controller) returns (uint256 assets) {
         return _claim(true, true, shares, receiver, controller);
     }
 
     /// @notice Pays `assets` of `controller`'s processed redeem requests to `receiver`.
-    function withdraw(uint256 assets, address receiver, address controller)
-        external
-        override
-        nonReentrant
-        onlyAuthorized(controller)
-        returns (uint256 shares)
-    {
+    function withdraw(
+        uint256 assets,
+        address receiver,
+        address controller
+    ) external override nonReentrant onlyAuthorized(controller) returns (uint256 shares) {
         return _claim(false, false, assets, receiver, controller);
     }
 
     /// @notice Pays the assets of `shares` of `controller`'s processed redeem requests to `receiver`.
-    function redeem(uint256 shares, address receiver, address controller)
-        external
-        override
-        nonReentrant
-        onlyAuthorized(controller)
-        returns (uint256 assets)
-    {
+    function redeem(
+        uint256 shares,
+        address receiver,
+        address controller
+    ) external override nonReentrant onlyAuthorized(controller) returns (uint256 assets) {
         return _claim(false, true, shares, receiver, controller);
     }
 
@@ -458,12 +427,15 @@ abstract contract AsyncRoundVault is IAsyncRoundVault, ERC20, Timelocked, Pausab
         s.nav = _settleRound(s, hint);
         s.supply = totalSupply();
         Fees memory f = _fees;
-        // capped so that fees never exceed the NAV, however long a round was left open
-        s.managementFee = Math.min(s.nav * f.managementBps * (block.timestamp - roundStartedAt) / (YEAR * BPS), s.nav);
-        uint256 afterManagement = s.nav - s.managementFee;
-        RoundPrice memory mark = _highWaterMark;
-        uint256 markValue = Math.mulDiv(mark.assets + 1, s.supply + ShareMath.VIRTUAL_SHARES, mark.supply + ShareMath.VIRTUAL_SHARES);
-        if (afterManagement > markValue) s.performanceFee = (afterManagement - markValue) * f.performanceBps / BPS;
+        uint256 markValue;
+        (s.managementFee, s.performanceFee, markValue) = RequestLib.fees(
+            s.nav,
+            s.supply,
+            block.timestamp - roundStartedAt,
+            f.managementBps,
+            f.performanceBps,
+            _highWaterMark
+        );
         uint256 fees_ = s.managementFee + s.performanceFee;
         s.assets = s.nav - fees_;
         bool refund = s.assets == 0 && s.supply > 0;
@@ -520,78 +492,26 @@ abstract contract AsyncRoundVault is IAsyncRoundVault, ERC20, Timelocked, Pausab
     // Internals: receipts and claims
     // =========================================================================================
 
-    function _request(Receipt storage r, bool isDeposit, uint256 amount) private {
-        if (amount == 0) revert ZeroAmount();
-        _process(r, isDeposit);
-        r.round = currentRound;
-        r.pending += amount.toUint128();
-    }
-
-    /// @dev Takes `amount` out of what `r` may cancel: first `refundable` (already taken off the
-    /// receipt by the caller), then what is pending in this round.
-    function _cancel(Receipt storage r, uint256 amount, uint256 refundable) private {
-        if (amount == 0) revert ZeroAmount();
-        uint256 pending = _pending(r);
-        if (amount > refundable + pending) revert ExceedsPending(amount, refundable + pending);
-        if (amount > refundable) r.pending = (pending - (amount - refundable)).toUint128();
-    }
-
-    function _pending(Receipt storage r) private view returns (uint256) {
+    function _pending(RequestLib.Receipt storage r) private view returns (uint256) {
         return r.round == currentRound ? r.pending : 0;
     }
 
-    /// @dev Turns a request of an already closed round into a claimable (or, for deposits into a
-    /// zero-value round, refundable) amount at that round's price.
-    function _process(Receipt storage r, bool isDeposit) private {
-        uint256 pending = r.pending;
-        if (pending == 0 || r.round == currentRound) return;
-        RoundPrice memory price = _roundPrices[r.round];
-        r.pending = 0;
-        if (isDeposit && price.depositsRefunded) {
-            r.refundable += pending.toUint128();
-            return;
-        }
-        (uint256 assets, uint256 shares) = _convertPending(pending, isDeposit, price);
-        r.claimableAssets += assets.toUint128();
-        r.claimableShares += shares.toUint128();
-    }
-
-    function _claimable(Receipt storage r, bool isDeposit) private view returns (uint256 assets, uint256 shares) {
-        (assets, shares) = (r.claimableAssets, r.claimableShares);
-        RoundPrice memory price = _roundPrices[r.round];
-        if (r.pending > 0 && r.round != currentRound && !(isDeposit && price.depositsRefunded)) {
-            (uint256 a, uint256 sh) = _convertPending(r.pending, isDeposit, price);
-            (assets, shares) = (assets + a, shares + sh);
-        }
-    }
-
-    function _convertPending(uint256 pending, bool isDeposit, RoundPrice memory price)
-        private
-        pure
-        returns (uint256 assets, uint256 shares)
-    {
-        return isDeposit
-            ? (pending, ShareMath.toShares(pending, price.assets, price.supply))
-            : (ShareMath.toAssets(pending, price.assets, price.supply), pending);
-    }
-
-    /// @dev Claims `amount` (shares when `byShares`, else assets) of a processed request and returns
-    /// the other side, rounded in the vault's favour: deposit/redeem down, mint/withdraw up.
-    function _claim(bool isDeposit, bool byShares, uint256 amount, address receiver, address controller)
-        private
-        returns (uint256 other)
-    {
-        if (amount == 0) revert ZeroAmount();
-        Receipt storage r = isDeposit ? _depositReceipts[controller] : _redeemReceipts[controller];
-        _process(r, isDeposit);
-        (uint256 claimableAssets, uint256 claimableShares) = (r.claimableAssets, r.claimableShares);
-        (uint256 have, uint256 otherHave) = byShares ? (claimableShares, claimableAssets) : (claimableAssets, claimableShares);
-        if (amount > have) revert ExceedsClaimable(amount, have);
-        Math.Rounding rounding = isDeposit == byShares ? Math.Rounding.Ceil : Math.Rounding.Floor;
-        other = amount == have ? otherHave : Math.mulDiv(amount, otherHave, have, rounding);
-        (uint256 assets, uint256 shares) = byShares ? (other, amount) : (amount, other);
-        r.claimableAssets = (claimableAssets - assets).toUint128();
-        r.claimableShares = (claimableShares - shares).toUint128();
+    /// @dev Claims `amount` (shares when `byShares`, else assets) of a processed request; see `RequestLib.claim`.
+    function _claim(
+        bool isDeposit,
+        bool byShares,
+        uint256 amount,
+        address receiver,
+        address controller
+    ) private returns (uint256) {
+        (uint256 assets, uint256 shares) = RequestLib.claim(
+            isDeposit ? _depositReceipts[controller] : _redeemReceipts[controller],
+            _roundPrices,
+            currentRound,
+            isDeposit,
+            byShares,
+            amount
+        );
         if (isDeposit) {
             _transfer(address(this), receiver, shares);
             emit Deposit(controller, receiver, assets, shares);
@@ -600,6 +520,7 @@ abstract contract AsyncRoundVault is IAsyncRoundVault, ERC20, Timelocked, Pausab
             _asset.safeTransfer(receiver, assets);
             emit Withdraw(msg.sender, receiver, controller, assets, shares);
         }
+        return byShares ? assets : shares;
     }
 
     // =========================================================================================

@@ -74,12 +74,9 @@ contract OptionVault is IOptionVault, AsyncRoundVault {
     error AssetNotInMarket(address asset);
     error PoolMismatch(address pool);
 
-    constructor(InitParams memory p)
-        ERC20(p.name, p.symbol)
-        Ownable(p.owner)
-        Timelocked(p.timelockDelay)
-        AsyncRoundVault(p.asset, p.roles)
-    {
+    constructor(
+        InitParams memory p
+    ) ERC20(p.name, p.symbol) Ownable(p.owner) Timelocked(p.timelockDelay) AsyncRoundVault(p.asset, p.roles) {
         address base = p.options.base();
         address quote = p.options.quote();
         if (p.asset != base && p.asset != quote) revert AssetNotInMarket(p.asset);
@@ -137,12 +134,10 @@ contract OptionVault is IOptionVault, AsyncRoundVault {
     }
 
     /// @inheritdoc IOptionVault
-    function modelPremium(uint256 strike, uint256 expiry)
-        external
-        view
-        override
-        returns (uint256 premium, int256 delta, uint256 vega, uint256 vol)
-    {
+    function modelPremium(
+        uint256 strike,
+        uint256 expiry
+    ) external view override returns (uint256 premium, int256 delta, uint256 vega, uint256 vol) {
         vol = _freshVol();
         (premium, delta, vega) = RollChecks.model(_market(_price()), strike, expiry, vol);
     }
@@ -159,13 +154,10 @@ contract OptionVault is IOptionVault, AsyncRoundVault {
     // =========================================================================================
 
     /// @inheritdoc IOptionVault
-    function roll(RollParams calldata params, uint80 settlementRoundId)
-        external
-        override
-        onlyKeeper
-        whenNotPaused
-        nonReentrant
-    {
+    function roll(
+        RollParams calldata params,
+        uint80 settlementRoundId
+    ) external override onlyKeeper whenNotPaused nonReentrant {
         _checkClosable();
         _closeRound(settlementRoundId);
         _openRound(params, _price());
@@ -178,13 +170,10 @@ contract OptionVault is IOptionVault, AsyncRoundVault {
     }
 
     /// @inheritdoc IOptionVault
-    function buyOptions(uint256 size, uint256 maxPremiumPerOption)
-        external
-        override
-        nonReentrant
-        whenNotPaused
-        returns (uint256 premium)
-    {
+    function buyOptions(
+        uint256 size,
+        uint256 maxPremiumPerOption
+    ) external override nonReentrant whenNotPaused returns (uint256 premium) {
         LiveRound storage live = _live;
         if (live.remainingSize == 0 || block.timestamp >= live.auctionEnd) revert AuctionNotActive();
         if (size == 0) revert ZeroAmount();
@@ -218,13 +207,11 @@ contract OptionVault is IOptionVault, AsyncRoundVault {
     }
 
     /// @inheritdoc IOptionVault
-    function rebalance(bool assetToOther, uint256 amountIn, uint256 minAmountOut)
-        external
-        override
-        onlyKeeper
-        nonReentrant
-        returns (uint256 amountOut)
-    {
+    function rebalance(
+        bool assetToOther,
+        uint256 amountIn,
+        uint256 minAmountOut
+    ) external override onlyKeeper nonReentrant returns (uint256 amountOut) {
         if (amountIn == 0) revert ZeroAmount();
         uint256 price = _price();
         uint256 available = assetToOther ? idleAsset - _auctionCollateral() : idleOther;
@@ -276,7 +263,11 @@ contract OptionVault is IOptionVault, AsyncRoundVault {
     function _openRound(RollParams calldata p, uint256 spot) private {
         uint256 nav = idleAsset + _otherToAsset(idleOther, spot);
         RollChecks.Outcome memory o = RollChecks.check(
-            p, _market(spot), RollChecks.Holdings(idleAsset, idleOther, nav), _limits, _freshVol()
+            p,
+            _market(spot),
+            RollChecks.Holdings(idleAsset, idleOther, nav),
+            _limits,
+            _freshVol()
         );
         uint256 seriesId;
         if (o.size > 0) {
@@ -300,9 +291,12 @@ contract OptionVault is IOptionVault, AsyncRoundVault {
         emit RoundRisk(currentRound, o.vaultDelta, o.vaultVega, nav);
     }
 
-    function _emitRoundOpened(RollParams calldata p, uint256 seriesId, uint256 spot, RollChecks.Outcome memory o)
-        private
-    {
+    function _emitRoundOpened(
+        RollParams calldata p,
+        uint256 seriesId,
+        uint256 spot,
+        RollChecks.Outcome memory o
+    ) private {
         emit RoundOpened(
             currentRound,
             seriesId,
@@ -323,8 +317,14 @@ contract OptionVault is IOptionVault, AsyncRoundVault {
     function _chargeRebalanceBudget(bool assetToOther, uint256 amountIn, uint256 amountOut, uint256 price) private {
         uint256 valueIn = assetToOther ? amountIn : _otherToAsset(amountIn, price);
         uint256 valueOut = assetToOther ? _otherToAsset(amountOut, price) : amountOut;
-        (uint256 volume, uint256 loss) =
-            RollChecks.chargeRebalance(rebalanceVolume, rebalanceLoss, valueIn, valueOut, navAtRoundStart, _limits);
+        (uint256 volume, uint256 loss) = RollChecks.chargeRebalance(
+            rebalanceVolume,
+            rebalanceLoss,
+            valueIn,
+            valueOut,
+            navAtRoundStart,
+            _limits
+        );
         rebalanceVolume = volume.toUint128();
         rebalanceLoss = loss.toUint128();
     }
@@ -334,7 +334,7 @@ contract OptionVault is IOptionVault, AsyncRoundVault {
     }
 
     function _price() private view returns (uint256 price) {
-        (price,,) = OracleLib.freshPrice(oracle, heartbeat);
+        (price, , ) = OracleLib.freshPrice(oracle, heartbeat);
     }
 
     /// @dev The latest positive answer however old, or 0: for views that must not revert.
@@ -358,14 +358,25 @@ contract OptionVault is IOptionVault, AsyncRoundVault {
 
     function _otherToAsset(uint256 amount, uint256 price) private view returns (uint256) {
         if (amount == 0) return 0;
-        return isCallVault ? OptionMath.quoteToBase(amount, price, _units()) : OptionMath.baseToQuote(amount, price, _units());
+        return
+            isCallVault
+                ? OptionMath.quoteToBase(amount, price, _units())
+                : OptionMath.baseToQuote(amount, price, _units());
     }
 
     function _assetToOther(uint256 amount, uint256 price) private view returns (uint256) {
-        return isCallVault ? OptionMath.baseToQuote(amount, price, _units()) : OptionMath.quoteToBase(amount, price, _units());
+        return
+            isCallVault
+                ? OptionMath.baseToQuote(amount, price, _units())
+                : OptionMath.quoteToBase(amount, price, _units());
     }
 
-    function _payout(uint256 strike, uint256 price, uint256 size, Math.Rounding rounding) private view returns (uint256) {
+    function _payout(
+        uint256 strike,
+        uint256 price,
+        uint256 size,
+        Math.Rounding rounding
+    ) private view returns (uint256) {
         return OptionMath.payout(isCallVault, strike, price, size, _units(), rounding);
     }
 
@@ -380,13 +391,13 @@ contract OptionVault is IOptionVault, AsyncRoundVault {
     function _auctionPrice(LiveRound storage live) private view returns (uint256) {
         uint256 elapsed = block.timestamp - live.auctionStart;
         uint256 duration = live.auctionEnd - live.auctionStart;
-        uint256 drop = (uint256(live.startPremium) - live.floorPremium) * elapsed / duration;
+        uint256 drop = ((uint256(live.startPremium) - live.floorPremium) * elapsed) / duration;
         return live.startPremium - drop;
     }
 
-    function _setKeeperLimits(KeeperLimits memory l) private {
-        RollChecks.checkLimits(l);
-        _limits = l;
-        emit KeeperLimitsSet(l);
+    function _setKeeperLimits(KeeperLimits memory limits) private {
+        RollChecks.checkLimits(limits);
+        _limits = limits;
+        emit KeeperLimitsSet(limits);
     }
 }

@@ -111,13 +111,11 @@ contract Options is IOptions, ERC1155, Timelocked, ReentrancyGuard {
 
     /// @notice Writes `size` options of the caller's series to `to`, pulling their collateral from the caller.
     /// @return collateral the amount of collateral token locked
-    function write(uint256 seriesId, address to, uint256 size)
-        external
-        override
-        nonReentrant
-        onlyWriterOf(seriesId)
-        returns (uint256 collateral)
-    {
+    function write(
+        uint256 seriesId,
+        address to,
+        uint256 size
+    ) external override nonReentrant onlyWriterOf(seriesId) returns (uint256 collateral) {
         Series storage s = _series[seriesId];
         if (size == 0) revert ZeroSize();
         if (block.timestamp >= s.expiry) revert AlreadyExpired(seriesId, s.expiry);
@@ -139,28 +137,25 @@ contract Options is IOptions, ERC1155, Timelocked, ReentrancyGuard {
         uint256 expiry = s.expiry;
         if (block.timestamp < expiry) revert NotExpired(seriesId, expiry, block.timestamp);
         IAggregatorV3 feed = IAggregatorV3(oracle);
-        if (roundId == 0) (roundId,,,,) = feed.latestRoundData();
-        (, int256 answer,, uint256 updatedAt, uint80 answeredInRound) = feed.getRoundData(roundId);
+        if (roundId == 0) (roundId, , , , ) = feed.latestRoundData();
+        (, int256 answer, , uint256 updatedAt, uint80 answeredInRound) = feed.getRoundData(roundId);
         if (updatedAt < expiry || answeredInRound < roundId) revert PriceBeforeExpiry(updatedAt, expiry);
         if (answer <= 0) revert NonPositiveSettlementPrice(answer);
-        (,,, uint256 previousAt,) = feed.getRoundData(roundId - 1);
+        (, , , uint256 previousAt, ) = feed.getRoundData(roundId - 1);
         if (previousAt >= expiry) revert NotFirstAnswerAfterExpiry(roundId, previousAt, expiry);
         settlementPrice = uint256(answer);
         s.settled = true;
         s.settlementPrice = settlementPrice.toUint128();
-        s.holdersPayout =
-            OptionMath.payout(s.isCall, s.strike, settlementPrice, s.written, _units(), Math.Rounding.Ceil).toUint128();
+        s.holdersPayout = OptionMath
+            .payout(s.isCall, s.strike, settlementPrice, s.written, _units(), Math.Rounding.Ceil)
+            .toUint128();
         emit SeriesSettled(seriesId, settlementPrice, s.holdersPayout, roundId);
     }
 
     /// @notice Sends the writer the collateral not owed to holders. Writer only, once, after settlement.
-    function reclaimCollateral(uint256 seriesId)
-        external
-        override
-        nonReentrant
-        onlyWriterOf(seriesId)
-        returns (uint256 amount)
-    {
+    function reclaimCollateral(
+        uint256 seriesId
+    ) external override nonReentrant onlyWriterOf(seriesId) returns (uint256 amount) {
         Series storage s = _series[seriesId];
         if (!s.settled) revert NotSettled(seriesId);
         if (s.collateralReclaimed) revert CollateralAlreadyReclaimed(seriesId);
@@ -171,12 +166,11 @@ contract Options is IOptions, ERC1155, Timelocked, ReentrancyGuard {
     }
 
     /// @notice Burns `size` of the caller's options of a settled series and pays their value to `receiver`.
-    function claim(uint256 seriesId, uint256 size, address receiver)
-        external
-        override
-        nonReentrant
-        returns (uint256 payout)
-    {
+    function claim(
+        uint256 seriesId,
+        uint256 size,
+        address receiver
+    ) external override nonReentrant returns (uint256 payout) {
         Series storage s = _series[seriesId];
         if (!s.settled) revert NotSettled(seriesId);
         if (size == 0) revert ZeroSize();
@@ -193,11 +187,13 @@ contract Options is IOptions, ERC1155, Timelocked, ReentrancyGuard {
         return _payout(s.isCall, s.strike, s.settlementPrice, size, Math.Rounding.Floor);
     }
 
-    function _payout(bool isCall, uint256 strike, uint256 price, uint256 size, Math.Rounding rounding)
-        private
-        view
-        returns (uint256)
-    {
+    function _payout(
+        bool isCall,
+        uint256 strike,
+        uint256 price,
+        uint256 size,
+        Math.Rounding rounding
+    ) private view returns (uint256) {
         return OptionMath.payout(isCall, strike, price, size, _units(), rounding);
     }
 

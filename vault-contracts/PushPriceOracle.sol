@@ -75,12 +75,7 @@ contract PushPriceOracle is IAggregatorV3, Timelocked {
     }
 
     /// @inheritdoc IAggregatorV3
-    function getRoundData(uint80 roundId)
-        public
-        view
-        override
-        returns (uint80, int256, uint256, uint256, uint80)
-    {
+    function getRoundData(uint80 roundId) public view override returns (uint80, int256, uint256, uint256, uint80) {
         RoundData memory data = _rounds[roundId];
         if (data.updatedAt == 0) revert NoDataPresent(roundId);
         return (roundId, data.answer, data.updatedAt, data.updatedAt, roundId);

@@ -49,7 +49,7 @@ const DEFAULTS = {
     maxVegaBps: 3000,
     maxRebalanceVolumeBps: 20000,
     maxRebalanceLossBps: 100,
-    minAuctionDuration: 1800,
+    minAuctionDuration: 600,
     maxRoundDuration: 35 * 24 * 3600,
   },
 };
@@ -160,6 +160,7 @@ async function deployAll(options = {}) {
   await (await pool.addLiquidity(baseLiquidity, quoteLiquidity, 0, deployer.address, deadline)).wait();
 
   const rollChecks = await deploy("RollChecks");
+  const requestLib = await deploy("RequestLib");
   // Options lists the two vaults as writers from the start: their addresses follow from the nonce.
   const nonce = await deployer.getNonce();
   const callVaultAddress = ethers.getCreateAddress({ from: deployer.address, nonce: nonce + 1 });
@@ -192,7 +193,7 @@ async function deployAll(options = {}) {
   });
   const deployVault = async (params) => {
     const vault = await ethers.deployContract("OptionVault", [params],
-      { signer: deployer, libraries: { RollChecks: rollChecks.target } });
+      { signer: deployer, libraries: { RollChecks: rollChecks.target, RequestLib: requestLib.target } });
     await vault.waitForDeployment();
     return vault;
   };
@@ -215,6 +216,7 @@ async function deployAll(options = {}) {
       oracle: oracle.target,
       volFeed: volFeed.target,
       rollChecks: rollChecks.target,
+      requestLib: requestLib.target,
       pool: pool.target,
       options: optionsMarket.target,
       callVault: callVault.target,
@@ -247,7 +249,7 @@ async function deployAll(options = {}) {
       decimals: { weth: 18, usdc: 6, callVaultShares: 21, putVaultShares: 9 },
     },
   };
-  return { weth, usdc, oracle, volFeed, rollChecks, pool, options: optionsMarket, callVault, putVault, deployment };
+  return { weth, usdc, oracle, volFeed, rollChecks, requestLib, pool, options: optionsMarket, callVault, putVault, deployment };
 }
 
 async function main() {

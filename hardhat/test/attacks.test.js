@@ -18,6 +18,7 @@ async function deployCustomVault(baseToken, feed, owner, keeper) {
   const volFeed = await ethers.deployContract("VolFeed",
     [owner.address, volUpdater.address, ethers.parseUnits("0.8", 18), 2500, 3600, DELAY]);
   const rollChecks = await ethers.deployContract("RollChecks");
+  const requestLib = await ethers.deployContract("RequestLib");
   const vaultAddress = ethers.getCreateAddress({ from: owner.address, nonce: (await owner.getNonce()) + 1 });
   const options = await ethers.deployContract("Options",
     [baseToken.target, usdc.target, feed.target, owner.address, [vaultAddress], DELAY]);
@@ -27,7 +28,7 @@ async function deployCustomVault(baseToken, feed, owner, keeper) {
     timelockDelay: DELAY,
     roles: { keeper: keeper.address, guardian: owner.address, feeRecipient: owner.address, managementFeeBps: 0, performanceFeeBps: 0 },
     limits: LIMITS,
-  }], { libraries: { RollChecks: rollChecks.target } });
+  }], { libraries: { RollChecks: rollChecks.target, RequestLib: requestLib.target } });
   return { usdc, pool, options, vault, volFeed };
 }
 
@@ -348,7 +349,7 @@ describe("keeper bounds", function () {
       [{ startPremium: WETH("1.01") }, "InvalidPremiums"],
       [{ expiry: t + 36 * DAY }, "InvalidExpiry"],
       [{ auctionDuration: 0 }, "InvalidAuctionDuration"],
-      [{ auctionDuration: 1799 }, "InvalidAuctionDuration"],
+      [{ auctionDuration: 599 }, "InvalidAuctionDuration"],
       [{ auctionDuration: 8 * DAY }, "InvalidAuctionDuration"],
     ];
     for (const [override, error] of cases) {

@@ -40,7 +40,7 @@ describe("audit findings", function () {
     const k = vault.connect(c.keeper);
     // the audit's attack: deep in the money (spot x (1 - band)), 1-wei premium, 60-second auction, all collateral
     const attack = await rollParams({ strike: USD(1500), size: WETH(150), startPremium: 1n, floorPremium: 1n, auctionDuration: 60 });
-    await expect(k.roll(attack, 0)).to.be.revertedWithCustomError(vault, "InvalidAuctionDuration").withArgs(60, 1800);
+    await expect(k.roll(attack, 0)).to.be.revertedWithCustomError(vault, "InvalidAuctionDuration").withArgs(60, 600);
     await expect(k.roll({ ...attack, auctionDuration: 3600 }, 0))
       .to.be.revertedWithCustomError(vault, "StrikeNotOutOfTheMoney").withArgs(USD(1500), USD(3000), 100);
     // out of the money but at a wei: the floor must be >= 50 % (fixture limit) of the on-chain price
@@ -294,7 +294,7 @@ describe("audit findings", function () {
       roles: { keeper: c.keeper.address, guardian: c.owner.address, feeRecipient: c.owner.address, managementFeeBps: 0, performanceFeeBps: 0 },
       limits: LIMITS,
     };
-    await expect(ethers.deployContract("OptionVault", [params], { libraries: { RollChecks: c.rollChecks.target } }))
+    await expect(ethers.deployContract("OptionVault", [params], { libraries: { RollChecks: c.rollChecks.target, RequestLib: c.requestLib.target } }))
       .to.be.revertedWithCustomError(c.callVault, "OracleMismatch").withArgs(other.target, c.oracle.target);
   });
 

@@ -78,9 +78,7 @@ interface IOptionVault is IAsyncRoundVault {
         uint256 premium
     );
     event AuctionCancelled(uint256 indexed round, uint256 unsoldSize);
-    event Rebalanced(
-        bool assetToOther, uint256 amountIn, uint256 amountOut, uint256 minAmountOut, uint256 oraclePrice
-    );
+    event Rebalanced(bool assetToOther, uint256 amountIn, uint256 amountOut, uint256 minAmountOut, uint256 oraclePrice);
     event KeeperLimitsSet(KeeperLimits limits);
 
     // ---- custom errors ----
@@ -103,8 +101,9 @@ interface IOptionVault is IAsyncRoundVault {
 
     // ---- rounds ----
     /// @notice Closes the current round (settling its series at the oracle answer `settlementRoundId`,
-    /// the first at or after expiry; 0 for the latest, when it is that first one) and opens the next with the keeper's decision, checked against the
-    /// on-chain price and the limits. Keeper only; not while paused.
+    /// the first at or after expiry; 0 for the latest, when it is that first one) and opens the next
+    /// with the keeper's decision, checked against the on-chain price and the limits. Keeper only;
+    /// not while paused.
     function roll(RollParams calldata params, uint80 settlementRoundId) external;
 
     /// @notice Closes the current round without opening another: the keeper from expiry on, anyone
@@ -127,10 +126,10 @@ interface IOptionVault is IAsyncRoundVault {
 
     /// @notice The on-chain Black-Scholes value of one option (1e18 size) of this vault's kind now, in
     /// asset units, with its delta (wad, signed) and vega (asset units per 1.00 of vol) and the vol used.
-    function modelPremium(uint256 strike, uint256 expiry)
-        external
-        view
-        returns (uint256 premium, int256 delta, uint256 vega, uint256 vol);
+    function modelPremium(
+        uint256 strike,
+        uint256 expiry
+    ) external view returns (uint256 premium, int256 delta, uint256 vega, uint256 vol);
 
     /// @notice The live round's series and auction.
     function liveRound() external view returns (LiveRound memory);

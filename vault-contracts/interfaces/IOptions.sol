@@ -22,9 +22,20 @@ interface IOptions {
     event WriterSet(address indexed writer, bool allowed);
     event SeriesCreated(uint256 indexed seriesId, address indexed writer, bool isCall, uint256 strike, uint256 expiry);
     event OptionsWritten(uint256 indexed seriesId, address indexed to, uint256 size, uint256 collateral);
-    event SeriesSettled(uint256 indexed seriesId, uint256 settlementPrice, uint256 holdersPayout, uint256 oracleRoundId);
+    event SeriesSettled(
+        uint256 indexed seriesId,
+        uint256 settlementPrice,
+        uint256 holdersPayout,
+        uint256 oracleRoundId
+    );
     event CollateralReclaimed(uint256 indexed seriesId, address indexed writer, uint256 amount);
-    event OptionsClaimed(uint256 indexed seriesId, address indexed holder, address indexed receiver, uint256 size, uint256 payout);
+    event OptionsClaimed(
+        uint256 indexed seriesId,
+        address indexed holder,
+        address indexed receiver,
+        uint256 size,
+        uint256 payout
+    );
 
     error NotWriter(address caller);
     error UnknownSeries(uint256 seriesId);

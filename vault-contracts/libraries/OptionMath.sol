@@ -25,11 +25,14 @@ library OptionMath {
 
     /// @dev What `size` options pay at `price`, in the collateral token, with the caller's rounding:
     /// down for what a holder gets, up for what is reserved for holders.
-    function payout(bool isCall, uint256 strike, uint256 price, uint256 size, Units memory u, Math.Rounding rounding)
-        internal
-        pure
-        returns (uint256)
-    {
+    function payout(
+        bool isCall,
+        uint256 strike,
+        uint256 price,
+        uint256 size,
+        Units memory u,
+        Math.Rounding rounding
+    ) internal pure returns (uint256) {
         if (isCall) return price > strike ? Math.mulDiv(size, price - strike, price, rounding) : 0;
         return strike > price ? Math.mulDiv(size, (strike - price) * u.quote, u.base * PRICE_UNIT, rounding) : 0;
     }

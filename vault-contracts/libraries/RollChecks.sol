@@ -55,17 +55,23 @@ library RollChecks {
 
     /// @notice One option's (1e18 size) Black-Scholes value in asset units, its delta (wad, signed)
     /// and vega (asset units per 1.00 of vol), at `vol` and the time left to `expiry` (ACT/365).
-    function model(Market memory m, uint256 strike, uint256 expiry, uint256 vol)
-        public
-        view
-        returns (uint256 premium, int256 delta, uint256 vega)
-    {
+    function model(
+        Market memory m,
+        uint256 strike,
+        uint256 expiry,
+        uint256 vol
+    ) public view returns (uint256 premium, int256 delta, uint256 vega) {
         if (expiry <= block.timestamp) revert IOptionVault.InvalidExpiry(expiry, block.timestamp, 0);
         uint256 time = Math.mulDiv(expiry - block.timestamp, WAD, 365 days);
         uint256 priceUsd;
         uint256 vegaUsd;
-        (priceUsd, delta, vegaUsd) =
-            BlackScholes.greeks(m.isCall, m.spot * ORACLE_TO_WAD, strike * ORACLE_TO_WAD, time, vol);
+        (priceUsd, delta, vegaUsd) = BlackScholes.greeks(
+            m.isCall,
+            m.spot * ORACLE_TO_WAD,
+            strike * ORACLE_TO_WAD,
+            time,
+            vol
+        );
         premium = _usdToAsset(m, priceUsd);
         vega = _usdToAsset(m, vegaUsd);
     }
@@ -75,50 +81,67 @@ library RollChecks {
         IOptionVault.RollParams memory p,
         Market memory m,
         Holdings memory h,
-        IOptionVault.KeeperLimits memory l,
+        IOptionVault.KeeperLimits storage limits,
         uint256 vol
     ) public view returns (Outcome memory o) {
-        if (p.expiry <= block.timestamp || p.expiry > block.timestamp + l.maxRoundDuration) {
-            revert IOptionVault.InvalidExpiry(p.expiry, block.timestamp, l.maxRoundDuration);
+        if (p.expiry <= block.timestamp || p.expiry > block.timestamp + limits.maxRoundDuration) {
+            revert IOptionVault.InvalidExpiry(p.expiry, block.timestamp, limits.maxRoundDuration);
         }
-        if (p.auctionDuration < l.minAuctionDuration || block.timestamp + p.auctionDuration > p.expiry) {
-            revert IOptionVault.InvalidAuctionDuration(p.auctionDuration, l.minAuctionDuration);
+        if (p.auctionDuration < limits.minAuctionDuration || block.timestamp + p.auctionDuration > p.expiry) {
+            revert IOptionVault.InvalidAuctionDuration(p.auctionDuration, limits.minAuctionDuration);
         }
-        _checkStrike(p.strike, m, l);
+        _checkStrike(p.strike, m, limits);
         OptionMath.Units memory u = OptionMath.Units(m.baseUnit, m.quoteUnit);
         int256 delta;
         uint256 vega;
         (o.modelPremium, delta, vega) = model(m, p.strike, p.expiry, vol);
         o.vol = vol;
-        if (p.floorPremium == 0 || p.startPremium < p.floorPremium || p.startPremium > OptionMath.collateral(m.isCall, p.strike, OPTION_UNIT, u)) {
+        if (
+            p.floorPremium == 0 ||
+            p.startPremium < p.floorPremium ||
+            p.startPremium > OptionMath.collateral(m.isCall, p.strike, OPTION_UNIT, u)
+        ) {
             revert IOptionVault.InvalidPremiums(p.startPremium, p.floorPremium);
         }
-        if (p.floorPremium * BPS < o.modelPremium * l.minFloorBps) {
-            revert IOptionVault.FloorBelowModelPrice(p.floorPremium, o.modelPremium, l.minFloorBps);
+        if (p.floorPremium * BPS < o.modelPremium * limits.minFloorBps) {
+            revert IOptionVault.FloorBelowModelPrice(p.floorPremium, o.modelPremium, limits.minFloorBps);
         }
-        uint256 byCollateral = m.isCall ? h.idleAsset : Math.mulDiv(h.idleAsset, m.baseUnit * OptionMath.PRICE_UNIT, p.strike * m.quoteUnit);
-        uint256 byNav = m.isCall
-            ? h.nav * l.maxSizeBps / BPS
-            : Math.mulDiv(h.nav * l.maxSizeBps / BPS, m.baseUnit * OptionMath.PRICE_UNIT, p.strike * m.quoteUnit);
+        uint256 byCollateral =
+            m.isCall
+                ? h.idleAsset
+                : Math.mulDiv(h.idleAsset, m.baseUnit * OptionMath.PRICE_UNIT, p.strike * m.quoteUnit);
+        uint256 byNav =
+            m.isCall
+                ? (h.nav * limits.maxSizeBps) / BPS
+                : Math.mulDiv(
+                    (h.nav * limits.maxSizeBps) / BPS,
+                    m.baseUnit * OptionMath.PRICE_UNIT,
+                    p.strike * m.quoteUnit
+                );
         o.size = Math.min(p.size, Math.min(byCollateral, byNav));
 
         int256 held = int256(m.isCall ? h.idleAsset : h.idleOther);
-        o.vaultDelta = held - int256(o.size) * delta / int256(WAD);
+        o.vaultDelta = held - (int256(o.size) * delta) / int256(WAD);
         uint256 absDelta = o.vaultDelta >= 0 ? uint256(o.vaultDelta) : uint256(-o.vaultDelta);
         uint256 deltaValue = m.isCall ? absDelta : OptionMath.baseToQuote(absDelta, m.spot, u);
-        if (deltaValue * BPS > h.nav * l.maxDeltaBps) revert IOptionVault.DeltaLimitExceeded(o.vaultDelta, h.nav, l.maxDeltaBps);
+        if (deltaValue * BPS > h.nav * limits.maxDeltaBps)
+            revert IOptionVault.DeltaLimitExceeded(o.vaultDelta, h.nav, limits.maxDeltaBps);
         o.vaultVega = Math.mulDiv(o.size, vega, OPTION_UNIT);
-        if (o.vaultVega * BPS > h.nav * l.maxVegaBps) revert IOptionVault.VegaLimitExceeded(o.vaultVega, h.nav, l.maxVegaBps);
+        if (o.vaultVega * BPS > h.nav * limits.maxVegaBps)
+            revert IOptionVault.VegaLimitExceeded(o.vaultVega, h.nav, limits.maxVegaBps);
     }
 
-    function _checkStrike(uint256 strike, Market memory m, IOptionVault.KeeperLimits memory l) private pure {
+    function _checkStrike(uint256 strike, Market memory m, IOptionVault.KeeperLimits storage limits) private view {
         uint256 spot = m.spot;
         uint256 distance = strike > spot ? strike - spot : spot - strike;
-        if (strike == 0 || distance * BPS > spot * l.strikeBandBps) {
-            revert IOptionVault.StrikeOutOfBand(strike, spot, l.strikeBandBps);
+        if (strike == 0 || distance * BPS > spot * limits.strikeBandBps) {
+            revert IOptionVault.StrikeOutOfBand(strike, spot, limits.strikeBandBps);
         }
-        bool otm = m.isCall ? strike * BPS >= spot * (BPS + l.minOtmBps) : strike * BPS <= spot * (BPS - l.minOtmBps);
-        if (!otm) revert IOptionVault.StrikeNotOutOfTheMoney(strike, spot, l.minOtmBps);
+        bool otm =
+            m.isCall
+                ? strike * BPS >= spot * (BPS + limits.minOtmBps)
+                : strike * BPS <= spot * (BPS - limits.minOtmBps);
+        if (!otm) revert IOptionVault.StrikeNotOutOfTheMoney(strike, spot, limits.minOtmBps);
     }
 
     /// @dev USD (wad) per option to the vault's asset units per option: base at the spot for calls, quote for puts.
@@ -130,14 +153,22 @@ library RollChecks {
     /// out-of-the-money distance within the band, floor 50-200 % of the model price, slippage <= 5 %,
     /// size, delta and vega <= 100 % of NAV (size > 0), rebalance volume <= 200 % and loss <= 2 % of
     /// NAV a round, auctions >= 10 minutes and shorter than rounds, rounds <= 35 days.
-    function checkLimits(IOptionVault.KeeperLimits memory l) public pure {
+    function checkLimits(IOptionVault.KeeperLimits memory limits) public pure {
         if (
-            l.strikeBandBps > MAX_STRIKE_BAND_BPS || l.minOtmBps > l.strikeBandBps || l.minFloorBps < MIN_FLOOR_BPS
-                || l.minFloorBps > MAX_FLOOR_BPS || l.maxSlippageBps > MAX_SLIPPAGE_BPS || l.maxSizeBps == 0
-                || l.maxSizeBps > BPS || l.maxDeltaBps > BPS || l.maxVegaBps > BPS
-                || l.maxRebalanceVolumeBps > MAX_REBALANCE_VOLUME_BPS || l.maxRebalanceLossBps > MAX_REBALANCE_LOSS_BPS
-                || l.minAuctionDuration < MIN_AUCTION_DURATION || l.maxRoundDuration > MAX_ROUND_DURATION
-                || l.minAuctionDuration >= l.maxRoundDuration
+            limits.strikeBandBps > MAX_STRIKE_BAND_BPS ||
+            limits.minOtmBps > limits.strikeBandBps ||
+            limits.minFloorBps < MIN_FLOOR_BPS ||
+            limits.minFloorBps > MAX_FLOOR_BPS ||
+            limits.maxSlippageBps > MAX_SLIPPAGE_BPS ||
+            limits.maxSizeBps == 0 ||
+            limits.maxSizeBps > BPS ||
+            limits.maxDeltaBps > BPS ||
+            limits.maxVegaBps > BPS ||
+            limits.maxRebalanceVolumeBps > MAX_REBALANCE_VOLUME_BPS ||
+            limits.maxRebalanceLossBps > MAX_REBALANCE_LOSS_BPS ||
+            limits.minAuctionDuration < MIN_AUCTION_DURATION ||
+            limits.maxRoundDuration > MAX_ROUND_DURATION ||
+            limits.minAuctionDuration >= limits.maxRoundDuration
         ) revert IOptionVault.InvalidLimits();
     }
 
@@ -150,12 +181,12 @@ library RollChecks {
         uint256 valueIn,
         uint256 valueOut,
         uint256 navAtRoundStart,
-        IOptionVault.KeeperLimits memory l
-    ) public pure returns (uint256, uint256) {
+        IOptionVault.KeeperLimits storage limits
+    ) public view returns (uint256, uint256) {
         volume += valueIn;
         loss += valueIn > valueOut ? valueIn - valueOut : 0;
-        uint256 maxVolume = navAtRoundStart * l.maxRebalanceVolumeBps / BPS;
-        uint256 maxLoss = navAtRoundStart * l.maxRebalanceLossBps / BPS;
+        uint256 maxVolume = (navAtRoundStart * limits.maxRebalanceVolumeBps) / BPS;
+        uint256 maxLoss = (navAtRoundStart * limits.maxRebalanceLossBps) / BPS;
         if (volume > maxVolume || loss > maxLoss) {
             revert IOptionVault.RebalanceBudgetExceeded(volume, loss, maxVolume, maxLoss);
         }

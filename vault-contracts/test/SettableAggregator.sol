@@ -21,11 +21,20 @@ contract SettableAggregator is IAggregatorV3 {
     uint256 private _updatedAt;
     uint80 private _answeredInRound;
 
-    function setRound(uint80 roundId, int256 answer, uint256 startedAt, uint256 updatedAt, uint80 answeredInRound)
-        external
-    {
-        (_roundId, _answer, _startedAt, _updatedAt, _answeredInRound) =
-            (roundId, answer, startedAt, updatedAt, answeredInRound);
+    function setRound(
+        uint80 roundId,
+        int256 answer,
+        uint256 startedAt,
+        uint256 updatedAt,
+        uint80 answeredInRound
+    ) external {
+        (_roundId, _answer, _startedAt, _updatedAt, _answeredInRound) = (
+            roundId,
+            answer,
+            startedAt,
+            updatedAt,
+            answeredInRound
+        );
         _rounds[roundId] = Round(answer, startedAt, updatedAt, answeredInRound);
     }
 
