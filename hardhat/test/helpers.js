@@ -76,6 +76,21 @@ async function pushPrice(ctx, price) {
 
 const BigInteger = (x) => BigInt(x);
 
+/**
+ * The oracle round a series expiring at `expiry` settles at: the first answer at or after it, found
+ * by walking back from the latest round (0 when there is none yet, or nothing to settle).
+ */
+async function settlementRound(ctx, expiry) {
+  if (BigInt(expiry) === 0n) return 0n;
+  let first = 0n;
+  for (let r = await ctx.oracle.latestRound(); r >= 1n; r--) {
+    const [, , , updatedAt] = await ctx.oracle.getRoundData(r);
+    if (updatedAt < BigInt(expiry)) break;
+    first = r;
+  }
+  return first;
+}
+
 /** Schedules `fn(...args)` on a timelocked contract, waits out the delay and executes it (owner signer). */
 async function throughTimelock(contract, fn, args) {
   const data = contract.interface.encodeFunctionData(fn, args);
@@ -106,5 +121,5 @@ async function atTime(t) {
 
 module.exports = {
   WETH, USDC, USD, DAY, YEAR, VIRTUAL_SHARES, LIMITS, model, fixture, fixtureNoFees, deployFixture, pushPrice, rollParams,
-  atTime, ceilDiv, throughTimelock,
+  atTime, ceilDiv, throughTimelock, settlementRound,
 };

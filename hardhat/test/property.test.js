@@ -5,7 +5,7 @@ const { expect } = require("chai");
 const fc = require("fast-check");
 const { ethers } = require("hardhat");
 const { time } = require("@nomicfoundation/hardhat-network-helpers");
-const { USD, DAY, fixture, pushPrice } = require("./helpers");
+const { USD, DAY, fixture, pushPrice, settlementRound } = require("./helpers");
 
 const RUNS = Number(process.env.PROPERTY_RUNS || 100);
 
@@ -106,7 +106,7 @@ async function runSequence(kind, seedDeposits, actions) {
     if (Number(live.expiry) > now) await time.increaseTo(Number(live.expiry) + lateness);
     price = (price * BigInt(movePermille)) / 1000n;
     await push();
-    await vault.connect(keeper).closeRound(0);
+    await vault.connect(keeper).closeRound(await settlementRound(c, live.expiry));
   }
 
   /** The buyer takes part of what is left in the auction, if one is running. */
@@ -169,7 +169,8 @@ async function runSequence(kind, seedDeposits, actions) {
       case "roll": {
         if (paused) break;
         await closeLiveRound(a.lateness, a.movePermille);
-        const strike = (price * BigInt(a.strikePermille)) / 1000n;
+        // rounded away from spot, so that a strike at the 1 % minimum is out of the money by >= 1 %
+        const strike = kind === "call" ? (price * BigInt(a.strikePermille) + 999n) / 1000n : (price * BigInt(a.strikePermille)) / 1000n;
         const size = (k.maxSize(await vault.idleAsset(), strike) * BigInt(a.sizePermille)) / 1000n;
         const expiry = (await time.latest()) + 7 * DAY;
         // the model price a second before the roll is a hair above the roll's own (less time left)
@@ -196,7 +197,7 @@ async function runSequence(kind, seedDeposits, actions) {
         const s = await options.series(id);
         if (s.settled || Number(s.expiry) > (await time.latest())) break;
         await push();
-        await options.settle(id, 0);
+        await options.settle(id, await settlementRound(c, s.expiry));
         break;
       }
       case "holderClaim":
@@ -231,7 +232,7 @@ async function runSequence(kind, seedDeposits, actions) {
   }
   await time.increase(60);
   await push();
-  await vault.connect(keeper).closeRound(0);
+  await vault.connect(keeper).closeRound(await settlementRound(c, (await vault.liveRound()).expiry));
   for (const u of users) {
     const shares = await vault.maxRedeem(u.address);
     if (shares === 0n) continue;
