@@ -26,11 +26,11 @@ abstract contract AsyncRoundVault is IAsyncRoundVault, ERC20, Timelocked, Pausab
     using SafeCast for uint256;
 
     /// @notice Shares carry 3 more decimals than the asset (10^3 virtual shares, see `ShareMath`).
-    uint8 public constant DECIMALS_OFFSET = 3;
-    uint256 public constant MAX_MANAGEMENT_FEE_BPS = 500; // 5 % a year
-    uint256 public constant MAX_PERFORMANCE_FEE_BPS = 3_000; // 30 % of the gain above the high-water mark
+    uint8 internal constant DECIMALS_OFFSET = 3;
+    uint256 internal constant MAX_MANAGEMENT_FEE_BPS = 500; // 5 % a year
+    uint256 internal constant MAX_PERFORMANCE_FEE_BPS = 3_000; // 30 % of the gain above the high-water mark
     /// @notice After a round's end anyone, not only the keeper, may close it.
-    uint256 public constant CLOSE_GRACE = 1 days;
+    uint256 internal constant CLOSE_GRACE = 1 days;
     uint256 internal constant BPS = 10_000;
     uint256 private constant REQUEST_ID = 0;
 
@@ -41,6 +41,8 @@ abstract contract AsyncRoundVault is IAsyncRoundVault, ERC20, Timelocked, Pausab
 
     IERC20 internal immutable _asset;
     uint8 private immutable _shareDecimals;
+    /// @dev 10^decimals: one whole share, the unit of the price per share.
+    uint256 private immutable _oneShare;
 
     // ---- books (asset held = idle + pending deposits + refundable + reserved + fees + dust) ----
     /// @notice Asset owned by shareholders and not locked in the strategy.
@@ -104,6 +106,7 @@ abstract contract AsyncRoundVault is IAsyncRoundVault, ERC20, Timelocked, Pausab
     constructor(address asset_, Roles memory roles) {
         _asset = IERC20(asset_);
         _shareDecimals = IERC20Metadata(asset_).decimals() + DECIMALS_OFFSET;
+        _oneShare = 10 ** _shareDecimals;
         currentRound = 1;
         roundStartedAt = uint64(block.timestamp);
         _setKeeper(roles.keeper);
@@ -178,17 +181,12 @@ abstract contract AsyncRoundVault is IAsyncRoundVault, ERC20, Timelocked, Pausab
     /// @inheritdoc IAsyncRoundVault
     function roundPrice(uint256 round) external view returns (uint256 assets, uint256 supply, uint256 pricePerShare) {
         RoundPrice memory price = _roundPrices[round];
-        return (price.assets, price.supply, ShareMath.toAssets(10 ** _shareDecimals, price.assets, price.supply));
+        return (price.assets, price.supply, ShareMath.toAssets(_oneShare, price.assets, price.supply));
     }
 
     /// @notice The fees now in force and those the next round will charge.
     function fees() external view returns (Fees memory current, Fees memory next) {
         return (_fees, _nextFees);
-    }
-
-    /// @notice The high-water mark: the best closing (assets, supply) so far.
-    function highWaterMark() external view returns (RoundPrice memory) {
-        return _highWaterMark;
     }
 
     // =========================================================================================
@@ -477,7 +475,7 @@ abstract contract AsyncRoundVault is IAsyncRoundVault, ERC20, Timelocked, Pausab
             s.performanceFee,
             s.assets,
             s.supply,
-            ShareMath.toAssets(10 ** _shareDecimals, s.assets, s.supply),
+            ShareMath.toAssets(_oneShare, s.assets, s.supply),
             s.premiumCollected,
             s.optionsSold,
             s.collateralReturned,

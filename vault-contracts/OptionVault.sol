@@ -7,7 +7,6 @@ import {IERC4626} from "@openzeppelin/contracts/interfaces/IERC4626.sol";
 import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
-import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {Timelocked} from "./access/Timelocked.sol";
 import {AsyncRoundVault} from "./AsyncRoundVault.sol";
@@ -16,7 +15,6 @@ import {IConstantProductPool} from "./interfaces/IConstantProductPool.sol";
 import {IOptions} from "./interfaces/IOptions.sol";
 import {IOptionVault} from "./interfaces/IOptionVault.sol";
 import {IVolFeed} from "./interfaces/IVolFeed.sol";
-import {OptionMath} from "./libraries/OptionMath.sol";
 import {OracleLib} from "./libraries/OracleLib.sol";
 import {RollChecks} from "./libraries/RollChecks.sol";
 
@@ -31,10 +29,8 @@ contract OptionVault is IOptionVault, AsyncRoundVault {
     using SafeERC20 for IERC20;
     using SafeCast for uint256;
 
-    uint256 private constant OPTION_UNIT = 1e18; // premiums are quoted per 1e18 option size
-
     /// @notice The token the rebalancing hook swaps the asset into and out of.
-    IERC20 public immutable otherToken;
+    IERC20 internal immutable otherToken;
     bool public immutable isCallVault;
     IOptions public immutable options;
     IConstantProductPool public immutable pool;
@@ -109,18 +105,8 @@ contract OptionVault is IOptionVault, AsyncRoundVault {
     /// answer the other token and an unsettled series' collateral count as worth nothing.
     function totalAssets() public view override(AsyncRoundVault, IERC4626) returns (uint256 value) {
         uint256 price = _viewPrice();
-        value = idleAsset;
+        value = idleAsset + RollChecks.liveValue(_live, price, _market(price), options);
         if (price > 0) value += _otherToAsset(idleOther, price);
-        LiveRound storage live = _live;
-        if (live.soldSize > 0) {
-            IOptions.Series memory series = options.series(live.seriesId);
-            if (series.settled) {
-                value += series.collateral - series.holdersPayout;
-            } else if (price > 0) {
-                uint256 owed = _payout(live.strike, price, live.soldSize, Math.Rounding.Ceil);
-                value += series.collateral - Math.min(owed, series.collateral);
-            }
-        }
     }
 
     /// @inheritdoc IOptionVault
@@ -138,15 +124,12 @@ contract OptionVault is IOptionVault, AsyncRoundVault {
         uint256 strike,
         uint256 expiry
     ) external view override returns (uint256 premium, int256 delta, uint256 vega, uint256 vol) {
-        vol = _freshVol();
-        (premium, delta, vega) = RollChecks.model(_market(_price()), strike, expiry, vol);
+        return RollChecks.quote(_market(_price()), strike, expiry, volFeed, volHeartbeat);
     }
 
     /// @inheritdoc IOptionVault
     function currentPremium() public view override returns (uint256) {
-        LiveRound storage live = _live;
-        if (live.remainingSize == 0 || block.timestamp >= live.auctionEnd) revert AuctionNotActive();
-        return _auctionPrice(live);
+        return RollChecks.currentPremium(_live);
     }
 
     // =========================================================================================
@@ -174,36 +157,23 @@ contract OptionVault is IOptionVault, AsyncRoundVault {
         uint256 size,
         uint256 maxPremiumPerOption
     ) external override nonReentrant whenNotPaused returns (uint256 premium) {
-        LiveRound storage live = _live;
-        if (live.remainingSize == 0 || block.timestamp >= live.auctionEnd) revert AuctionNotActive();
-        if (size == 0) revert ZeroAmount();
-        if (size > live.remainingSize) revert AuctionSizeExceeded(size, live.remainingSize);
-        uint256 premiumPerOption = _auctionPrice(live);
-        if (premiumPerOption > maxPremiumPerOption) revert PremiumAboveMax(premiumPerOption, maxPremiumPerOption);
-        premium = Math.mulDiv(size, premiumPerOption, OPTION_UNIT, Math.Rounding.Ceil);
-        uint256 collateral = OptionMath.collateral(isCallVault, live.strike, size, _units());
-        uint256 idle = idleAsset + premium;
-        if (collateral > idle) revert InsufficientIdle(collateral, idle);
-
-        idleAsset = (idle - collateral).toUint128();
-        live.remainingSize -= size.toUint128();
-        live.soldSize += size.toUint128();
-        live.premiumCollected += premium.toUint128();
-        uint256 seriesId = live.seriesId;
-
-        _asset.safeTransferFrom(msg.sender, address(this), premium);
-        options.write(seriesId, msg.sender, size);
-        emit OptionsSold(currentRound, seriesId, msg.sender, size, premiumPerOption, premium);
+        uint256 idle;
+        (premium, idle) = RollChecks.buy(
+            _live,
+            size,
+            maxPremiumPerOption,
+            idleAsset,
+            _market(0),
+            options,
+            _asset,
+            currentRound
+        );
+        idleAsset = idle.toUint128();
     }
 
     /// @inheritdoc IOptionVault
     function cancelAuction() external override onlyGuardian {
-        LiveRound storage live = _live;
-        if (live.remainingSize == 0 || block.timestamp >= live.auctionEnd) revert AuctionNotActive();
-        uint256 unsold = live.remainingSize;
-        live.remainingSize = 0;
-        live.auctionEnd = uint64(block.timestamp);
-        emit AuctionCancelled(currentRound, unsold);
+        RollChecks.cancelAuction(_live, currentRound);
     }
 
     /// @inheritdoc IOptionVault
@@ -212,22 +182,21 @@ contract OptionVault is IOptionVault, AsyncRoundVault {
         uint256 amountIn,
         uint256 minAmountOut
     ) external override onlyKeeper nonReentrant returns (uint256 amountOut) {
-        if (amountIn == 0) revert ZeroAmount();
-        uint256 price = _price();
-        uint256 available = assetToOther ? idleAsset - _auctionCollateral() : idleOther;
-        if (amountIn > available) revert InsufficientIdle(amountIn, available);
-        uint256 oracleValue = assetToOther ? _assetToOther(amountIn, price) : _otherToAsset(amountIn, price);
-        uint256 bound = Math.mulDiv(oracleValue, BPS - _limits.maxSlippageBps, BPS, Math.Rounding.Ceil);
-        if (minAmountOut < bound) revert SlippageBoundExceeded(minAmountOut, bound);
-
-        IERC20 tokenIn = assetToOther ? _asset : otherToken;
-        if (assetToOther) idleAsset -= amountIn.toUint128();
-        else idleOther -= amountIn.toUint128();
-        amountOut = pool.swapExactIn(address(tokenIn), amountIn, minAmountOut, address(this), block.timestamp);
-        if (assetToOther) idleOther += amountOut.toUint128();
-        else idleAsset += amountOut.toUint128();
-        _chargeRebalanceBudget(assetToOther, amountIn, amountOut, price);
-        emit Rebalanced(assetToOther, amountIn, amountOut, minAmountOut, price);
+        RollChecks.Books memory b;
+        (amountOut, b) = RollChecks.swap(
+            _live,
+            _limits,
+            RollChecks.Books(idleAsset, idleOther, rebalanceVolume, rebalanceLoss, navAtRoundStart),
+            _market(_price()),
+            pool,
+            _asset,
+            otherToken,
+            assetToOther,
+            amountIn,
+            minAmountOut
+        );
+        (idleAsset, idleOther) = (b.idleAsset.toUint128(), b.idleOther.toUint128());
+        (rebalanceVolume, rebalanceLoss) = (b.volume.toUint128(), b.loss.toUint128());
     }
 
     /// @inheritdoc IOptionVault
@@ -246,13 +215,7 @@ contract OptionVault is IOptionVault, AsyncRoundVault {
 
     /// @inheritdoc AsyncRoundVault
     function _settleRound(CloseSummary memory s, uint80 hint) internal override returns (uint256 nav) {
-        LiveRound memory live = _live;
-        s.premiumCollected = live.premiumCollected;
-        s.optionsSold = live.soldSize;
-        if (live.soldSize > 0) {
-            if (!options.series(live.seriesId).settled) options.settle(live.seriesId, hint);
-            s.collateralReturned = options.reclaimCollateral(live.seriesId);
-        }
+        (s.premiumCollected, s.optionsSold, s.collateralReturned) = RollChecks.settle(_live, options, hint);
         idleAsset = (idleAsset + s.collateralReturned).toUint128();
         nav = idleAsset + _otherToAsset(idleOther, _price());
         delete _live;
@@ -262,71 +225,16 @@ contract OptionVault is IOptionVault, AsyncRoundVault {
 
     function _openRound(RollParams calldata p, uint256 spot) private {
         uint256 nav = idleAsset + _otherToAsset(idleOther, spot);
-        RollChecks.Outcome memory o = RollChecks.check(
+        RollChecks.open(
+            _live,
             p,
             _market(spot),
             RollChecks.Holdings(idleAsset, idleOther, nav),
             _limits,
-            _freshVol()
+            _freshVol(),
+            options,
+            currentRound
         );
-        uint256 seriesId;
-        if (o.size > 0) {
-            seriesId = options.createSeries(isCallVault, p.strike, p.expiry);
-            _live = LiveRound({
-                seriesId: seriesId.toUint64(),
-                expiry: p.expiry.toUint64(),
-                auctionStart: uint64(block.timestamp),
-                auctionEnd: (block.timestamp + p.auctionDuration).toUint64(),
-                startPremium: p.startPremium.toUint128(),
-                floorPremium: p.floorPremium.toUint128(),
-                remainingSize: o.size.toUint128(),
-                premiumCollected: 0,
-                strike: p.strike.toUint128(),
-                soldSize: 0
-            });
-        } else {
-            _live.expiry = p.expiry.toUint64();
-        }
-        _emitRoundOpened(p, seriesId, spot, o);
-        emit RoundRisk(currentRound, o.vaultDelta, o.vaultVega, nav);
-    }
-
-    function _emitRoundOpened(
-        RollParams calldata p,
-        uint256 seriesId,
-        uint256 spot,
-        RollChecks.Outcome memory o
-    ) private {
-        emit RoundOpened(
-            currentRound,
-            seriesId,
-            isCallVault,
-            p.strike,
-            p.expiry,
-            o.size,
-            p.startPremium,
-            p.floorPremium,
-            o.modelPremium,
-            o.vol,
-            spot,
-            block.timestamp + p.auctionDuration
-        );
-    }
-
-    /// @dev Adds a swap to the round's volume and loss (oracle value in asset units); see `RollChecks.chargeRebalance`.
-    function _chargeRebalanceBudget(bool assetToOther, uint256 amountIn, uint256 amountOut, uint256 price) private {
-        uint256 valueIn = assetToOther ? amountIn : _otherToAsset(amountIn, price);
-        uint256 valueOut = assetToOther ? _otherToAsset(amountOut, price) : amountOut;
-        (uint256 volume, uint256 loss) = RollChecks.chargeRebalance(
-            rebalanceVolume,
-            rebalanceLoss,
-            valueIn,
-            valueOut,
-            navAtRoundStart,
-            _limits
-        );
-        rebalanceVolume = volume.toUint128();
-        rebalanceLoss = loss.toUint128();
     }
 
     function _market(uint256 spot) private view returns (RollChecks.Market memory) {
@@ -346,58 +254,15 @@ contract OptionVault is IOptionVault, AsyncRoundVault {
         }
     }
 
-    function _freshVol() private view returns (uint256 vol) {
-        uint256 updatedAt;
-        (vol, updatedAt) = volFeed.latest();
-        if (block.timestamp > updatedAt + volHeartbeat) revert StaleVol(updatedAt, volHeartbeat, block.timestamp);
-    }
-
-    function _units() private view returns (OptionMath.Units memory) {
-        return OptionMath.Units(BASE_UNIT, QUOTE_UNIT);
+    function _freshVol() private view returns (uint256) {
+        return RollChecks.freshVol(volFeed, volHeartbeat);
     }
 
     function _otherToAsset(uint256 amount, uint256 price) private view returns (uint256) {
-        if (amount == 0) return 0;
-        return
-            isCallVault
-                ? OptionMath.quoteToBase(amount, price, _units())
-                : OptionMath.baseToQuote(amount, price, _units());
-    }
-
-    function _assetToOther(uint256 amount, uint256 price) private view returns (uint256) {
-        return
-            isCallVault
-                ? OptionMath.baseToQuote(amount, price, _units())
-                : OptionMath.quoteToBase(amount, price, _units());
-    }
-
-    function _payout(
-        uint256 strike,
-        uint256 price,
-        uint256 size,
-        Math.Rounding rounding
-    ) private view returns (uint256) {
-        return OptionMath.payout(isCallVault, strike, price, size, _units(), rounding);
-    }
-
-    /// @dev Collateral the running auction may still need.
-    function _auctionCollateral() private view returns (uint256) {
-        LiveRound storage live = _live;
-        if (live.remainingSize == 0 || block.timestamp >= live.auctionEnd) return 0;
-        return OptionMath.collateral(isCallVault, live.strike, live.remainingSize, _units());
-    }
-
-    /// @dev Linear from the start premium to the floor over the auction window, rounded up.
-    function _auctionPrice(LiveRound storage live) private view returns (uint256) {
-        uint256 elapsed = block.timestamp - live.auctionStart;
-        uint256 duration = live.auctionEnd - live.auctionStart;
-        uint256 drop = ((uint256(live.startPremium) - live.floorPremium) * elapsed) / duration;
-        return live.startPremium - drop;
+        return amount == 0 ? 0 : RollChecks.otherToAsset(amount, _market(price));
     }
 
     function _setKeeperLimits(KeeperLimits memory limits) private {
-        RollChecks.checkLimits(limits);
-        _limits = limits;
-        emit KeeperLimitsSet(limits);
+        RollChecks.setLimits(_limits, limits);
     }
 }
