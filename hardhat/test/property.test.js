@@ -290,8 +290,8 @@ describe("properties under random sequences", function () {
           fc.array(action(kind), { minLength: 5, maxLength: 25 }),
           (seed, actions) => runSequence(kind, seed, actions),
         ),
-        // 500 runs took 129 s (call) and 125 s (put) in scripts/test on a shared 2-core machine; a
-        // hang or a shrink beyond 30 minutes counts as failing
+        // 500 runs took 80-130 s per vault kind in scripts/test on a shared 2-core machine; a hang
+        // or a shrink beyond 30 minutes counts as failing
         { numRuns: RUNS, verbose: 1, interruptAfterTimeLimit: 1_800_000, markInterruptAsFailure: true },
       );
     });
