@@ -17,6 +17,10 @@ async function deployTightLimits() {
     limits: { ...LIMITS, maxSizeBps: 5000, maxDeltaBps: 9000, maxVegaBps: 500 } });
 }
 
+async function deployTightLossBudget() {
+  return deployFixture({ managementFeeBps: 0, performanceFeeBps: 0, limits: { ...LIMITS, maxRebalanceLossBps: 5 } });
+}
+
 async function deployPerformanceOnly() {
   return deployFixture({ managementFeeBps: 0, performanceFeeBps: 1000 });
 }
@@ -171,6 +175,31 @@ describe("audit findings", function () {
     await vault.connect(c.keeper).closeRound(0);
     expect(await vault.rebalanceVolume()).to.equal(0n);
     await expect(k.rebalance(true, WETH(1), 2_970_000_000n)).to.emit(vault, "Rebalanced");
+  });
+
+  it("M-2: the loss budget stops a keeper whose swaps lose more than its share of NAV in a round", async function () {
+    const c = await loadFixture(deployTightLossBudget); // 5 bps of NAV a round: 0.05 WETH on 100
+    const vault = c.callVault;
+    await funded(c, vault, WETH(100));
+    const k = vault.connect(c.keeper);
+    let stopped;
+    for (let trip = 0; trip < 10 && !stopped; trip++) {
+      try {
+        await k.rebalance(true, WETH(5), await c.pool.getAmountOut(c.weth.target, WETH(5)));
+        const other = await vault.idleOther();
+        await k.rebalance(false, other, await c.pool.getAmountOut(c.usdc.target, other));
+      } catch (e) {
+        stopped = vault.interface.parseError(e.data.data ?? e.data);
+      }
+    }
+    // each round trip pays the pool fee twice (0.3 % of 5 WETH each way): the loss budget stops the
+    // keeper after a few, far inside the 200 % volume cap
+    expect(stopped.name).to.equal("RebalanceBudgetExceeded");
+    const [volume, loss, maxVolume, maxLoss] = stopped.args;
+    expect(maxLoss).to.equal(WETH("0.05"));
+    expect(loss).to.be.gt(maxLoss);
+    expect(volume).to.be.lt(maxVolume);
+    expect(await vault.rebalanceLoss()).to.be.lte(maxLoss);
   });
 
   it("M-3: the guardian's pause stops a running auction, and the guardian can cancel it", async function () {
