@@ -169,8 +169,12 @@ async function runSequence(kind, seedDeposits, actions) {
       case "roll": {
         if (paused) break;
         await closeLiveRound(a.lateness, a.movePermille);
-        // rounded away from spot, so that a strike at the 1 % minimum is out of the money by >= 1 %
-        const strike = kind === "call" ? (price * BigInt(a.strikePermille) + 999n) / 1000n : (price * BigInt(a.strikePermille)) / 1000n;
+        // rounded away from spot, so that a strike at the 1 % minimum is out of the money by >= 1 %, then
+        // kept inside the 50 % band, which that rounding would leave by one unit at the generator's 1500 / 500 ends
+        const strike =
+          kind === "call"
+            ? [(price * BigInt(a.strikePermille) + 999n) / 1000n, (price * 1500n) / 1000n].reduce((x, y) => (x < y ? x : y))
+            : [(price * BigInt(a.strikePermille)) / 1000n, (price * 500n + 999n) / 1000n].reduce((x, y) => (x > y ? x : y));
         const size = (k.maxSize(await vault.idleAsset(), strike) * BigInt(a.sizePermille)) / 1000n;
         const expiry = (await time.latest()) + 7 * DAY;
         // the model price a second before the roll is a hair above the roll's own (less time left)
