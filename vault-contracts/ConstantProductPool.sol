@@ -55,13 +55,13 @@ contract ConstantProductPool is IConstantProductPool, ERC20, ReentrancyGuard {
 
     /// @notice Sells exactly `amountIn` of `tokenIn` (pulled from the caller) for the other token, sent to `to`.
     /// @dev Reverts with `InsufficientOutput` below `minAmountOut` and with `Expired` after `deadline`.
-    function swapExactIn(address tokenIn, uint256 amountIn, uint256 minAmountOut, address to, uint256 deadline)
-        external
-        override
-        nonReentrant
-        beforeDeadline(deadline)
-        returns (uint256 amountOut)
-    {
+    function swapExactIn(
+        address tokenIn,
+        uint256 amountIn,
+        uint256 minAmountOut,
+        address to,
+        uint256 deadline
+    ) external override nonReentrant beforeDeadline(deadline) returns (uint256 amountOut) {
         if (amountIn == 0) revert ZeroAmount();
         amountOut = getAmountOut(tokenIn, amountIn);
         if (amountOut == 0 || amountOut < minAmountOut) revert InsufficientOutput(amountOut, minAmountOut);
@@ -74,13 +74,13 @@ contract ConstantProductPool is IConstantProductPool, ERC20, ReentrancyGuard {
 
     /// @notice Deposits both tokens (pulled from the caller) and mints pool shares to `to`.
     /// The first deposit sets the price; later ones mint in proportion to the smaller side.
-    function addLiquidity(uint256 baseAmount, uint256 quoteAmount, uint256 minLiquidity, address to, uint256 deadline)
-        external
-        override
-        nonReentrant
-        beforeDeadline(deadline)
-        returns (uint256 liquidity)
-    {
+    function addLiquidity(
+        uint256 baseAmount,
+        uint256 quoteAmount,
+        uint256 minLiquidity,
+        address to,
+        uint256 deadline
+    ) external override nonReentrant beforeDeadline(deadline) returns (uint256 liquidity) {
         if (baseAmount == 0 || quoteAmount == 0) revert ZeroAmount();
         uint256 supply = totalSupply();
         if (supply == 0) {
@@ -89,7 +89,7 @@ contract ConstantProductPool is IConstantProductPool, ERC20, ReentrancyGuard {
             liquidity = root - MINIMUM_LIQUIDITY;
             _mint(address(0xdead), MINIMUM_LIQUIDITY);
         } else {
-            liquidity = Math.min(baseAmount * supply / _baseReserve, quoteAmount * supply / _quoteReserve);
+            liquidity = Math.min((baseAmount * supply) / _baseReserve, (quoteAmount * supply) / _quoteReserve);
         }
         if (liquidity == 0 || liquidity < minLiquidity) revert InsufficientLiquidityMinted(liquidity, minLiquidity);
         IERC20(base).safeTransferFrom(msg.sender, address(this), baseAmount);
@@ -100,17 +100,17 @@ contract ConstantProductPool is IConstantProductPool, ERC20, ReentrancyGuard {
     }
 
     /// @notice Burns the caller's `liquidity` shares and sends the pro-rata reserves to `to`.
-    function removeLiquidity(uint256 liquidity, uint256 minBase, uint256 minQuote, address to, uint256 deadline)
-        external
-        override
-        nonReentrant
-        beforeDeadline(deadline)
-        returns (uint256 baseAmount, uint256 quoteAmount)
-    {
+    function removeLiquidity(
+        uint256 liquidity,
+        uint256 minBase,
+        uint256 minQuote,
+        address to,
+        uint256 deadline
+    ) external override nonReentrant beforeDeadline(deadline) returns (uint256 baseAmount, uint256 quoteAmount) {
         if (liquidity == 0) revert ZeroAmount();
         uint256 supply = totalSupply();
-        baseAmount = liquidity * _baseReserve / supply;
-        quoteAmount = liquidity * _quoteReserve / supply;
+        baseAmount = (liquidity * _baseReserve) / supply;
+        quoteAmount = (liquidity * _quoteReserve) / supply;
         if (baseAmount < minBase) revert InsufficientOutput(baseAmount, minBase);
         if (quoteAmount < minQuote) revert InsufficientOutput(quoteAmount, minQuote);
         _burn(msg.sender, liquidity);

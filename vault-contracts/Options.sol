@@ -8,27 +8,27 @@ import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol
 import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+import {Timelocked} from "./access/Timelocked.sol";
 import {IAggregatorV3} from "./interfaces/IAggregatorV3.sol";
 import {IOptions} from "./interfaces/IOptions.sol";
-import {OracleLib} from "./libraries/OracleLib.sol";
+import {OptionMath} from "./libraries/OptionMath.sol";
 
 /// @title Options
 /// @notice European, cash-settled options on the base token, priced in USD by the oracle.
 /// Registered writers (the vaults) create one series per round and write it to buyers, who hold
 /// the options as ERC-1155 tokens (id = series id). The collateral stays here until settlement:
 /// a call locks one base per option and pays (S - K) / S base; a put locks K quote per option and
-/// pays K - S quote. Holders' payouts are rounded down and the amount reserved for them up, so the
-/// reserve always covers every claim.
-contract Options is IOptions, ERC1155, Ownable, ReentrancyGuard {
+/// pays K - S quote (`OptionMath`). Holders' payouts are rounded down and the amount reserved for
+/// them up, so the reserve always covers every claim. A series settles at the oracle's first answer
+/// at or after its expiry, never a later one. Writers change only through the owner's timelock.
+contract Options is IOptions, ERC1155, Timelocked, ReentrancyGuard {
     using SafeERC20 for IERC20;
-
-    uint256 private constant PRICE_UNIT = 1e8; // the oracle's 8 decimals
+    using SafeCast for uint256;
 
     address public immutable override base;
     address public immutable override quote;
     address public immutable override oracle;
-    uint256 public immutable override heartbeat;
-    /// @dev 10^baseDecimals * 1e8 / 10^quoteDecimals written as a fraction: quote = size * price * QUOTE_UNIT / (BASE_UNIT * 1e8).
     uint256 private immutable BASE_UNIT;
     uint256 private immutable QUOTE_UNIT;
 
@@ -38,18 +38,26 @@ contract Options is IOptions, ERC1155, Ownable, ReentrancyGuard {
 
     error OracleDecimalsMismatch(uint8 decimals);
 
-    constructor(address base_, address quote_, address oracle_, uint256 heartbeat_, address owner_)
-        ERC1155("")
-        Ownable(owner_)
-    {
+    /// @param writers the vaults allowed to write from the start (their addresses are known before
+    /// they are deployed); later changes go through the timelock
+    constructor(
+        address base_,
+        address quote_,
+        address oracle_,
+        address owner_,
+        address[] memory writers,
+        uint256 timelockDelay_
+    ) ERC1155("") Ownable(owner_) Timelocked(timelockDelay_) {
         uint8 oracleDecimals = IAggregatorV3(oracle_).decimals();
         if (oracleDecimals != 8) revert OracleDecimalsMismatch(oracleDecimals);
         base = base_;
         quote = quote_;
         oracle = oracle_;
-        heartbeat = heartbeat_;
         BASE_UNIT = 10 ** IERC20Metadata(base_).decimals();
         QUOTE_UNIT = 10 ** IERC20Metadata(quote_).decimals();
+        for (uint256 i = 0; i < writers.length; ++i) {
+            _setWriter(writers[i], true);
+        }
     }
 
     modifier onlyWriterOf(uint256 seriesId) {
@@ -57,8 +65,12 @@ contract Options is IOptions, ERC1155, Ownable, ReentrancyGuard {
         _;
     }
 
-    /// @notice Allows or forbids `writer` to create and write series. Owner only.
-    function setWriter(address writer, bool allowed) external onlyOwner {
+    /// @notice Allows or forbids `writer` to create and write series. Only through the owner's timelock.
+    function setWriter(address writer, bool allowed) external onlyTimelock {
+        _setWriter(writer, allowed);
+    }
+
+    function _setWriter(address writer, bool allowed) private {
         isWriter[writer] = allowed;
         emit WriterSet(writer, allowed);
     }
@@ -77,7 +89,7 @@ contract Options is IOptions, ERC1155, Ownable, ReentrancyGuard {
 
     /// @notice Collateral locked for `size` options: `size` base for a call, size * strike quote (rounded up) for a put.
     function collateralFor(bool isCall, uint256 strike, uint256 size) public view override returns (uint256) {
-        return isCall ? size : Math.mulDiv(size, strike * QUOTE_UNIT, BASE_UNIT * PRICE_UNIT, Math.Rounding.Ceil);
+        return OptionMath.collateral(isCall, strike, size, _units());
     }
 
     /// @notice Opens a new series written by the caller. Writers only.
@@ -99,48 +111,51 @@ contract Options is IOptions, ERC1155, Ownable, ReentrancyGuard {
 
     /// @notice Writes `size` options of the caller's series to `to`, pulling their collateral from the caller.
     /// @return collateral the amount of collateral token locked
-    function write(uint256 seriesId, address to, uint256 size)
-        external
-        override
-        nonReentrant
-        onlyWriterOf(seriesId)
-        returns (uint256 collateral)
-    {
+    function write(
+        uint256 seriesId,
+        address to,
+        uint256 size
+    ) external override nonReentrant onlyWriterOf(seriesId) returns (uint256 collateral) {
         Series storage s = _series[seriesId];
         if (size == 0) revert ZeroSize();
         if (block.timestamp >= s.expiry) revert AlreadyExpired(seriesId, s.expiry);
         collateral = collateralFor(s.isCall, s.strike, size);
-        s.written += uint128(size);
-        s.collateral += uint128(collateral);
+        s.written += size.toUint128();
+        s.collateral += collateral.toUint128();
         IERC20(s.isCall ? base : quote).safeTransferFrom(msg.sender, address(this), collateral);
         emit OptionsWritten(seriesId, to, size, collateral);
         _mint(to, seriesId, size, "");
     }
 
-    /// @notice Fixes the series' settlement price from the oracle. Anyone, once, after expiry, with an
-    /// oracle answer updated at or after expiry and within the heartbeat.
-    function settle(uint256 seriesId) external override returns (uint256 settlementPrice) {
+    /// @notice Fixes the series' settlement price at the oracle's first answer at or after expiry:
+    /// `roundId` (0: the latest round) must be updated at or after expiry and its predecessor before
+    /// it, so no caller can choose among later answers. Anyone, once.
+    function settle(uint256 seriesId, uint80 roundId) external override returns (uint256 settlementPrice) {
         Series storage s = _series[seriesId];
         if (s.writer == address(0)) revert UnknownSeries(seriesId);
         if (s.settled) revert AlreadySettled(seriesId);
-        if (block.timestamp < s.expiry) revert NotExpired(seriesId, s.expiry, block.timestamp);
-        (uint256 price, uint256 updatedAt, uint80 roundId) = OracleLib.freshPrice(IAggregatorV3(oracle), heartbeat);
-        if (updatedAt < s.expiry) revert PriceBeforeExpiry(updatedAt, s.expiry);
-        settlementPrice = price;
+        uint256 expiry = s.expiry;
+        if (block.timestamp < expiry) revert NotExpired(seriesId, expiry, block.timestamp);
+        IAggregatorV3 feed = IAggregatorV3(oracle);
+        if (roundId == 0) (roundId, , , , ) = feed.latestRoundData();
+        (, int256 answer, , uint256 updatedAt, uint80 answeredInRound) = feed.getRoundData(roundId);
+        if (updatedAt < expiry || answeredInRound < roundId) revert PriceBeforeExpiry(updatedAt, expiry);
+        if (answer <= 0) revert NonPositiveSettlementPrice(answer);
+        (, , , uint256 previousAt, ) = feed.getRoundData(roundId - 1);
+        if (previousAt >= expiry) revert NotFirstAnswerAfterExpiry(roundId, previousAt, expiry);
+        settlementPrice = uint256(answer);
         s.settled = true;
-        s.settlementPrice = uint128(price);
-        s.holdersPayout = uint128(_payout(s.isCall, s.strike, price, s.written, Math.Rounding.Ceil));
-        emit SeriesSettled(seriesId, price, s.holdersPayout, roundId);
+        s.settlementPrice = settlementPrice.toUint128();
+        s.holdersPayout = OptionMath
+            .payout(s.isCall, s.strike, settlementPrice, s.written, _units(), Math.Rounding.Ceil)
+            .toUint128();
+        emit SeriesSettled(seriesId, settlementPrice, s.holdersPayout, roundId);
     }
 
     /// @notice Sends the writer the collateral not owed to holders. Writer only, once, after settlement.
-    function reclaimCollateral(uint256 seriesId)
-        external
-        override
-        nonReentrant
-        onlyWriterOf(seriesId)
-        returns (uint256 amount)
-    {
+    function reclaimCollateral(
+        uint256 seriesId
+    ) external override nonReentrant onlyWriterOf(seriesId) returns (uint256 amount) {
         Series storage s = _series[seriesId];
         if (!s.settled) revert NotSettled(seriesId);
         if (s.collateralReclaimed) revert CollateralAlreadyReclaimed(seriesId);
@@ -151,12 +166,11 @@ contract Options is IOptions, ERC1155, Ownable, ReentrancyGuard {
     }
 
     /// @notice Burns `size` of the caller's options of a settled series and pays their value to `receiver`.
-    function claim(uint256 seriesId, uint256 size, address receiver)
-        external
-        override
-        nonReentrant
-        returns (uint256 payout)
-    {
+    function claim(
+        uint256 seriesId,
+        uint256 size,
+        address receiver
+    ) external override nonReentrant returns (uint256 payout) {
         Series storage s = _series[seriesId];
         if (!s.settled) revert NotSettled(seriesId);
         if (size == 0) revert ZeroSize();
@@ -173,16 +187,17 @@ contract Options is IOptions, ERC1155, Ownable, ReentrancyGuard {
         return _payout(s.isCall, s.strike, s.settlementPrice, size, Math.Rounding.Floor);
     }
 
-    function _payout(bool isCall, uint256 strike, uint256 price, uint256 size, Math.Rounding rounding)
-        private
-        view
-        returns (uint256)
-    {
-        if (isCall) {
-            return price > strike ? Math.mulDiv(size, price - strike, price, rounding) : 0;
-        }
-        return strike > price
-            ? Math.mulDiv(size, (strike - price) * QUOTE_UNIT, BASE_UNIT * PRICE_UNIT, rounding)
-            : 0;
+    function _payout(
+        bool isCall,
+        uint256 strike,
+        uint256 price,
+        uint256 size,
+        Math.Rounding rounding
+    ) private view returns (uint256) {
+        return OptionMath.payout(isCall, strike, price, size, _units(), rounding);
+    }
+
+    function _units() private view returns (OptionMath.Units memory) {
+        return OptionMath.Units(BASE_UNIT, QUOTE_UNIT);
     }
 }

@@ -2,13 +2,14 @@
 pragma solidity ^0.8.24;
 
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
+import {Timelocked} from "./access/Timelocked.sol";
 import {IAggregatorV3} from "./interfaces/IAggregatorV3.sol";
 
 /// @title PushPriceOracle
 /// @notice A Chainlink-compatible price feed whose answers are pushed by an updater account
 /// (the demo replays historical prices through it). Every push opens and completes a round,
-/// stamped with the current block time.
-contract PushPriceOracle is IAggregatorV3, Ownable {
+/// stamped with the current block time. The updater changes only through the owner's timelock.
+contract PushPriceOracle is IAggregatorV3, Timelocked {
     struct RoundData {
         int192 answer;
         uint64 updatedAt;
@@ -29,15 +30,24 @@ contract PushPriceOracle is IAggregatorV3, Ownable {
     error AnswerOutOfRange(int256 answer);
     error NoDataPresent(uint80 roundId);
 
-    constructor(uint8 decimals_, string memory description_, address owner_, address updater_) Ownable(owner_) {
+    /// @param initialAnswer the first round's answer, published by the constructor
+    constructor(
+        uint8 decimals_,
+        string memory description_,
+        address owner_,
+        address updater_,
+        int256 initialAnswer,
+        uint256 timelockDelay_
+    ) Ownable(owner_) Timelocked(timelockDelay_) {
         decimals = decimals_;
         description = description_;
         updater = updater_;
         emit UpdaterSet(updater_);
+        _publish(initialAnswer);
     }
 
-    /// @notice Sets the account allowed to push prices. Owner only.
-    function setUpdater(address updater_) external onlyOwner {
+    /// @notice Sets the account allowed to push prices. Only through the owner's timelock.
+    function setUpdater(address updater_) external onlyTimelock {
         updater = updater_;
         emit UpdaterSet(updater_);
     }
@@ -46,6 +56,10 @@ contract PushPriceOracle is IAggregatorV3, Ownable {
     /// @return roundId the new round's id
     function pushPrice(int256 answer) external returns (uint80 roundId) {
         if (msg.sender != updater) revert NotUpdater(msg.sender);
+        return _publish(answer);
+    }
+
+    function _publish(int256 answer) private returns (uint80 roundId) {
         if (answer <= 0) revert NonPositiveAnswer(answer);
         if (answer > type(int192).max) revert AnswerOutOfRange(answer);
         roundId = latestRound + 1;
@@ -61,12 +75,7 @@ contract PushPriceOracle is IAggregatorV3, Ownable {
     }
 
     /// @inheritdoc IAggregatorV3
-    function getRoundData(uint80 roundId)
-        public
-        view
-        override
-        returns (uint80, int256, uint256, uint256, uint80)
-    {
+    function getRoundData(uint80 roundId) public view override returns (uint80, int256, uint256, uint256, uint80) {
         RoundData memory data = _rounds[roundId];
         if (data.updatedAt == 0) revert NoDataPresent(roundId);
         return (roundId, data.answer, data.updatedAt, data.updatedAt, roundId);

@@ -6,9 +6,17 @@
 // Environment (all optional):
 //   INITIAL_PRICE      first oracle answer and pool price, USD per WETH (default 3000)
 //   KEEPER             keeper account (default Hardhat account #1)
-//   ORACLE_UPDATER     account allowed to push prices (default Hardhat account #1)
+//   ORACLE_UPDATER     account allowed to push prices (default Hardhat account #2)
+//   VOL_UPDATER        account allowed to push the implied vol (default Hardhat account #8)
+//   ALLOW_SHARED_KEYS  "1" to allow one account in two of the three roles above (refused otherwise:
+//                      one key as keeper and updater can write cheap options and settle them at will)
+//   GUARDIAN           may pause the vaults and cancel an auction (default the deployer, account #0)
 //   FEE_RECIPIENT      receives the vault fees (default the deployer, account #0)
+//   MANAGEMENT_FEE_BPS, PERFORMANCE_FEE_BPS  initial fees (default 200 and 1000)
 //   HEARTBEAT          seconds after which an oracle answer is stale (default 86400)
+//   INITIAL_VOL        first vol-feed answer, a fraction a year (default 0.8)
+//   VOL_HEARTBEAT      seconds after which a vol-feed answer is stale (default 86400)
+//   TIMELOCK_DELAY     seconds between scheduling and executing an owner call (default 38 days, the minimum)
 //   POOL_BASE_LIQUIDITY  WETH seeded in the pool, quote side at the initial price (default 1000)
 //   DEPLOYMENT_FILE    where to write the deployment (default deployments/<network>.json)
 //
@@ -26,15 +34,39 @@ const DEFAULTS = {
   poolFeeBps: 30,
   managementFeeBps: 200,
   performanceFeeBps: 1000,
+  initialVol: "0.8",
+  volHeartbeat: 86400,
+  volMaxChangeBps: 2500,
+  volMinInterval: 3600,
+  timelockDelay: 38 * 24 * 3600,
   limits: {
     strikeBandBps: 5000,
-    minFloorBps: 5000,
+    minOtmBps: 100,
+    minFloorBps: 9000,
     maxSlippageBps: 100,
-    minImpliedVol: ethers.parseUnits("0.01", 18),
-    maxImpliedVol: ethers.parseUnits("5", 18),
+    maxSizeBps: 10000,
+    maxDeltaBps: 10000,
+    maxVegaBps: 3000,
+    maxRebalanceVolumeBps: 20000,
+    maxRebalanceLossBps: 100,
+    minAuctionDuration: 600,
     maxRoundDuration: 35 * 24 * 3600,
   },
 };
+
+/** Refuses one account in two of the roles that together could take depositors' money (finding H-3). */
+function checkSeparateKeys(cfg) {
+  const roles = { keeper: cfg.keeper, oracleUpdater: cfg.oracleUpdater, volUpdater: cfg.volUpdater };
+  const names = Object.keys(roles);
+  for (let i = 0; i < names.length; i++) {
+    for (let j = i + 1; j < names.length; j++) {
+      if (roles[names[i]].toLowerCase() === roles[names[j]].toLowerCase() && !cfg.allowSharedKeys) {
+        throw new Error(`${names[i]} and ${names[j]} are the same account ${roles[names[i]]}: `
+          + "use separate keys, or set ALLOW_SHARED_KEYS=1 to accept the risk");
+      }
+    }
+  }
+}
 
 /** Parses a decimal USD price ("3000", "1850.25") into the oracle's 8 decimals, refusing junk. */
 function parsePrice(text) {
@@ -49,6 +81,19 @@ function parseAddress(name, value) {
   return ethers.getAddress(value);
 }
 
+function parseWholeNumber(name, value) {
+  if (!/^\d+$/.test(String(value))) throw new Error(`${name} must be a whole number, got '${value}'`);
+  return Number(value);
+}
+
+/** Parses a vol as a fraction a year ("0.8" = 80 %) into 18 decimals, refusing junk. */
+function parseVol(text) {
+  if (!/^\d+(\.\d{1,18})?$/.test(String(text)) || Number(text) <= 0) {
+    throw new Error(`INITIAL_VOL must be a positive fraction a year such as 0.8, got '${text}'`);
+  }
+  return ethers.parseUnits(String(text), 18);
+}
+
 function parsePositiveInt(name, value) {
   if (!/^\d+$/.test(String(value)) || Number(value) <= 0) {
     throw new Error(`${name} must be a positive whole number, got '${value}'`);
@@ -59,7 +104,7 @@ function parsePositiveInt(name, value) {
 /**
  * Deploys tokens, oracle, pool (seeded at the oracle price), options and both vaults, and wires the roles.
  * @param {object} options overrides of the defaults and of the environment: initialPrice (string USD),
- *   keeper, oracleUpdater, feeRecipient (addresses), heartbeat (s), poolBaseLiquidity (string WETH),
+ *   keeper, oracleUpdater, volUpdater, guardian, feeRecipient (addresses), allowSharedKeys (bool), heartbeat (s), poolBaseLiquidity (string WETH),
  *   managementFeeBps, performanceFeeBps, limits
  * @returns the contracts (ethers Contract objects) and a JSON-ready deployment record
  */
@@ -73,10 +118,22 @@ async function deployAll(options = {}) {
     heartbeat: env.HEARTBEAT ? parsePositiveInt("HEARTBEAT", env.HEARTBEAT) : DEFAULTS.heartbeat,
     poolBaseLiquidity: env.POOL_BASE_LIQUIDITY ?? DEFAULTS.poolBaseLiquidity,
     keeper: env.KEEPER ? parseAddress("KEEPER", env.KEEPER) : signers[1].address,
-    oracleUpdater: env.ORACLE_UPDATER ? parseAddress("ORACLE_UPDATER", env.ORACLE_UPDATER) : signers[1].address,
+    oracleUpdater: env.ORACLE_UPDATER ? parseAddress("ORACLE_UPDATER", env.ORACLE_UPDATER) : signers[2].address,
+    volUpdater: env.VOL_UPDATER ? parseAddress("VOL_UPDATER", env.VOL_UPDATER) : signers[8].address,
+    guardian: env.GUARDIAN ? parseAddress("GUARDIAN", env.GUARDIAN) : deployer.address,
     feeRecipient: env.FEE_RECIPIENT ? parseAddress("FEE_RECIPIENT", env.FEE_RECIPIENT) : deployer.address,
+    managementFeeBps: env.MANAGEMENT_FEE_BPS !== undefined
+      ? parseWholeNumber("MANAGEMENT_FEE_BPS", env.MANAGEMENT_FEE_BPS) : DEFAULTS.managementFeeBps,
+    performanceFeeBps: env.PERFORMANCE_FEE_BPS !== undefined
+      ? parseWholeNumber("PERFORMANCE_FEE_BPS", env.PERFORMANCE_FEE_BPS) : DEFAULTS.performanceFeeBps,
+    initialVol: env.INITIAL_VOL ?? DEFAULTS.initialVol,
+    volHeartbeat: env.VOL_HEARTBEAT ? parsePositiveInt("VOL_HEARTBEAT", env.VOL_HEARTBEAT) : DEFAULTS.volHeartbeat,
+    timelockDelay: env.TIMELOCK_DELAY ? parsePositiveInt("TIMELOCK_DELAY", env.TIMELOCK_DELAY) : DEFAULTS.timelockDelay,
+    allowSharedKeys: env.ALLOW_SHARED_KEYS === "1",
     ...options,
   };
+  checkSeparateKeys(cfg);
+  const initialVol = parseVol(cfg.initialVol);
   const price = parsePrice(cfg.initialPrice);
   const baseLiquidity = ethers.parseUnits(String(cfg.poolBaseLiquidity), 18);
   const quoteLiquidity = (baseLiquidity * price) / 10n ** 20n; // 18-dec WETH x 8-dec price -> 6-dec USDC
@@ -89,10 +146,10 @@ async function deployAll(options = {}) {
 
   const weth = await deploy("TestToken", "Wrapped Ether (test)", "WETH", 18, deployer.address);
   const usdc = await deploy("TestToken", "USD Coin (test)", "USDC", 6, deployer.address);
-  // The deployer pushes the first price, then hands the updater role over.
-  const oracle = await deploy("PushPriceOracle", 8, "WETH / USD", deployer.address, deployer.address);
-  await (await oracle.pushPrice(price)).wait();
-  await (await oracle.setUpdater(cfg.oracleUpdater)).wait();
+  const oracle = await deploy("PushPriceOracle", 8, "WETH / USD", deployer.address, cfg.oracleUpdater, price,
+    cfg.timelockDelay);
+  const volFeed = await deploy("VolFeed", deployer.address, cfg.volUpdater, initialVol, cfg.volMaxChangeBps,
+    cfg.volMinInterval, cfg.timelockDelay);
 
   const pool = await deploy("ConstantProductPool", await weth.getAddress(), await usdc.getAddress(), cfg.poolFeeBps);
   await (await weth.mint(deployer.address, baseLiquidity)).wait();
@@ -102,9 +159,15 @@ async function deployAll(options = {}) {
   const deadline = (await ethers.provider.getBlock("latest")).timestamp + 3600;
   await (await pool.addLiquidity(baseLiquidity, quoteLiquidity, 0, deployer.address, deadline)).wait();
 
+  const rollChecks = await deploy("RollChecks");
+  const requestLib = await deploy("RequestLib");
+  // Options lists the two vaults as writers from the start: their addresses follow from the nonce.
+  const nonce = await deployer.getNonce();
+  const callVaultAddress = ethers.getCreateAddress({ from: deployer.address, nonce: nonce + 1 });
+  const putVaultAddress = ethers.getCreateAddress({ from: deployer.address, nonce: nonce + 2 });
   const optionsMarket = await deploy(
-    "Options", await weth.getAddress(), await usdc.getAddress(), await oracle.getAddress(), cfg.heartbeat,
-    deployer.address,
+    "Options", await weth.getAddress(), await usdc.getAddress(), await oracle.getAddress(),
+    deployer.address, [callVaultAddress, putVaultAddress], cfg.timelockDelay,
   );
 
   const vaultParams = (name, symbol, asset) => ({
@@ -114,18 +177,31 @@ async function deployAll(options = {}) {
     options: optionsMarket.target,
     pool: pool.target,
     oracle: oracle.target,
+    volFeed: volFeed.target,
     heartbeat: cfg.heartbeat,
+    volHeartbeat: cfg.volHeartbeat,
     owner: deployer.address,
-    keeper: cfg.keeper,
-    feeRecipient: cfg.feeRecipient,
-    managementFeeBps: cfg.managementFeeBps,
-    performanceFeeBps: cfg.performanceFeeBps,
+    timelockDelay: cfg.timelockDelay,
+    roles: {
+      keeper: cfg.keeper,
+      guardian: cfg.guardian,
+      feeRecipient: cfg.feeRecipient,
+      managementFeeBps: cfg.managementFeeBps,
+      performanceFeeBps: cfg.performanceFeeBps,
+    },
     limits: cfg.limits,
   });
-  const callVault = await deploy("OptionVault", vaultParams("volvault WETH covered call", "vvWETH-CC", weth.target));
-  const putVault = await deploy("OptionVault", vaultParams("volvault USDC cash-secured put", "vvUSDC-CSP", usdc.target));
-  await (await optionsMarket.setWriter(callVault.target, true)).wait();
-  await (await optionsMarket.setWriter(putVault.target, true)).wait();
+  const deployVault = async (params) => {
+    const vault = await ethers.deployContract("OptionVault", [params],
+      { signer: deployer, libraries: { RollChecks: rollChecks.target, RequestLib: requestLib.target } });
+    await vault.waitForDeployment();
+    return vault;
+  };
+  const callVault = await deployVault(vaultParams("volvault WETH covered call", "vvWETH-CC", weth.target));
+  const putVault = await deployVault(vaultParams("volvault USDC cash-secured put", "vvUSDC-CSP", usdc.target));
+  if (callVault.target !== callVaultAddress || putVault.target !== putVaultAddress) {
+    throw new Error(`vaults deployed at ${callVault.target}, ${putVault.target}, not at the writers Options lists`);
+  }
 
   const network = await ethers.provider.getNetwork();
   const block = await ethers.provider.getBlock("latest");
@@ -138,6 +214,9 @@ async function deployAll(options = {}) {
       weth: weth.target,
       usdc: usdc.target,
       oracle: oracle.target,
+      volFeed: volFeed.target,
+      rollChecks: rollChecks.target,
+      requestLib: requestLib.target,
       pool: pool.target,
       options: optionsMarket.target,
       callVault: callVault.target,
@@ -147,6 +226,8 @@ async function deployAll(options = {}) {
       owner: deployer.address,
       keeper: cfg.keeper,
       oracleUpdater: cfg.oracleUpdater,
+      volUpdater: cfg.volUpdater,
+      guardian: cfg.guardian,
       feeRecipient: cfg.feeRecipient,
       tokenMinter: deployer.address,
     },
@@ -154,6 +235,11 @@ async function deployAll(options = {}) {
       initialPrice: price.toString(),
       oracleDecimals: 8,
       heartbeatSeconds: cfg.heartbeat,
+      initialVol: initialVol.toString(),
+      volHeartbeatSeconds: cfg.volHeartbeat,
+      volMaxChangeBps: cfg.volMaxChangeBps,
+      volMinIntervalSeconds: cfg.volMinInterval,
+      timelockDelaySeconds: cfg.timelockDelay,
       poolFeeBps: cfg.poolFeeBps,
       poolBaseLiquidity: baseLiquidity.toString(),
       poolQuoteLiquidity: quoteLiquidity.toString(),
@@ -163,7 +249,7 @@ async function deployAll(options = {}) {
       decimals: { weth: 18, usdc: 6, callVaultShares: 21, putVaultShares: 9 },
     },
   };
-  return { weth, usdc, oracle, pool, options: optionsMarket, callVault, putVault, deployment };
+  return { weth, usdc, oracle, volFeed, rollChecks, requestLib, pool, options: optionsMarket, callVault, putVault, deployment };
 }
 
 async function main() {
@@ -182,4 +268,4 @@ if (require.main === module) {
   });
 }
 
-module.exports = { deployAll, parsePrice };
+module.exports = { deployAll, parsePrice, DEFAULTS };

@@ -33,9 +33,9 @@ async function increaseTo(t) {
  * roll that settles a round whose options sold and processes both queues, and so on).
  */
 async function measureGas() {
-  const [, keeper, alice, bob, carol, buyer] = await ethers.getSigners();
-  const d = await deployAll({ initialPrice: "3000" });
-  const { weth, callVault: vault, options, oracle } = d;
+  const [, keeper, alice, bob, carol, buyer, , updater, volUpdater] = await ethers.getSigners();
+  const d = await deployAll({ initialPrice: "3000", oracleUpdater: updater.address, volUpdater: volUpdater.address });
+  const { weth, callVault: vault, options, oracle, volFeed } = d;
   const plain = await ethers.deployContract("PlainERC4626", [weth.target]);
   for (const user of [alice, bob, carol, buyer]) {
     await weth.mint(user.address, WETH(100));
@@ -53,17 +53,15 @@ async function measureGas() {
   await record("deposit: first request into the empty vault", vault.connect(alice).requestDeposit(WETH(10), alice.address, alice.address));
   await record("deposit: a second depositor's request", vault.connect(bob).requestDeposit(WETH(10), bob.address, bob.address));
 
-  const rollParams = async (size) => ({
-    strike: USD(3300),
+  const rollParams = async (size, strike = USD(3300)) => ({
+    strike,
     expiry: (await latest()) + 7 * DAY,
     size,
     startPremium: WETH("0.02"),
-    floorPremium: WETH("0.01"),
-    fairPremium: WETH("0.015"),
+    floorPremium: WETH("0.012"), // the model price of this call at 80 % vol is 0.0125 WETH; the floor is >= 90 % of it
     auctionDuration: 3600,
-    impliedVol: ethers.parseUnits("0.8", 18),
   });
-  await vault.connect(keeper).roll(await rollParams(WETH(20)));
+  await vault.connect(keeper).roll(await rollParams(WETH(20)), 0);
   await record("claim shares (deposit)", vault.connect(alice)["deposit(uint256,address)"](WETH(10), alice.address));
   await vault.connect(bob)["deposit(uint256,address)"](WETH(10), bob.address);
 
@@ -74,14 +72,24 @@ async function measureGas() {
 
   const expiry = Number((await vault.liveRound()).expiry);
   await increaseTo(expiry + 1);
-  await oracle.connect(keeper).pushPrice(USD(3450));
-  await record("roll (settle + start auction)", vault.connect(keeper).roll(await rollParams(WETH(15))));
+  await oracle.connect(updater).pushPrice(USD(3450));
+  await volFeed.connect(volUpdater).pushVol(ethers.parseUnits("0.8", 18));
+  await record("roll (settle + start auction)", vault.connect(keeper).roll(await rollParams(WETH(15), USD(3800)), 0));
   await record("claim assets (redeem)",
     vault.connect(alice).redeem(await vault.maxRedeem(alice.address), alice.address, alice.address));
   await record("option claim (Options.claim)", options.connect(buyer).claim(1, WETH(15), buyer.address));
   // the pool still trades near 3000: bring the oracle back there so the slippage bound can be met
-  await oracle.connect(keeper).pushPrice(USD(3000));
+  await oracle.connect(updater).pushPrice(USD(3000));
   await record("rebalance swap (WETH -> USDC)", vault.connect(keeper).rebalance(true, WETH(1), 2_970_000_000n));
+
+  // the pricing library alone: gas of one price + delta + vega, measured inside the call, for an
+  // at-the-money 7-day option and a 1-hour 2x-strike one (the deep tail takes the continued fraction)
+  const harness = await ethers.deployContract("BlackScholesHarness");
+  const wad = (x) => ethers.parseUnits(String(x), 18);
+  const [atm] = await harness.gasPerPrice(true, wad(3000), wad(3000), (wad(1) * 7n) / 365n, wad("0.8"));
+  rows.push({ action: "Black-Scholes price + delta + vega (library, ATM 7 d)", gas: atm });
+  const [tail] = await harness.gasPerPrice(true, wad(3000), wad(6000), wad(1) / 8760n, wad("0.1"));
+  rows.push({ action: "Black-Scholes price + delta + vega (library, 2x strike 1 h)", gas: tail });
   return rows;
 }
 

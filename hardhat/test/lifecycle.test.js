@@ -1,5 +1,6 @@
 // The whole life of both vault kinds, every amount checked to the wei against the model in helpers.js.
 const { expect } = require("chai");
+const { anyValue } = require("@nomicfoundation/hardhat-chai-matchers/withArgs");
 const { ethers } = require("hardhat");
 const { WETH, USDC, USD, DAY, model, fixture, pushPrice, rollParams, atTime } = require("./helpers");
 
@@ -42,12 +43,12 @@ describe("OptionVault life cycle: covered call on WETH", function () {
     const expiry1 = t1 + 7 * DAY;
     await atTime(t1);
     const p1 = await rollParams({ strike: USD(3300), expiry: expiry1, size: WETH(14) });
-    await expect(vault.connect(keeper).roll(p1))
+    await expect(vault.connect(keeper).roll(p1, 0))
       .to.emit(vault, "RoundClosed")
       .withArgs(1, 0, 0, 0, 0, 0, ONE_SHARE_CALL / 1000n, 0, 0, 0, WETH(14), WETH(14) * 1000n, 0, 0)
       .and.to.emit(vault, "RoundOpened")
-      .withArgs(2, 1, true, USD(3300), expiry1, WETH(14), p1.startPremium, p1.floorPremium, p1.fairPremium,
-        p1.impliedVol, USD(3000), t1 + 3600);
+      .withArgs(2, 1, true, USD(3300), expiry1, WETH(14), p1.startPremium, p1.floorPremium, anyValue,
+        ethers.parseUnits("0.8", 18), USD(3000), t1 + 3600);
     expect(await vault.maxMint(alice.address)).to.equal(WETH(10) * 1000n);
     expect(await vault.claimableDepositRequest(0, bob.address)).to.equal(WETH(4));
     await expect(vault.connect(alice).deposit(WETH(10), alice.address))
@@ -82,7 +83,7 @@ describe("OptionVault life cycle: covered call on WETH", function () {
     await expectBooksBalance(vault, weth);
 
     // ---- expiry in the money: 3600 > 3300; holders get (S-K)/S WETH per option ----
-    await expect(vault.connect(keeper).roll(await rollParams({ expiry: expiry1 + 7 * DAY })))
+    await expect(vault.connect(keeper).roll(await rollParams({ expiry: expiry1 + 7 * DAY }), 0))
       .to.be.revertedWithCustomError(vault, "RoundNotExpired");
     await atTime(expiry1 + 10);
     await pushPrice(c, USD(3600));
@@ -92,7 +93,7 @@ describe("OptionVault life cycle: covered call on WETH", function () {
     const returned1 = WETH(14) - reserve1;
     const nav2 = premiums1 + returned1;
     const mgmt2 = model.managementFee(nav2, MGMT_BPS, t2 - t1);
-    const perf2 = model.performanceFee(nav2, WETH(14), PERF_BPS);
+    const perf2 = model.performanceFee(nav2 - mgmt2, model.markValue(0n, 0n, WETH(14) * 1000n), PERF_BPS);
     expect(perf2).to.equal(0n); // the round lost money: no performance fee
     const assets2 = nav2 - mgmt2 - perf2;
     const supply2 = WETH(14) * 1000n;
@@ -101,9 +102,9 @@ describe("OptionVault life cycle: covered call on WETH", function () {
     const expiry2 = t2 + 7 * DAY;
     const p2 = await rollParams({
       strike: USD(3900), expiry: expiry2, size: WETH(5),
-      startPremium: WETH("0.01"), floorPremium: WETH("0.005"), fairPremium: WETH("0.008"),
+      startPremium: WETH("0.03"), floorPremium: WETH("0.01"), // the model price at 3600 is 0.0158 WETH
     });
-    await expect(vault.connect(keeper).roll(p2))
+    await expect(vault.connect(keeper).roll(p2, 0))
       .to.emit(vault, "RoundClosed")
       .withArgs(2, nav2, mgmt2, perf2, assets2, supply2, model.assetsFor(ONE_SHARE_CALL, assets2, supply2),
         premiums1, WETH(14), returned1, WETH(3), carolShares, WETH(4) * 1000n, aliceAssets);
@@ -123,7 +124,7 @@ describe("OptionVault life cycle: covered call on WETH", function () {
     const paid = model.callPayout(WETH(10), USD(3600), USD(3300)) + model.callPayout(WETH(4), USD(3600), USD(3300));
     expect(await weth.balanceOf(buyer.address)).to.equal(buyerBefore + paid);
     expect(paid).to.be.lte(reserve1);
-    await expect(options.settle(1)).to.be.revertedWithCustomError(options, "AlreadySettled");
+    await expect(options.settle(1, 0)).to.be.revertedWithCustomError(options, "AlreadySettled");
 
     // ---- claims of processed requests ----
     const aliceBefore = await weth.balanceOf(alice.address);
@@ -147,11 +148,13 @@ describe("OptionVault life cycle: covered call on WETH", function () {
     await atTime(t3);
     const nav3 = navStart3 + premiums2;
     const mgmt3 = model.managementFee(nav3, MGMT_BPS, t3 - t2);
-    const perf3 = model.performanceFee(nav3, navStart3, PERF_BPS);
-    expect(perf3).to.equal((premiums2 * 1000n) / 10000n);
     const supply3 = supply2 - WETH(4) * 1000n + carolShares;
+    // round 2 lost money: round 3's premium only wins part of it back, still under the high-water
+    // mark (the first price), so no performance fee
+    const perf3 = model.performanceFee(nav3 - mgmt3, model.markValue(0n, 0n, supply3), PERF_BPS);
+    expect(perf3).to.equal(0n);
     const assets3 = nav3 - mgmt3 - perf3;
-    await expect(vault.connect(keeper).closeRound())
+    await expect(vault.connect(keeper).closeRound(0))
       .to.emit(vault, "RoundClosed")
       .withArgs(3, nav3, mgmt3, perf3, assets3, supply3, model.assetsFor(ONE_SHARE_CALL, assets3, supply3),
         premiums2, WETH(5), WETH(5), 0, 0, 0, 0);
@@ -176,15 +179,11 @@ describe("OptionVault life cycle: cash-secured put on USDC", function () {
 
     const t1 = (await time()) + 10;
     const expiry1 = t1 + 7 * DAY;
-    const putPremiums = { startPremium: USDC(60), floorPremium: USDC(30), fairPremium: USDC(40) };
+    const putPremiums = { startPremium: USDC(60), floorPremium: USDC(30) };
     // 50,000 USDC covers at most 50000 / 2700 = 18.518... puts at 2700
-    await atTime(t1);
-    await expect(vault.connect(keeper).roll(await rollParams({ strike: USD(2700), expiry: expiry1, size: WETH(19), ...putPremiums })))
-      .to.be.revertedWithCustomError(vault, "SizeExceedsCollateral")
-      .withArgs(WETH(19), (USDC(50_000) * 10n ** 20n) / USD(2700));
     await atTime(t1 + 1);
     const p1 = await rollParams({ strike: USD(2700), expiry: expiry1, size: WETH(15), ...putPremiums });
-    await expect(vault.connect(keeper).roll(p1))
+    await expect(vault.connect(keeper).roll(p1, 0))
       .to.emit(vault, "RoundClosed")
       .withArgs(1, 0, 0, 0, 0, 0, ONE_SHARE_PUT / 1000n, 0, 0, 0, USDC(50_000), USDC(50_000) * 1000n, 0, 0);
     await vault.connect(alice).deposit(USDC(30_000), alice.address);
@@ -209,19 +208,20 @@ describe("OptionVault life cycle: cash-secured put on USDC", function () {
     await atTime(t2);
     const nav2 = USDC(50_750);
     const mgmt2 = model.managementFee(nav2, MGMT_BPS, t2 - (t1 + 1));
-    const perf2 = model.performanceFee(nav2, USDC(50_000), PERF_BPS);
-    expect(perf2).to.equal(USDC(75));
+    const perf2 = model.performanceFee(nav2 - mgmt2, model.markValue(0n, 0n, USDC(50_000) * 1000n), PERF_BPS);
+    expect(perf2).to.be.within(USDC(73), USDC(74)); // 10 % of 750 less the 19.47 management fee and 1 unit of mark
     const assets2 = nav2 - mgmt2 - perf2;
     const supply = USDC(50_000) * 1000n;
     const expiry2 = t2 + 7 * DAY;
-    await expect(vault.connect(keeper).roll(await rollParams({ strike: USD(2800), expiry: expiry2, size: WETH(10), ...putPremiums })))
+    const putPremiums2 = { startPremium: USDC(120), floorPremium: USDC(60) }; // the model price at 2900 is 82.16 USDC
+    await expect(vault.connect(keeper).roll(await rollParams({ strike: USD(2800), expiry: expiry2, size: WETH(10), ...putPremiums2 }), 0))
       .to.emit(vault, "RoundClosed")
       .withArgs(2, nav2, mgmt2, perf2, assets2, supply, model.assetsFor(ONE_SHARE_PUT, assets2, supply),
         premium1, WETH(15), collateral1, 0, 0, 0, 0);
 
     // in the money at 2500: holders get K - S = 300 USDC per option
     await atTime(t2 + 60);
-    const price2 = model.auctionPrice(USDC(60), USDC(30), 60, 3600);
+    const price2 = model.auctionPrice(USDC(120), USDC(60), 60, 3600);
     await vault.connect(buyer).buyOptions(WETH(10), price2);
     const premium2 = model.premium(WETH(10), price2);
     await vault.connect(alice).requestRedeem(USDC(30_000) * 1000n, alice.address, alice.address);
@@ -229,7 +229,7 @@ describe("OptionVault life cycle: cash-secured put on USDC", function () {
     expect(await vault.totalAssets()).to.equal(assets2 + premium2);
     await atTime(expiry2 + 100);
     await pushPrice(c, USD(2500));
-    await options.settle(2); // anyone may settle; the roll then only reclaims
+    await options.settle(2, 0); // anyone may settle; the roll then only reclaims
     const reserve2 = model.putReserve(WETH(10), USD(2500), USD(2800));
     expect(reserve2).to.equal(USDC(3000));
     const collateral2 = model.putCollateral(WETH(10), USD(2800));
@@ -241,7 +241,7 @@ describe("OptionVault life cycle: cash-secured put on USDC", function () {
     const assets3 = nav3 - mgmt3;
     expect(await vault.totalAssets()).to.equal(nav3); // settled by someone else: the payout is known
     const aliceAssets = model.assetsFor(USDC(30_000) * 1000n, assets3, supply);
-    await expect(vault.connect(keeper).closeRound())
+    await expect(vault.connect(keeper).closeRound(0))
       .to.emit(vault, "RoundClosed")
       .withArgs(3, nav3, mgmt3, 0, assets3, supply, model.assetsFor(ONE_SHARE_PUT, assets3, supply),
         premium2, WETH(10), collateral2 - reserve2, 0, 0, USDC(30_000) * 1000n, aliceAssets);

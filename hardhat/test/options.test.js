@@ -1,12 +1,13 @@
 // Options used directly by a registered writer: collateral, expiry, settlement and reclaim rules.
 const { expect } = require("chai");
 const { time } = require("@nomicfoundation/hardhat-network-helpers");
-const { WETH, USD, DAY, model, fixture, pushPrice } = require("./helpers");
+const { WETH, USD, DAY, model, fixture, pushPrice, throughTimelock } = require("./helpers");
 
 describe("Options", function () {
   async function writerFixture() {
     const c = await fixture();
-    await c.options.setWriter(c.alice.address, true);
+    await throughTimelock(c.options, "setWriter", [c.alice.address, true]);
+    await pushPrice(c, USD(3000));
     await c.weth.connect(c.alice).approve(c.options.target, 2n ** 256n - 1n);
     await c.usdc.connect(c.alice).approve(c.options.target, 2n ** 256n - 1n);
     return c;
@@ -30,7 +31,7 @@ describe("Options", function () {
     await time.increaseTo(expiry);
     await expect(options.connect(alice).write(1, buyer.address, 1n)).to.be.revertedWithCustomError(options, "AlreadyExpired");
     await pushPrice(c, USD(2500));
-    await options.settle(1);
+    await options.settle(1, 0);
     const reserve = model.putReserve(size, USD(2500), USD("2999.99999999"));
     expect((await options.series(1)).holdersPayout).to.equal(reserve);
     await expect(options.connect(alice).reclaimCollateral(1))
@@ -54,7 +55,7 @@ describe("Options", function () {
     await expect(options.connect(alice).reclaimCollateral(1)).to.be.revertedWithCustomError(options, "NotSettled");
     await expect(options.collateralToken(7)).to.be.revertedWithCustomError(options, "UnknownSeries");
     await expect(options.connect(c.bob).write(1, c.bob.address, 1n)).to.be.revertedWithCustomError(options, "NotWriter");
-    await options.setWriter(alice.address, false);
+    await throughTimelock(options, "setWriter", [alice.address, false]);
     await expect(options.connect(alice).createSeries(true, USD(3000), now + DAY)).to.be.revertedWithCustomError(options, "NotWriter");
   });
 });

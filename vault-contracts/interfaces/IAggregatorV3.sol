@@ -9,7 +9,9 @@ interface IAggregatorV3 {
 
     function version() external view returns (uint256);
 
-    function getRoundData(uint80 roundId)
+    function getRoundData(
+        uint80 roundId
+    )
         external
         view
         returns (uint80 roundId_, int256 answer, uint256 startedAt, uint256 updatedAt, uint80 answeredInRound);

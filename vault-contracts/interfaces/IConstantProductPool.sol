@@ -3,9 +3,27 @@ pragma solidity ^0.8.24;
 
 /// @notice A two-token constant-product (x * y = k) pool with a swap fee, Uniswap-v2 maths.
 interface IConstantProductPool {
-    event LiquidityAdded(address indexed provider, address indexed to, uint256 baseAmount, uint256 quoteAmount, uint256 liquidity);
-    event LiquidityRemoved(address indexed provider, address indexed to, uint256 baseAmount, uint256 quoteAmount, uint256 liquidity);
-    event Swap(address indexed sender, address indexed to, address indexed tokenIn, uint256 amountIn, uint256 amountOut);
+    event LiquidityAdded(
+        address indexed provider,
+        address indexed to,
+        uint256 baseAmount,
+        uint256 quoteAmount,
+        uint256 liquidity
+    );
+    event LiquidityRemoved(
+        address indexed provider,
+        address indexed to,
+        uint256 baseAmount,
+        uint256 quoteAmount,
+        uint256 liquidity
+    );
+    event Swap(
+        address indexed sender,
+        address indexed to,
+        address indexed tokenIn,
+        uint256 amountIn,
+        uint256 amountOut
+    );
     event Sync(uint256 baseReserve, uint256 quoteReserve);
 
     error Expired(uint256 deadline, uint256 timestamp);
@@ -24,15 +42,27 @@ interface IConstantProductPool {
 
     function getAmountOut(address tokenIn, uint256 amountIn) external view returns (uint256 amountOut);
 
-    function swapExactIn(address tokenIn, uint256 amountIn, uint256 minAmountOut, address to, uint256 deadline)
-        external
-        returns (uint256 amountOut);
+    function swapExactIn(
+        address tokenIn,
+        uint256 amountIn,
+        uint256 minAmountOut,
+        address to,
+        uint256 deadline
+    ) external returns (uint256 amountOut);
 
-    function addLiquidity(uint256 baseAmount, uint256 quoteAmount, uint256 minLiquidity, address to, uint256 deadline)
-        external
-        returns (uint256 liquidity);
+    function addLiquidity(
+        uint256 baseAmount,
+        uint256 quoteAmount,
+        uint256 minLiquidity,
+        address to,
+        uint256 deadline
+    ) external returns (uint256 liquidity);
 
-    function removeLiquidity(uint256 liquidity, uint256 minBase, uint256 minQuote, address to, uint256 deadline)
-        external
-        returns (uint256 baseAmount, uint256 quoteAmount);
+    function removeLiquidity(
+        uint256 liquidity,
+        uint256 minBase,
+        uint256 minQuote,
+        address to,
+        uint256 deadline
+    ) external returns (uint256 baseAmount, uint256 quoteAmount);
 }

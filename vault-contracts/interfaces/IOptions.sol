@@ -22,9 +22,20 @@ interface IOptions {
     event WriterSet(address indexed writer, bool allowed);
     event SeriesCreated(uint256 indexed seriesId, address indexed writer, bool isCall, uint256 strike, uint256 expiry);
     event OptionsWritten(uint256 indexed seriesId, address indexed to, uint256 size, uint256 collateral);
-    event SeriesSettled(uint256 indexed seriesId, uint256 settlementPrice, uint256 holdersPayout, uint256 oracleRoundId);
+    event SeriesSettled(
+        uint256 indexed seriesId,
+        uint256 settlementPrice,
+        uint256 holdersPayout,
+        uint256 oracleRoundId
+    );
     event CollateralReclaimed(uint256 indexed seriesId, address indexed writer, uint256 amount);
-    event OptionsClaimed(uint256 indexed seriesId, address indexed holder, address indexed receiver, uint256 size, uint256 payout);
+    event OptionsClaimed(
+        uint256 indexed seriesId,
+        address indexed holder,
+        address indexed receiver,
+        uint256 size,
+        uint256 payout
+    );
 
     error NotWriter(address caller);
     error UnknownSeries(uint256 seriesId);
@@ -34,6 +45,8 @@ interface IOptions {
     error AlreadySettled(uint256 seriesId);
     error NotSettled(uint256 seriesId);
     error PriceBeforeExpiry(uint256 updatedAt, uint256 expiry);
+    error NotFirstAnswerAfterExpiry(uint80 roundId, uint256 previousUpdatedAt, uint256 expiry);
+    error NonPositiveSettlementPrice(int256 answer);
     error CollateralAlreadyReclaimed(uint256 seriesId);
     error ZeroSize();
 
@@ -42,8 +55,6 @@ interface IOptions {
     function quote() external view returns (address);
 
     function oracle() external view returns (address);
-
-    function heartbeat() external view returns (uint256);
 
     function seriesCount() external view returns (uint256);
 
@@ -57,7 +68,7 @@ interface IOptions {
 
     function write(uint256 seriesId, address to, uint256 size) external returns (uint256 collateral);
 
-    function settle(uint256 seriesId) external returns (uint256 settlementPrice);
+    function settle(uint256 seriesId, uint80 roundId) external returns (uint256 settlementPrice);
 
     function reclaimCollateral(uint256 seriesId) external returns (uint256 amount);
 

@@ -14,14 +14,13 @@ library OracleLib {
     /// @return price the answer, in the feed's decimals
     /// @return updatedAt when it was last updated
     /// @return roundId the round it came from
-    function freshPrice(IAggregatorV3 feed, uint256 heartbeat)
-        internal
-        view
-        returns (uint256 price, uint256 updatedAt, uint80 roundId)
-    {
+    function freshPrice(
+        IAggregatorV3 feed,
+        uint256 heartbeat
+    ) internal view returns (uint256 price, uint256 updatedAt, uint80 roundId) {
         int256 answer;
         uint80 answeredInRound;
-        (roundId, answer,, updatedAt, answeredInRound) = feed.latestRoundData();
+        (roundId, answer, , updatedAt, answeredInRound) = feed.latestRoundData();
         if (updatedAt == 0 || answeredInRound < roundId) {
             revert OracleIncompleteRound(roundId, answeredInRound, updatedAt);
         }

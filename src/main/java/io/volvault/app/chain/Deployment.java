@@ -17,11 +17,12 @@ public record Deployment(String network, long chainId, long blockNumber, Contrac
                          Parameters parameters) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Contracts(String weth, String usdc, String oracle, String pool, String options, String callVault,
-                            String putVault) {}
+    public record Contracts(String weth, String usdc, String oracle, String volFeed, String pool, String options,
+                            String callVault, String putVault) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Roles(String owner, String keeper, String oracleUpdater, String feeRecipient, String tokenMinter) {}
+    public record Roles(String owner, String keeper, String oracleUpdater, String volUpdater, String guardian,
+                        String feeRecipient, String tokenMinter) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Parameters(long heartbeatSeconds, int poolFeeBps) {}

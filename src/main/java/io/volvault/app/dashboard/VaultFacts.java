@@ -42,7 +42,7 @@ public final class VaultFacts {
     private static final int REALIZED_WINDOW_DAYS = 30;
     private static final int KEEPER_ACTIONS_SHOWN = 20;
     private static final Set<String> ACCOUNT_EVENTS =
-        Set.of("DepositRequest", "DepositRequestCancelled", "RedeemRequest", "Deposit", "Withdraw");
+        Set.of("DepositRequest", "DepositRequestCancelled", "RedeemRequest", "RedeemRequestCancelled", "Deposit", "Withdraw");
 
     private record Token(String symbol, int decimals) {}
 
@@ -173,8 +173,8 @@ public final class VaultFacts {
                 default -> { }
             }
         }
-        VaultView.Fees fees = new VaultView.Fees(call(vault.managementFeeBps(), "managementFeeBps").intValueExact(),
-            call(vault.performanceFeeBps(), "performanceFeeBps").intValueExact(),
+        OptionVault.Fees current = call(vault.fees(), "fees").component1();
+        VaultView.Fees fees = new VaultView.Fees(current.managementBps.intValueExact(), current.performanceBps.intValueExact(),
             Amount.of(call(vault.accruedFees(), "accruedFees"), asset.decimals(), asset.symbol()),
             Amount.of(charged, asset.decimals(), asset.symbol()), Amount.of(claimed, asset.decimals(), asset.symbol()));
 
@@ -226,6 +226,11 @@ public final class VaultFacts {
                         + ", up to " + Amount.of(e.uint("size"), OPTION_DECIMALS, "options")
                         + ", implied vol " + percent(new BigDecimal(e.uint("impliedVol")).divide(WAD, MathContext.DECIMAL64))
                         + ", spot " + price(e.uint("spotPrice")).toPlainString() + " USD";
+                }
+                case "AuctionCancelled" -> {
+                    action = "cancel auction of round " + e.uint("round");
+                    detail = "the guardian ended the auction with " + Amount.of(e.uint("unsoldSize"), OPTION_DECIMALS, "options")
+                        + " unsold";
                 }
                 case "RoundClosed" -> {
                     action = "close round " + e.uint("round");

@@ -6,6 +6,7 @@ import io.volvault.app.chain.contracts.ConstantProductPool;
 import io.volvault.app.chain.contracts.OptionVault;
 import io.volvault.app.chain.contracts.PushPriceOracle;
 import io.volvault.app.chain.contracts.TestToken;
+import io.volvault.app.chain.contracts.VolFeed;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -29,7 +30,8 @@ import org.web3j.tx.response.PollingTransactionReceiptProcessor;
  * Everyone on the demo chain but the keeper, each a Hardhat test account acting through the
  * generated wrappers: the owner (#0, also the token minter), the oracle updater (#2), an
  * arbitrageur who keeps the pool at the oracle price (#3), a market maker who buys the auctions
- * (#4) and three depositors (#5, #6, #7).
+ * (#4), three depositors (#5, #6, #7) and the vol-feed updater (#8). Keeper, oracle updater and
+ * vol updater are separate keys, as the deployment requires.
  */
 final class ChainActors {
 
@@ -41,6 +43,7 @@ final class ChainActors {
     static final int ALICE = 5;
     static final int BOB = 6;
     static final int CAROL = 7;
+    static final int VOL_UPDATER = 8;
 
     private static final BigInteger MAX = BigInteger.TWO.pow(256).subtract(BigInteger.ONE);
     private static final BigInteger E18 = BigInteger.TEN.pow(18);
@@ -109,12 +112,10 @@ final class ChainActors {
     }
 
     /**
-     * Owner: no fees in the demo, so that the vaults compare like for like with the backtest (which
-     * charges none); mints working balances; everyone approves what they will spend.
+     * Owner: mints working balances; everyone approves what they will spend. (The vaults are deployed
+     * without fees, so that they compare like for like with the backtest, which charges none.)
      */
     void prepare(BigInteger wethPerActor, BigInteger usdcPerActor) throws Exception {
-        callVault(OWNER).setFees(BigInteger.ZERO, BigInteger.ZERO).send();
-        putVault(OWNER).setFees(BigInteger.ZERO, BigInteger.ZERO).send();
         for (int actor : new int[] {ARBITRAGEUR, MARKET_MAKER, ALICE, BOB, CAROL}) {
             weth(OWNER).mint(address(actor), wethPerActor).send();
             usdc(OWNER).mint(address(actor), usdcPerActor).send();
@@ -129,6 +130,24 @@ final class ChainActors {
     /** Updater: pushes the bar's close (8 decimals) to the oracle. */
     void pushPrice(BigInteger price) throws Exception {
         PushPriceOracle.load(deployment.contracts().oracle(), web3j, signer(UPDATER), gas).pushPrice(price).send();
+    }
+
+    /**
+     * Vol updater: publishes {@code vol} (a fraction a year; NaN: the last answer again) to the vol
+     * feed, moved no further from the last answer than the feed allows in one update, and only once
+     * its minimum interval passed.
+     */
+    void pushVol(double vol) throws Exception {
+        VolFeed feed = VolFeed.load(deployment.contracts().volFeed(), web3j, signer(VOL_UPDATER), gas);
+        Tuple2<BigInteger, BigInteger> latest = feed.latest().send();
+        if (chainTime() + 1 < latest.component2().longValueExact() + feed.minInterval().send().longValueExact()) {
+            return;
+        }
+        double last = latest.component1().doubleValue() / 1e18;
+        double step = feed.maxChangeBps().send().doubleValue() / 10_000 * 0.999;
+        double wanted = Double.isNaN(vol) ? last : Math.max(0.011, Math.min(4.99, vol));
+        double target = Math.max(last * (1 - step), Math.min(last * (1 + step), wanted));
+        feed.pushVol(BigDecimal.valueOf(target).movePointRight(18).setScale(0, java.math.RoundingMode.HALF_UP).toBigInteger()).send();
     }
 
     /**

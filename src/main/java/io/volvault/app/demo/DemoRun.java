@@ -80,6 +80,9 @@ public final class DemoRun implements AutoCloseable {
     private final Deployment deployment;
     private final Path deploymentFile;
     private final ChainActors actors;
+    /** The market's implied vol as the keeper reads it, and the realized vol it is read against, bar by bar. */
+    private final ImpliedVolSource impliedVol;
+    private final double[] realized;
 
     private DemoRun(Options options, ReplayHistory history, StrategyConfig shared, HardhatNode node,
                     MarketDataServer marketData, Web3j web3j, Deployment deployment, Path deploymentFile,
@@ -93,6 +96,11 @@ public final class DemoRun implements AutoCloseable {
         this.deployment = deployment;
         this.deploymentFile = deploymentFile;
         this.actors = actors;
+        DeribitClient client = DeribitClient.builder(marketData.apiUrl()).build();
+        this.impliedVol = history.recordedChains() ? ImpliedVolSource.recordedChain(client, "BTC")
+            : history.asset().equals("BTC") ? ImpliedVolSource.dvol(client, "BTC")
+            : ImpliedVolSource.realizedProxy(shared.forecast().proxyPremiumRatio());
+        this.realized = VolInputs.realized(history.bars(), history.periodsPerYear(), shared.forecast());
     }
 
     /** Starts the node and the market-data server, deploys, funds the actors. */
@@ -116,7 +124,11 @@ public final class DemoRun implements AutoCloseable {
                     "INITIAL_PRICE", BigDecimal.valueOf(p0).setScale(8, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString(),
                     "KEEPER", ChainActors.address(ChainActors.KEEPER),
                     "ORACLE_UPDATER", ChainActors.address(ChainActors.UPDATER),
+                    "VOL_UPDATER", ChainActors.address(ChainActors.VOL_UPDATER),
+                    "MANAGEMENT_FEE_BPS", "0",
+                    "PERFORMANCE_FEE_BPS", "0",
                     "HEARTBEAT", String.valueOf(2 * history.barSeconds()),
+                    "VOL_HEARTBEAT", String.valueOf(2 * history.barSeconds()),
                     "POOL_BASE_LIQUIDITY", BigDecimal.valueOf(shared.costs().poolDepthQuote() / p0)
                         .setScale(6, RoundingMode.HALF_UP).toPlainString()),
                 deploymentFile, o.workDir().resolve("deploy.log"));
@@ -211,7 +223,11 @@ public final class DemoRun implements AutoCloseable {
         return summary(call, put, impliedSeen);
     }
 
-    /** Bar {@code i} arrives: chain time moves to its close, the oracle gets it, the pool follows. */
+    /**
+     * Bar {@code i} arrives: chain time moves to its close, the oracle gets it, the pool follows, and
+     * the vol updater publishes the implied vol the market shows (as the keeper reads it; the last
+     * answer again while there is too little history to read one), so the vaults price at it.
+     */
     void advance(int i) throws Exception {
         long t = history.time(i);
         BigInteger price = BigDecimal.valueOf(history.close(i)).movePointRight(8).toBigIntegerExact();
@@ -219,16 +235,21 @@ public final class DemoRun implements AutoCloseable {
         actors.pushPrice(price);
         marketData.setClock(Instant.ofEpochSecond(t));
         actors.arbitrage(price, t + history.barSeconds());
+        double iv = Double.NaN;
+        if (realized[i] > 0) {
+            try {
+                iv = impliedVol.impliedVol(t, realized[i]);
+            } catch (IOException e) {
+                iv = Double.NaN; // the keeper will not trade on this bar either; keep the last answer fresh
+            }
+        }
+        actors.pushVol(iv);
     }
 
     /** The keeper as the demo runs it (account #1), on {@code journal}. */
     Keeper keeper(Journal journal, TxSender.Listener listener) {
-        DeribitClient client = DeribitClient.builder(marketData.apiUrl()).build();
-        ImpliedVolSource iv = history.recordedChains() ? ImpliedVolSource.recordedChain(client, "BTC")
-            : history.asset().equals("BTC") ? ImpliedVolSource.dvol(client, "BTC")
-            : ImpliedVolSource.realizedProxy(shared.forecast().proxyPremiumRatio());
         return keeper(journal, listener, new Keeper.Settings(2 * history.barSeconds(), 100,
-            Math.min(3_600, history.barSeconds() / 6), false), iv);
+            Math.min(3_600, history.barSeconds() / 6), false), impliedVol);
     }
 
     Keeper keeper(Journal journal, TxSender.Listener listener, Keeper.Settings settings, ImpliedVolSource iv) {

@@ -53,17 +53,48 @@ public final class ChainReader {
             OptionVault.LiveRound live = vault.liveRound().send();
             OptionVault.KeeperLimits limits = vault.keeperLimits().send();
             Tuple2<BigInteger, BigInteger> reserves = pool.getReserves().send();
+            VaultSnapshot.RollLimits roll = new VaultSnapshot.RollLimits(limits.minOtmBps.intValueExact(),
+                limits.strikeBandBps.intValueExact(), limits.minFloorBps.intValueExact());
             return new VaultSnapshot(vault.getContractAddress(), vault.isCallVault().send(), now,
                 latest.component1().longValueExact(), latest.component2(), latest.component4().longValueExact(),
                 vault.idleAsset().send(), vault.idleOther().send(), vault.pendingDepositAssets().send(),
                 vault.convertToAssets(vault.pendingRedeemShares().send()).send(),
                 vault.currentRound().send().longValueExact(), live.seriesId.longValueExact(), live.expiry.longValueExact(),
-                live.strike, live.soldSize, limits.maxSlippageBps.intValueExact(), reserves.component1(), reserves.component2());
+                live.strike, live.soldSize, limits.maxSlippageBps.intValueExact(), reserves.component1(), reserves.component2(),
+                pool.feeBps().send().intValueExact(), roll);
         } catch (IOException e) {
             throw e;
         } catch (Exception e) {
             throw new IOException("reading vault " + vault.getContractAddress() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The vault's own Black-Scholes price of one option (1e18 size) it would write now, in its asset
+     * units per option, at the vol feed's answer: the auction floor must not fall far below it.
+     */
+    public BigInteger modelPremium(OptionVault vault, BigInteger strike, long expiry) throws IOException {
+        try {
+            return vault.modelPremium(strike, BigInteger.valueOf(expiry)).send().component1();
+        } catch (IOException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException("reading the model premium of vault " + vault.getContractAddress() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The id of the oracle's first answer at or after {@code expiry}, which settles a series expiring
+     * then (Options.settle checks it against its predecessor), or 0 when there is none yet.
+     */
+    public long settlementRound(long expiry) throws IOException {
+        oracleHistory();
+        for (int i = 0; i < roundTimes.size(); i++) {
+            if (roundTimes.get(i) >= expiry) {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 
     /** Every oracle answer so far as price bars (time = the answer's update time). */

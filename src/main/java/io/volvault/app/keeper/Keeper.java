@@ -44,6 +44,10 @@ public final class Keeper {
     private static final Logger log = LoggerFactory.getLogger(Keeper.class);
     private static final BigInteger BPS = BigInteger.valueOf(10_000);
     private static final BigInteger E18 = BigInteger.TEN.pow(18);
+    /** How far under the pool's quote a rebalance's minimum out sits: what a sandwich could take at most. */
+    static final int QUOTE_TOLERANCE_BPS = 10;
+    /** The auction floor's margin over the vault's minimum share of its own option price. */
+    static final int FLOOR_MARGIN_BPS = 50;
 
     /**
      * @param maxOracleAgeSeconds an oracle answer older than this (at the chain's clock) stops trading
@@ -138,7 +142,8 @@ public final class Keeper {
             PlannedTx close = new PlannedTx("close:" + v.address() + ":round=" + s.currentRound(),
                 v.name() + ": close round " + s.currentRound() + (bootstrap ? " (turn the first deposits into shares)"
                     : " (series expired " + Instant.ofEpochSecond(s.expiry()) + ")"),
-                v.address(), v.vault().closeRound().encodeFunctionCall());
+                v.address(), v.vault().closeRound(BigInteger.valueOf(bootstrap ? 0 : reader.settlementRound(s.expiry())))
+                    .encodeFunctionCall());
             if (settings.dryRun()) {
                 dryRunOut.accept("would send: " + close);
                 return skip(v, s, Double.NaN, null, "dry run: the decision after the close is not simulated");
@@ -206,7 +211,15 @@ public final class Keeper {
                         Instant.ofEpochSecond(s.expiry()));
                     continue;
                 }
-                PlannedTx tx = roll(v, s, write, config.options().premiumSpread(), iv, settings.auctionSeconds());
+                BigInteger strike = strike(s, write.strike());
+                BigInteger model;
+                try {
+                    model = reader.modelPremium(v.vault(), strike, write.expiryEpochSeconds());
+                } catch (IOException e) {
+                    log.warn("{}: the vault cannot price the option ({}): no roll", v.name(), e.getMessage());
+                    continue;
+                }
+                PlannedTx tx = roll(v, s, write, strike, config.options().premiumSpread(), model, settings.auctionSeconds());
                 if (tx != null) {
                     execute(tx, sent);
                 }
@@ -239,7 +252,11 @@ public final class Keeper {
         BigInteger oracleOut = s.isCall()
             ? ceilDiv(otherIn.multiply(VaultSnapshot.BASE_UNIT).multiply(VaultSnapshot.PRICE_UNIT), s.spot().multiply(VaultSnapshot.QUOTE_UNIT))
             : ceilDiv(otherIn.multiply(s.spot()).multiply(VaultSnapshot.QUOTE_UNIT), VaultSnapshot.BASE_UNIT.multiply(VaultSnapshot.PRICE_UNIT));
-        BigInteger minOut = ceilDiv(oracleOut.multiply(BPS.subtract(BigInteger.valueOf(slippageBps))), BPS);
+        BigInteger minOut = minAmountOut(s, !s.isCall(), otherIn, oracleOut, slippageBps);
+        if (minOut == null) {
+            log.warn("{}: the pool pays too little for {} of the other token: no swap to raise redeem cash", v.name(), otherIn);
+            return s;
+        }
         PlannedTx tx = new PlannedTx("redeem-cash:" + v.address() + ":at=" + s.oracleUpdatedAt(),
             String.format("%s: swap %s of the other token for at least %s asset to pay %s of queued redeems",
                 v.name(), otherIn, minOut, s.redeemAssets()),
@@ -281,9 +298,10 @@ public final class Keeper {
 
     /**
      * The swap the strategy asked for, as a vault rebalance: buying base spends the quote the
-     * strategy's own pool model says it costs; selling base sells exactly that base. The minimum
-     * out is the oracle value of the input less the slippage bound, rounded up so that it never
-     * falls under the vault's own check.
+     * strategy's own pool model says it costs; selling base sells exactly that base. The minimum out
+     * is the pool's own quote less {@link #QUOTE_TOLERANCE_BPS} (finding L-6: at the oracle bound, a
+     * third party could sandwich the swap for the whole slippage allowance); a quote that falls under
+     * the vault's oracle bound means no swap.
      */
     static PlannedTx rebalance(ManagedVault v, VaultSnapshot s, Action.Swap swap, Strategy strategy, int slippageBps) {
         boolean buyBase = swap.baseAmount() > 0;
@@ -302,7 +320,12 @@ public final class Keeper {
                 s.spot().multiply(VaultSnapshot.QUOTE_UNIT))
             : ceilDiv(amountIn.multiply(s.spot()).multiply(VaultSnapshot.QUOTE_UNIT),
                 VaultSnapshot.BASE_UNIT.multiply(VaultSnapshot.PRICE_UNIT));
-        BigInteger minOut = ceilDiv(oracleOut.multiply(BPS.subtract(BigInteger.valueOf(slippageBps))), BPS);
+        BigInteger minOut = minAmountOut(s, !buyBase, amountIn, oracleOut, slippageBps);
+        if (minOut == null) {
+            log.warn("{}: the pool pays less than the oracle value less {} bps for {}: no swap", v.name(), slippageBps,
+                swap.reason());
+            return null;
+        }
         String what = String.format("%s: rebalance %s %s %s for at least %s (%s)", v.name(),
             buyBase ? "spend" : "sell", amountIn, buyBase ? "quote units" : "base units", minOut, swap.reason());
         return new PlannedTx("rebalance:" + v.address() + ":at=" + s.oracleUpdatedAt(), what, v.address(),
@@ -310,14 +333,40 @@ public final class Keeper {
     }
 
     /**
-     * The round the strategy asked for: its strike, expiry and size, the auction falling from the
-     * surface's fair premium to the strategy's limit premium, both in the vault's asset per option.
-     * The size is capped at the collateral the vault really holds (a swap may deliver a hair less
-     * than the model said).
+     * The pool's quote for {@code amountIn} less the tolerance, or null when that is below the vault's
+     * own bound (the oracle value less {@code slippageBps}, rounded up as the vault rounds it).
      */
-    static PlannedTx roll(ManagedVault v, VaultSnapshot s, Action.Write w, double premiumSpread, double iv,
-                          long auctionSeconds) {
-        BigInteger strike = BigDecimal.valueOf(w.strike()).movePointRight(8).setScale(0, RoundingMode.HALF_UP).toBigInteger();
+    static BigInteger minAmountOut(VaultSnapshot s, boolean baseIn, BigInteger amountIn, BigInteger oracleOut,
+                                   int slippageBps) {
+        BigInteger bound = ceilDiv(oracleOut.multiply(BPS.subtract(BigInteger.valueOf(slippageBps))), BPS);
+        BigInteger quoted = s.poolQuote(baseIn, amountIn).multiply(BPS.subtract(BigInteger.valueOf(QUOTE_TOLERANCE_BPS)))
+            .divide(BPS);
+        return quoted.compareTo(bound) >= 0 ? quoted : null;
+    }
+
+    /**
+     * The strategy's strike in oracle units, moved out to the vault's minimum out-of-the-money distance
+     * when the strategy asked for one closer to spot (calls up, puts down; rounded away from spot).
+     */
+    static BigInteger strike(VaultSnapshot s, double strategyStrike) {
+        BigInteger strike = BigDecimal.valueOf(strategyStrike).movePointRight(8).setScale(0, RoundingMode.HALF_UP).toBigInteger();
+        BigInteger otm = BigInteger.valueOf(s.limits().minOtmBps());
+        if (s.isCall()) {
+            return strike.max(ceilDiv(s.spot().multiply(BPS.add(otm)), BPS));
+        }
+        return strike.min(s.spot().multiply(BPS.subtract(otm)).divide(BPS));
+    }
+
+    /**
+     * The round the strategy asked for: its expiry and size at {@code strike}, the auction falling
+     * from the surface's fair premium to the strategy's limit premium, both in the vault's asset per
+     * option, and the floor never under the vault's check: {@code minFloorBps} of its own price of the
+     * option ({@code modelPremium}) plus {@link #FLOOR_MARGIN_BPS} for the seconds and vol updates
+     * until the roll runs. The size is capped at the collateral the vault really holds (a swap may
+     * deliver a hair less than the model said; the vault also clamps it).
+     */
+    static PlannedTx roll(ManagedVault v, VaultSnapshot s, Action.Write w, BigInteger strike, double premiumSpread,
+                          BigInteger modelPremium, long auctionSeconds) {
         BigInteger size = units(w.size(), VaultSnapshot.BASE_UNIT);
         BigInteger maxSize = s.isCall()
             ? s.idleAsset()
@@ -332,16 +381,16 @@ public final class Keeper {
             return null;
         }
         double fair = w.limitPremium() / (1 - premiumSpread);
-        BigInteger floorPremium = assetPerOption(s, w.limitPremium(), RoundingMode.CEILING);
+        BigInteger vaultFloor = ceilDiv(modelPremium.multiply(BigInteger.valueOf((long) s.limits().minFloorBps() + FLOOR_MARGIN_BPS)), BPS);
+        BigInteger floorPremium = assetPerOption(s, w.limitPremium(), RoundingMode.CEILING).max(vaultFloor).max(BigInteger.ONE);
         BigInteger startPremium = assetPerOption(s, fair, RoundingMode.FLOOR).max(floorPremium);
         OptionVault.RollParams params = new OptionVault.RollParams(strike, BigInteger.valueOf(w.expiryEpochSeconds()),
-            size, startPremium, floorPremium, startPremium, BigInteger.valueOf(auctionSeconds),
-            BigDecimal.valueOf(iv).movePointRight(18).setScale(0, RoundingMode.HALF_UP).toBigInteger());
-        String what = String.format("%s: roll round %d: %s %s x %s strike %s expiry %s, auction %s -> %s per option (%s)",
-            v.name(), s.currentRound(), w.type(), size, E18, strike, Instant.ofEpochSecond(w.expiryEpochSeconds()),
-            startPremium, floorPremium, w.reason());
+            size, startPremium, floorPremium, BigInteger.valueOf(auctionSeconds));
+        String what = String.format("%s: roll round %d: %s %s x %s strike %s expiry %s, auction %s -> %s per option"
+                + " (vault price %s; %s)", v.name(), s.currentRound(), w.type(), size, E18, strike,
+            Instant.ofEpochSecond(w.expiryEpochSeconds()), startPremium, floorPremium, modelPremium, w.reason());
         return new PlannedTx("roll:" + v.address() + ":round=" + s.currentRound(), what, v.address(),
-            v.vault().roll(params).encodeFunctionCall());
+            v.vault().roll(params, BigInteger.ZERO).encodeFunctionCall());
     }
 
     /** A premium in USD per option as the vault's asset per option: WETH wei for calls, USDC units for puts. */

@@ -21,6 +21,8 @@ import java.util.List;
  * @param soldSize        options sold in the live round (1e18 = one option)
  * @param poolBase        the pool's base reserve (1e18)
  * @param poolQuote       the pool's quote reserve (1e6)
+ * @param poolFeeBps      the pool's swap fee
+ * @param limits          the bounds the vault puts on a roll (its keeper limits)
  */
 public record VaultSnapshot(
     String vault,
@@ -40,7 +42,18 @@ public record VaultSnapshot(
     BigInteger soldSize,
     int maxSlippageBps,
     BigInteger poolBase,
-    BigInteger poolQuote) {
+    BigInteger poolQuote,
+    int poolFeeBps,
+    RollLimits limits) {
+
+    /**
+     * What a roll must respect, from the vault's keeper limits.
+     *
+     * @param minOtmBps     calls struck at least this far above spot, puts this far below
+     * @param strikeBandBps and at most this far from spot
+     * @param minFloorBps   the auction floor at least this share of the vault's own option price
+     */
+    public record RollLimits(int minOtmBps, int strikeBandBps, int minFloorBps) {}
 
     public static final BigInteger BASE_UNIT = BigInteger.TEN.pow(18);
     public static final BigInteger QUOTE_UNIT = BigInteger.TEN.pow(6);
@@ -91,6 +104,18 @@ public record VaultSnapshot(
                 ratio(soldSize, BASE_UNIT)))
             : List.of();
         return new PortfolioState(base, quote, shorts, lastRebalance);
+    }
+
+    /**
+     * What the pool pays for {@code amountIn} of the base ({@code baseIn}) or the quote token now,
+     * by the pool's own formula: x y = k with the fee taken from the input, rounded down.
+     */
+    public BigInteger poolQuote(boolean baseIn, BigInteger amountIn) {
+        BigInteger bps = BigInteger.valueOf(10_000);
+        BigInteger reserveIn = baseIn ? poolBase : poolQuote;
+        BigInteger reserveOut = baseIn ? poolQuote : poolBase;
+        BigInteger afterFee = amountIn.multiply(bps.subtract(BigInteger.valueOf(poolFeeBps)));
+        return afterFee.multiply(reserveOut).divide(reserveIn.multiply(bps).add(afterFee));
     }
 
     static double ratio(BigInteger amount, BigInteger unit) {

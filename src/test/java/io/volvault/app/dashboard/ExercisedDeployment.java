@@ -6,6 +6,7 @@ import io.volvault.app.chain.HardhatScripts;
 import io.volvault.app.chain.contracts.OptionVault;
 import io.volvault.app.chain.contracts.PushPriceOracle;
 import io.volvault.app.chain.contracts.TestToken;
+import io.volvault.app.chain.contracts.VolFeed;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -30,6 +31,9 @@ public final class ExercisedDeployment {
 
     public static final int OWNER = 0;
     public static final int KEEPER = 1;
+    /** The deployment's default oracle updater and vol updater: keys separate from the keeper's. */
+    public static final int UPDATER = 2;
+    public static final int VOL_UPDATER = 8;
     public static final int BUYER = 4;
     public static final int ALICE = 5;
     public static final int BOB = 6;
@@ -113,17 +117,18 @@ public final class ExercisedDeployment {
     }
 
     /**
-     * Step 2: the keeper rolls both vaults (calls struck at 3300, puts at 2700, a week, 80 % vol),
-     * the buyer takes 3 calls and 2 puts, Bob asks to deposit 2 WETH.
+     * Step 2: the keeper rolls both vaults (calls struck at 3300, puts at 2700, a week, at the vol
+     * feed's 80 %: the vaults price them at 0.01253 WETH and 28.79 USDC, the floors sit above 90 %
+     * of that), the buyer takes 3 calls and 2 puts, Bob asks to deposit 2 WETH.
      */
     public void rollAndSell() throws Exception {
         pushPrice(3000);
         long expiry = chainTime() + 7 * DAY;
         callVault(KEEPER).roll(new OptionVault.RollParams(usd(3300), BigInteger.valueOf(expiry), E18.multiply(BigInteger.valueOf(5)),
-            wethFraction(20), wethFraction(10), wethFraction(15), BigInteger.valueOf(3600), volFraction(80))).send();
+            wethFraction(20), wethFraction(12), BigInteger.valueOf(3600)), BigInteger.ZERO).send();
         putVault(KEEPER).roll(new OptionVault.RollParams(usd(2700), BigInteger.valueOf(expiry), E18.multiply(BigInteger.valueOf(5)),
-            E6.multiply(BigInteger.valueOf(60)), E6.multiply(BigInteger.valueOf(30)), E6.multiply(BigInteger.valueOf(45)),
-            BigInteger.valueOf(3600), volFraction(80))).send();
+            E6.multiply(BigInteger.valueOf(60)), E6.multiply(BigInteger.valueOf(30)), BigInteger.valueOf(3600)),
+            BigInteger.ZERO).send();
         callVault(BUYER).buyOptions(E18.multiply(BigInteger.valueOf(3)), wethFraction(20)).send();
         putVault(BUYER).buyOptions(E18.multiply(BigInteger.TWO), E6.multiply(BigInteger.valueOf(60))).send();
         callVault(BOB).requestDeposit(E18.multiply(BigInteger.TWO), address(BOB), address(BOB)).send();
@@ -139,13 +144,15 @@ public final class ExercisedDeployment {
         for (long close : closes) {
             increaseTime(DAY + 60);
             pushPrice(close);
+            pushVol(close == 3400 ? 70 : 80);
         }
+        // the last close is the first answer after expiry: roundId 0 (the latest) settles at it
         long expiry = chainTime() + 7 * DAY;
         callVault(KEEPER).roll(new OptionVault.RollParams(usd(3700), BigInteger.valueOf(expiry), E18,
-            wethFraction(20), wethFraction(10), wethFraction(15), BigInteger.valueOf(3600), volFraction(70))).send();
+            wethFraction(20), wethFraction(10), BigInteger.valueOf(3600)), BigInteger.ZERO).send();
         putVault(KEEPER).roll(new OptionVault.RollParams(usd(3100), BigInteger.valueOf(expiry), E18,
-            E6.multiply(BigInteger.valueOf(60)), E6.multiply(BigInteger.valueOf(30)), E6.multiply(BigInteger.valueOf(45)),
-            BigInteger.valueOf(3600), volFraction(70))).send();
+            E6.multiply(BigInteger.valueOf(60)), E6.multiply(BigInteger.valueOf(30)), BigInteger.valueOf(3600)),
+            BigInteger.ZERO).send();
         OptionVault aliceCall = callVault(ALICE);
         BigInteger shares = aliceCall.maxMint(address(ALICE)).send();
         aliceCall.mint(shares, address(ALICE), address(ALICE)).send();
@@ -153,7 +160,11 @@ public final class ExercisedDeployment {
     }
 
     public void pushPrice(long usd) throws Exception {
-        PushPriceOracle.load(deployment.contracts().oracle(), web3j, signer(KEEPER), gas).pushPrice(usd(usd)).send();
+        PushPriceOracle.load(deployment.contracts().oracle(), web3j, signer(UPDATER), gas).pushPrice(usd(usd)).send();
+    }
+
+    public void pushVol(long percent) throws Exception {
+        VolFeed.load(deployment.contracts().volFeed(), web3j, signer(VOL_UPDATER), gas).pushVol(volFraction(percent)).send();
     }
 
     public long chainTime() throws IOException {

@@ -40,8 +40,8 @@ class EventIndexIT {
             List<IndexedEvent> events = incremental.allEvents();
             List<String> callVaultKinds = incremental.events(chain.deployment.contracts().callVault()).stream()
                 .map(IndexedEvent::name).toList();
-            assertEquals(List.of("DepositRequest", "RoundClosed", "RoundOpened", "OptionsSold", "DepositRequest",
-                "RoundClosed", "RoundOpened", "Deposit", "RedeemRequest"), callVaultKinds);
+            assertEquals(List.of("DepositRequest", "RoundClosed", "RoundOpened", "RoundRisk", "OptionsSold", "DepositRequest",
+                "RoundClosed", "RoundOpened", "RoundRisk", "Deposit", "RedeemRequest"), callVaultKinds);
             assertEquals(rebuilt(chain, "rebuilt-1"), events);
 
             // A reorganisation: blocks after the snapshot vanish and others take their numbers.

@@ -1,6 +1,8 @@
 package io.volvault.app.keeper;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.volvault.app.chain.PlannedTx;
 import io.volvault.app.chain.contracts.OptionVault;
@@ -32,6 +34,8 @@ class KeeperPlanTest {
     private static final BigInteger POOL_BASE = new BigInteger("500000000000000000000");
     private static final BigInteger POOL_QUOTE = new BigInteger("50000000000000");
     private static final BigInteger SPOT_100K = BigInteger.valueOf(100_000).multiply(BigInteger.TEN.pow(8));
+    /** The deployment's defaults: strikes 1 % .. 50 % out of the money, floor >= 90 % of the vault's price. */
+    private static final VaultSnapshot.RollLimits LIMITS = new VaultSnapshot.RollLimits(100, 5_000, 9_000);
 
     private static StrategyConfig withPool(StrategyConfig c, StrategyConfig.Costs costs) {
         return new StrategyConfig(c.initialNav(), c.sizing(), c.forecast(), c.rebalance(), c.options(), c.risk(), costs);
@@ -44,17 +48,29 @@ class KeeperPlanTest {
 
     private static VaultSnapshot snapshot(boolean isCall, String idleAsset, String idleOther, String redeemAssets) {
         return new VaultSnapshot(VAULT, isCall, 1_000, 7, SPOT_100K, 990, new BigInteger(idleAsset), new BigInteger(idleOther),
-            BigInteger.ZERO, new BigInteger(redeemAssets), 3, 0, 0, BigInteger.ZERO, BigInteger.ZERO, 100, POOL_BASE, POOL_QUOTE);
+            BigInteger.ZERO, new BigInteger(redeemAssets), 3, 0, 0, BigInteger.ZERO, BigInteger.ZERO, 100, POOL_BASE, POOL_QUOTE,
+            30, LIMITS);
     }
 
     @Test
-    void sellingBaseFromTheCallVaultAsksForTheOracleValueLessTheSlippage() {
+    void findingL6SellingBaseAsksForThePoolsQuoteLessTenBpsNotTheOracleBound() {
         VaultSnapshot s = snapshot(true, "5000000000000000000", "0", "0");
         PlannedTx tx = Keeper.rebalance(MANAGED, s, new Action.Swap(-2, "test"), STRATEGY, 100);
-        // 2 WETH at 100,000 USD = 200,000 USDC (6 decimals); 1% slippage leaves 198,000 USDC.
-        assertEquals(WRAPPER.rebalance(true, new BigInteger("2000000000000000000"), new BigInteger("198000000000"))
+        // x y = k with the 30 bps fee on the input: 2 x 0.997 = 1.994 WETH in, out = 50,000,000 x 1.994 / 501.994
+        // = 198,607.951... USDC -> 198,607,951,489 units (integer maths as the pool rounds); less 10 bps:
+        // x 9,990 / 10,000 = 198,409,343,537.
+        // The oracle bound (2 WETH at 100,000 less 1 %) would have been 198,000 USDC: 409 USDC for a sandwich.
+        assertEquals(new BigInteger("198607951489"), s.poolQuote(true, new BigInteger("2000000000000000000")));
+        assertEquals(WRAPPER.rebalance(true, new BigInteger("2000000000000000000"), new BigInteger("198409343537"))
             .encodeFunctionCall(), tx.data());
         assertEquals("rebalance:" + VAULT + ":at=990", tx.action());
+    }
+
+    @Test
+    void noSwapWhenThePoolPaysLessThanTheVaultsOracleBound() {
+        // 50 WETH move the pool ~10 %: the quote is far under the oracle value less 1 %.
+        VaultSnapshot s = snapshot(true, "50000000000000000000", "0", "0");
+        assertNull(Keeper.rebalance(MANAGED, s, new Action.Swap(-50, "test"), STRATEGY, 100));
     }
 
     @Test
@@ -66,7 +82,12 @@ class KeeperPlanTest {
         BigInteger in = BigInteger.valueOf((long) Math.floor(quoteIn * 1e6));
         BigInteger oracleOut = in.multiply(BigInteger.TEN.pow(26)).add(SPOT_100K.multiply(BigInteger.TEN.pow(6))).subtract(BigInteger.ONE)
             .divide(SPOT_100K.multiply(BigInteger.TEN.pow(6)));
-        BigInteger minOut = oracleOut.multiply(BigInteger.valueOf(9_900)).add(BigInteger.valueOf(9_999)).divide(BigInteger.valueOf(10_000));
+        // the pool's quote for that USDC: 500 WETH x in x 0.997 / (50,000,000 + in x 0.997), less 10 bps
+        BigInteger afterFee = in.multiply(BigInteger.valueOf(9_970));
+        BigInteger quote = afterFee.multiply(POOL_BASE).divide(POOL_QUOTE.multiply(BigInteger.valueOf(10_000)).add(afterFee));
+        BigInteger minOut = quote.multiply(BigInteger.valueOf(9_990)).divide(BigInteger.valueOf(10_000));
+        BigInteger oracleBound = oracleOut.multiply(BigInteger.valueOf(9_900)).add(BigInteger.valueOf(9_999)).divide(BigInteger.valueOf(10_000));
+        assertTrue(minOut.compareTo(oracleBound) > 0);
         assertEquals(WRAPPER.rebalance(true, in, minOut).encodeFunctionCall(), tx.data());
     }
 
@@ -74,14 +95,37 @@ class KeeperPlanTest {
     void aCallRoundAuctionsFromFairToLimitPremiumInWethPerOption() {
         VaultSnapshot s = snapshot(true, "5000000000000000000", "0", "0");
         Action.Write write = new Action.Write(OptionType.CALL, 110_000.123456789, 1_604_800, 3.5, 950, "test");
-        PlannedTx tx = Keeper.roll(MANAGED, s, write, 0.05, 0.55, 3_600);
+        BigInteger strike = Keeper.strike(s, write.strike());
+        assertEquals(new BigInteger("11000012345679"), strike);
+        // the vault prices the call at 0.009 WETH: 90.5 % of it (0.0081450) is under the strategy's floor
+        PlannedTx tx = Keeper.roll(MANAGED, s, write, strike, 0.05, new BigInteger("9000000000000000"), 3_600);
         // fair = 950 / 0.95 = 1,000 USD = 0.01 WETH at 100,000; the floor 950 USD = 0.0095 WETH.
         OptionVault.RollParams expected = new OptionVault.RollParams(new BigInteger("11000012345679"),
             BigInteger.valueOf(1_604_800), new BigInteger("3500000000000000000"), new BigInteger("10000000000000000"),
-            new BigInteger("9500000000000000"), new BigInteger("10000000000000000"), BigInteger.valueOf(3_600),
-            new BigInteger("550000000000000000"));
-        assertEquals(WRAPPER.roll(expected).encodeFunctionCall(), tx.data());
+            new BigInteger("9500000000000000"), BigInteger.valueOf(3_600));
+        assertEquals(WRAPPER.roll(expected, BigInteger.ZERO).encodeFunctionCall(), tx.data());
         assertEquals("roll:" + VAULT + ":round=3", tx.action());
+    }
+
+    @Test
+    void theFloorRisesToTheVaultsShareOfItsOwnPrice() {
+        VaultSnapshot s = snapshot(true, "5000000000000000000", "0", "0");
+        Action.Write write = new Action.Write(OptionType.CALL, 110_000, 1_604_800, 1, 950, "test");
+        // the vault prices it at 0.011 WETH: (9,000 + 50) / 10,000 of it = 0.009955 WETH > the strategy's 0.0095
+        PlannedTx tx = Keeper.roll(MANAGED, s, write, Keeper.strike(s, write.strike()), 0.05,
+            new BigInteger("11000000000000000"), 3_600);
+        OptionVault.RollParams expected = new OptionVault.RollParams(new BigInteger("11000000000000"),
+            BigInteger.valueOf(1_604_800), new BigInteger("1000000000000000000"), new BigInteger("10000000000000000"),
+            new BigInteger("9955000000000000"), BigInteger.valueOf(3_600));
+        assertEquals(WRAPPER.roll(expected, BigInteger.ZERO).encodeFunctionCall(), tx.data());
+    }
+
+    @Test
+    void strikesCloserToSpotThanTheVaultAllowsMoveOut() {
+        // 1 % out of the money at spot 100,000: calls at least 101,000, puts at most 99,000
+        assertEquals(new BigInteger("10100000000000"), Keeper.strike(snapshot(true, "0", "0", "0"), 100_500));
+        assertEquals(new BigInteger("9900000000000"), Keeper.strike(snapshot(false, "0", "0", "0"), 99_800));
+        assertEquals(new BigInteger("9000000000000"), Keeper.strike(snapshot(false, "0", "0", "0"), 90_000));
     }
 
     @Test
@@ -89,12 +133,12 @@ class KeeperPlanTest {
         // 100,000 USDC secures 2 puts struck at 50,000; the strategy asked for 3.
         VaultSnapshot s = snapshot(false, "100000000000", "0", "0");
         Action.Write write = new Action.Write(OptionType.PUT, 50_000, 1_604_800, 3, 800, "test");
-        PlannedTx tx = Keeper.roll(MANAGED, s, write, 0.05, 0.5, 3_600);
+        PlannedTx tx = Keeper.roll(MANAGED, s, write, Keeper.strike(s, write.strike()), 0.05, new BigInteger("700000000"), 3_600);
+        // fair 800 / 0.95 = 842.105263 USDC; the floor 800 USDC is above 90.5 % of the vault's 700
         OptionVault.RollParams expected = new OptionVault.RollParams(new BigInteger("5000000000000"),
             BigInteger.valueOf(1_604_800), new BigInteger("2000000000000000000"), new BigInteger("842105263"),
-            new BigInteger("800000000"), new BigInteger("842105263"), BigInteger.valueOf(3_600),
-            new BigInteger("500000000000000000"));
-        assertEquals(WRAPPER.roll(expected).encodeFunctionCall(), tx.data());
+            new BigInteger("800000000"), BigInteger.valueOf(3_600));
+        assertEquals(WRAPPER.roll(expected, BigInteger.ZERO).encodeFunctionCall(), tx.data());
     }
 
     @Test
@@ -102,7 +146,7 @@ class KeeperPlanTest {
         // Put vault: 60,000 USDC idle, 2 puts at 50,000 sold (100,000 USDC locked), 30,000 USDC owed to redeems, 1.5 WETH.
         VaultSnapshot s = new VaultSnapshot(VAULT, false, 1_000, 7, SPOT_100K, 990, new BigInteger("60000000000"),
             new BigInteger("1500000000000000000"), BigInteger.ZERO, new BigInteger("30000000000"), 3, 5, 2_000,
-            new BigInteger("5000000000000"), new BigInteger("2000000000000000000"), 100, POOL_BASE, POOL_QUOTE);
+            new BigInteger("5000000000000"), new BigInteger("2000000000000000000"), 100, POOL_BASE, POOL_QUOTE, 30, LIMITS);
         PortfolioState p = s.portfolio(500);
         assertEquals(1.5, p.base());
         assertEquals(130_000, p.quote());
@@ -119,7 +163,7 @@ class KeeperPlanTest {
         // 50,500,000 USDC against 500 WETH prices WETH at 101,000: 100 bps over the oracle's 100,000.
         VaultSnapshot off = new VaultSnapshot(VAULT, true, 1_000, 7, SPOT_100K, 990, BigInteger.ZERO, BigInteger.ZERO,
             BigInteger.ZERO, BigInteger.ZERO, 3, 0, 0, BigInteger.ZERO, BigInteger.ZERO, 100, POOL_BASE,
-            new BigInteger("50500000000000"));
+            new BigInteger("50500000000000"), 30, LIMITS);
         assertEquals(100, off.poolDeviationBps(), 1e-9);
     }
 }
