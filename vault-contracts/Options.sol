@@ -75,26 +75,24 @@ contract Options is IOptions, ERC1155, Timelocked, ReentrancyGuard {
         emit WriterSet(writer, allowed);
     }
 
-    /// @notice The series' terms and settlement state.
+    /// @inheritdoc IOptions
     function series(uint256 seriesId) external view override returns (Series memory) {
         return _series[seriesId];
     }
 
-    /// @notice The token that collateralises and pays the series: base for calls, quote for puts.
+    /// @inheritdoc IOptions
     function collateralToken(uint256 seriesId) public view override returns (address) {
         Series storage s = _series[seriesId];
         if (s.writer == address(0)) revert UnknownSeries(seriesId);
         return s.isCall ? base : quote;
     }
 
-    /// @notice Collateral locked for `size` options: `size` base for a call, size * strike quote (rounded up) for a put.
+    /// @inheritdoc IOptions
     function collateralFor(bool isCall, uint256 strike, uint256 size) public view override returns (uint256) {
         return OptionMath.collateral(isCall, strike, size, _units());
     }
 
-    /// @notice Opens a new series written by the caller. Writers only.
-    /// @param strike USD per base token, 8 decimals
-    /// @param expiry unix seconds, in the future
+    /// @inheritdoc IOptions
     function createSeries(bool isCall, uint256 strike, uint256 expiry) external override returns (uint256 seriesId) {
         if (!isWriter[msg.sender]) revert NotWriter(msg.sender);
         if (strike == 0 || strike > type(uint128).max || expiry <= block.timestamp || expiry > type(uint64).max) {
@@ -109,8 +107,7 @@ contract Options is IOptions, ERC1155, Timelocked, ReentrancyGuard {
         emit SeriesCreated(seriesId, msg.sender, isCall, strike, expiry);
     }
 
-    /// @notice Writes `size` options of the caller's series to `to`, pulling their collateral from the caller.
-    /// @return collateral the amount of collateral token locked
+    /// @inheritdoc IOptions
     function write(
         uint256 seriesId,
         address to,
@@ -127,9 +124,7 @@ contract Options is IOptions, ERC1155, Timelocked, ReentrancyGuard {
         _mint(to, seriesId, size, "");
     }
 
-    /// @notice Fixes the series' settlement price at the oracle's first answer at or after expiry:
-    /// `roundId` (0: the latest round) must be updated at or after expiry and its predecessor before
-    /// it, so no caller can choose among later answers. Anyone, once.
+    /// @inheritdoc IOptions
     function settle(uint256 seriesId, uint80 roundId) external override returns (uint256 settlementPrice) {
         Series storage s = _series[seriesId];
         if (s.writer == address(0)) revert UnknownSeries(seriesId);
@@ -152,7 +147,7 @@ contract Options is IOptions, ERC1155, Timelocked, ReentrancyGuard {
         emit SeriesSettled(seriesId, settlementPrice, s.holdersPayout, roundId);
     }
 
-    /// @notice Sends the writer the collateral not owed to holders. Writer only, once, after settlement.
+    /// @inheritdoc IOptions
     function reclaimCollateral(
         uint256 seriesId
     ) external override nonReentrant onlyWriterOf(seriesId) returns (uint256 amount) {
@@ -165,7 +160,7 @@ contract Options is IOptions, ERC1155, Timelocked, ReentrancyGuard {
         emit CollateralReclaimed(seriesId, msg.sender, amount);
     }
 
-    /// @notice Burns `size` of the caller's options of a settled series and pays their value to `receiver`.
+    /// @inheritdoc IOptions
     function claim(
         uint256 seriesId,
         uint256 size,
@@ -180,7 +175,7 @@ contract Options is IOptions, ERC1155, Timelocked, ReentrancyGuard {
         emit OptionsClaimed(seriesId, msg.sender, receiver, size, payout);
     }
 
-    /// @notice What `size` options of a settled series pay (0 before settlement).
+    /// @inheritdoc IOptions
     function payoutFor(uint256 seriesId, uint256 size) external view override returns (uint256) {
         Series storage s = _series[seriesId];
         if (!s.settled) return 0;
