@@ -9,8 +9,14 @@ import org.junit.jupiter.api.Test;
 
 class BatchGreeksTest {
 
-    /** 1003 rows: not a multiple of any vector length, so the scalar tail is exercised too. */
-    private static final int ROWS = 1003;
+    /**
+     * Three full 512-row chunks and a partial one of 101 rows (not a multiple of any vector
+     * length). Rows at expiry sit only in the second chunk and in the tail, so the first and
+     * third chunks take the vector path and the others the scalar fallback.
+     */
+    private static final int CHUNK = 512;
+    private static final int ROWS = 3 * CHUNK + 101;
+    private static final int VECTOR_ROWS = 2 * CHUNK;
 
     @Test
     void surefireRunsWithTheVectorModuleSoTheVectorKernelIsTheDefault() {
@@ -34,14 +40,35 @@ class BatchGreeksTest {
     @Test
     void vectorBatchAgreesWithScalarBatch() {
         Columns c = new Columns(new SplittableRandom(2));
+        VectorBatchKernel kernel = new VectorBatchKernel();
         GreeksColumns vector = new GreeksColumns(ROWS);
         GreeksColumns scalar = new GreeksColumns(ROWS);
-        BatchGreeks.blackScholes(c.call, c.spot, c.strike, c.expiry, c.vol, c.rate, c.yield, vector);
+        GreeksColumns viaApi = new GreeksColumns(ROWS);
+        assertEquals(VECTOR_ROWS, kernel.vectorRows(c.call, c.spot, c.strike, c.expiry, c.vol, c.rate, c.yield, false, vector));
         BatchGreeks.blackScholesScalar(c.call, c.spot, c.strike, c.expiry, c.vol, c.rate, c.yield, scalar);
         assertAgree(scalar, vector, c);
-        BatchGreeks.black76(c.call, c.spot, c.strike, c.expiry, c.vol, c.rate, vector);
+        BatchGreeks.blackScholes(c.call, c.spot, c.strike, c.expiry, c.vol, c.rate, c.yield, viaApi);
+        assertIdentical(vector, viaApi);
+
+        // Black-76: the rate column is the yield, and rho holds the forward.
+        assertEquals(VECTOR_ROWS, kernel.vectorRows(c.call, c.spot, c.strike, c.expiry, c.vol, c.rate, c.rate, true, vector));
         BatchGreeks.black76Scalar(c.call, c.spot, c.strike, c.expiry, c.vol, c.rate, scalar);
         assertAgree(scalar, vector, c);
+        BatchGreeks.black76(c.call, c.spot, c.strike, c.expiry, c.vol, c.rate, viaApi);
+        assertIdentical(vector, viaApi);
+    }
+
+    @Test
+    void aChunkWithARowAtExpiryFallsBackToTheScalarKernel() {
+        Columns c = new Columns(new SplittableRandom(4));
+        GreeksColumns out = new GreeksColumns(ROWS);
+        c.expiry[5] = 0.0;   // chunk 0 now falls back too; chunk 2 stays vector
+        assertEquals(CHUNK, new VectorBatchKernel().vectorRows(c.call, c.spot, c.strike, c.expiry, c.vol, c.rate,
+            c.yield, false, out));
+        assertEquals(BlackScholes.greeks(c.bs(5)), out.get(5));
+        c.expiry[3 * CHUNK - 1] = 0.0;   // the last row of chunk 2
+        assertEquals(0, new VectorBatchKernel().vectorRows(c.call, c.spot, c.strike, c.expiry, c.vol, c.rate,
+            c.yield, false, out));
     }
 
     @Test
@@ -54,7 +81,7 @@ class BatchGreeksTest {
         assertEquals("vol[17] must be positive and finite, got -0.5", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
             () -> BatchGreeks.black76(c.call, c.spot, new double[3], c.expiry, c.vol, c.rate, out));
-        assertEquals("strike has 3 entries, expected 1003", e.getMessage());
+        assertEquals("strike has 3 entries, expected 1637", e.getMessage());
     }
 
     /**
@@ -79,7 +106,13 @@ class BatchGreeksTest {
         }
     }
 
-    /** Random crypto-range columns, a few rows at expiry, calls and puts mixed. */
+    private static void assertIdentical(GreeksColumns expected, GreeksColumns actual) {
+        for (int i = 0; i < ROWS; i++) {
+            assertEquals(expected.get(i), actual.get(i), "row " + i);
+        }
+    }
+
+    /** Random crypto-range columns, a few rows at expiry (see ROWS), calls and puts mixed. */
     private static final class Columns {
         final boolean[] call = new boolean[ROWS];
         final double[] spot = new double[ROWS];
@@ -93,7 +126,8 @@ class BatchGreeksTest {
             for (int i = 0; i < ROWS; i++) {
                 call[i] = random.nextBoolean();
                 spot[i] = 30_000.0 * Math.exp(random.nextDouble(-0.5, 0.5));
-                expiry[i] = i % 97 == 0 ? 0.0 : Math.exp(random.nextDouble(Math.log(1.0 / 365.0), Math.log(2.0)));
+                boolean scalarPart = i / CHUNK == 1 || i >= 3 * CHUNK;
+                expiry[i] = scalarPart && i % 97 == 0 ? 0.0 : Math.exp(random.nextDouble(Math.log(1.0 / 365.0), Math.log(2.0)));
                 vol[i] = random.nextDouble(0.15, 2.0);
                 rate[i] = random.nextDouble(0.0, 0.08);
                 yield[i] = random.nextDouble(0.0, 0.05);
