@@ -61,4 +61,23 @@ class PerformanceTest {
         assertEquals(12, m.costs());
         assertEquals(34, m.premium());
     }
+
+    /**
+     * A path with a positive mean, so that Sharpe and Sortino are not 0 / x. Returns +10%, -5%,
+     * +10%, +5% at 4 bars a year over one year: mean 0.05, annual mean 0.2; sample variance
+     * (0.05^2 + 0.1^2 + 0.05^2 + 0) / 3 = 0.005, annual vol sqrt(0.005 x 4) = sqrt(0.02), Sharpe
+     * 0.2 / sqrt(0.02) = sqrt(2); downside deviation sqrt(0.05^2 / 4) = 0.025, annualised 0.05,
+     * Sortino 0.2 / 0.05 = 4.
+     */
+    @Test
+    void sharpeAndSortinoOfAGrowingPath() {
+        double[] nav = {100, 110, 104.5, 114.95, 120.6975};
+        BacktestRun run = new BacktestRun("x", 0, nav, nav, new double[5], new double[5], 0, 0, 0, List.of());
+        Metrics m = Performance.of(run, 1, 4, 0.1, 2);
+        assertEquals(Math.sqrt(0.02), m.annualizedVol(), 1e-12);
+        assertEquals(Math.sqrt(2), m.sharpe(), 1e-12);
+        assertEquals(4, m.sortino(), 1e-12);
+        assertEquals(0.206975, m.cagr(), 1e-12);
+        assertEquals(0.05, m.maxDrawdown(), 1e-12);
+    }
 }
