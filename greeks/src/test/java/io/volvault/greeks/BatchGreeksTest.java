@@ -84,6 +84,59 @@ class BatchGreeksTest {
         assertEquals("strike has 3 entries, expected 1637", e.getMessage());
     }
 
+    /** Each column's check, at its boundary, with the message naming the column and the row. */
+    @Test
+    void everyColumnIsCheckedAtItsBoundary() {
+        assertRefused("spot[3] must be positive and finite, got 0.0", c -> c.spot[3] = 0.0, true);
+        assertRefused("spot[3] must be positive and finite, got Infinity", c -> c.spot[3] = Double.POSITIVE_INFINITY, true);
+        assertRefused("strike[4] must be positive and finite, got -1.0", c -> c.strike[4] = -1.0, true);
+        assertRefused("strike[4] must be positive and finite, got Infinity", c -> c.strike[4] = Double.POSITIVE_INFINITY, true);
+        assertRefused("expiry[5] must be zero or positive and finite, got -1.0E-300", c -> c.expiry[5] = -1e-300, true);
+        assertRefused("expiry[5] must be zero or positive and finite, got Infinity", c -> c.expiry[5] = Double.POSITIVE_INFINITY, true);
+        assertRefused("expiry[5] must be zero or positive and finite, got NaN", c -> c.expiry[5] = Double.NaN, true);
+        assertRefused("vol[6] must be positive and finite, got 0.0", c -> c.vol[6] = 0.0, true);
+        assertRefused("rate[7] must be a finite number, got NaN", c -> c.rate[7] = Double.NaN, true);
+        assertRefused("rate[7] must be a finite number, got -Infinity", c -> c.rate[7] = Double.NEGATIVE_INFINITY, true);
+        assertRefused("yield[8] must be a finite number, got Infinity", c -> c.yield[8] = Double.POSITIVE_INFINITY, false);
+        assertRefused("call has 1636 entries, expected 1637", c -> c.call = new boolean[ROWS - 1], true);
+        assertRefused("strike has 1636 entries, expected 1637", c -> c.strike = new double[ROWS - 1], true);
+        assertRefused("expiry has 1636 entries, expected 1637", c -> c.expiry = new double[ROWS - 1], true);
+        assertRefused("vol has 1636 entries, expected 1637", c -> c.vol = new double[ROWS - 1], true);
+        assertRefused("rate has 1636 entries, expected 1637", c -> c.rate = new double[ROWS - 1], true);
+        assertRefused("yield has 1636 entries, expected 1637", c -> c.yield = new double[ROWS - 1], false);
+        assertRefused("yield is missing", c -> c.yield = null, false);
+        assertRefused("call is missing", c -> c.call = null, true);
+        GreeksColumns shortOut = new GreeksColumns(ROWS - 1);
+        Columns c = new Columns(new SplittableRandom(6));
+        assertEquals("out has 1636 entries, expected 1637", assertThrows(IllegalArgumentException.class,
+            () -> BatchGreeks.black76(c.call, c.spot, c.strike, c.expiry, c.vol, c.rate, shortOut)).getMessage());
+        assertEquals("forward is missing", assertThrows(IllegalArgumentException.class,
+            () -> BatchGreeks.black76(c.call, null, c.strike, c.expiry, c.vol, c.rate, shortOut)).getMessage());
+        // The boundaries themselves are accepted: an expiry of 0, a negative rate or yield.
+        c.expiry[9] = 0.0;
+        c.rate[9] = -0.01;
+        c.yield[9] = -0.02;
+        GreeksColumns out = new GreeksColumns(ROWS);
+        BatchGreeks.blackScholes(c.call, c.spot, c.strike, c.expiry, c.vol, c.rate, c.yield, out);
+        assertEquals(BlackScholes.greeks(c.bs(9)), out.get(9));
+        assertEquals("size must be zero or positive, got -1",
+            assertThrows(IllegalArgumentException.class, () -> new GreeksColumns(-1)).getMessage());
+        assertEquals(0, new GreeksColumns(0).size());
+    }
+
+    /** {@code spoil} breaks fresh columns; Black-Scholes (and Black-76, whose forward is the spot column) refuse them. */
+    private static void assertRefused(String message, java.util.function.Consumer<Columns> spoil, boolean black76Too) {
+        Columns c = new Columns(new SplittableRandom(5));
+        spoil.accept(c);
+        GreeksColumns out = new GreeksColumns(ROWS);
+        assertEquals(message, assertThrows(IllegalArgumentException.class,
+            () -> BatchGreeks.blackScholes(c.call, c.spot, c.strike, c.expiry, c.vol, c.rate, c.yield, out)).getMessage());
+        if (black76Too) {
+            assertEquals(message.replace("spot", "forward"), assertThrows(IllegalArgumentException.class,
+                () -> BatchGreeks.black76(c.call, c.spot, c.strike, c.expiry, c.vol, c.rate, out)).getMessage());
+        }
+    }
+
     /**
      * The vector kernel uses the Vector API's exp and log, which may differ from Math's by an ulp;
      * through the formulas that is ~1e-14 relative, with an absolute floor for Greeks near zero.
@@ -114,13 +167,13 @@ class BatchGreeksTest {
 
     /** Random crypto-range columns, a few rows at expiry (see ROWS), calls and puts mixed. */
     private static final class Columns {
-        final boolean[] call = new boolean[ROWS];
-        final double[] spot = new double[ROWS];
-        final double[] strike = new double[ROWS];
-        final double[] expiry = new double[ROWS];
-        final double[] vol = new double[ROWS];
-        final double[] rate = new double[ROWS];
-        final double[] yield = new double[ROWS];
+        boolean[] call = new boolean[ROWS];
+        double[] spot = new double[ROWS];
+        double[] strike = new double[ROWS];
+        double[] expiry = new double[ROWS];
+        double[] vol = new double[ROWS];
+        double[] rate = new double[ROWS];
+        double[] yield = new double[ROWS];
 
         Columns(SplittableRandom random) {
             for (int i = 0; i < ROWS; i++) {

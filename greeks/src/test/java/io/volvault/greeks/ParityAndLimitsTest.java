@@ -98,6 +98,22 @@ class ParityAndLimitsTest {
         assertEquals(1.0, Normal.cdf(40.0));
     }
 
+    /**
+     * Acklam's approximation is stated to within 1.15e-9 relative over the whole range; each of
+     * its three regions (p below 0.02425, central, above 1 - 0.02425) against quantiles from
+     * mpmath (sqrt(2) erfinv(2p - 1) at 30 digits).
+     */
+    @Test
+    void inverseCdfGuessIsWithinAcklamsStatedError() {
+        double[] p = {1e-10, 0.001, 0.02, 0.3, 0.7, 0.98, 0.999};
+        double[] quantile = {-6.3613409024040562, -3.0902323061678135, -2.0537489106318231, -0.52440051270804078,
+            0.52440051270804078, 2.0537489106318231, 3.0902323061678135};
+        for (int i = 0; i < p.length; i++) {
+            assertRelative(quantile[i], Normal.inverseCdfGuess(p[i]), 1.2e-9);
+        }
+        assertEquals(0.0, Normal.inverseCdfGuess(0.5));
+    }
+
     static void assertRelative(double expected, double actual, double tolerance) {
         assertEquals(expected, actual, Math.abs(expected) * tolerance);
     }
