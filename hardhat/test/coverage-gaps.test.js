@@ -380,6 +380,7 @@ describe("coverage gaps: reentrancy on every guarded entry point", function () {
     const i = vault.interface;
     const p = await rollParams();
     const calls = [
+      i.encodeFunctionData("requestDeposit", [1n, alice.address, alice.address]),
       i.encodeFunctionData("requestRedeem", [1n, alice.address, alice.address]),
       i.encodeFunctionData("deposit(uint256,address,address)", [1n, alice.address, alice.address]),
       i.encodeFunctionData("mint(uint256,address,address)", [1n, alice.address, alice.address]),
@@ -504,6 +505,9 @@ describe("coverage gaps: pool and oracle refusals", function () {
     await expect(pool.addLiquidity(1n, 1n, 0n, owner.address, deadline))
       .to.be.revertedWithCustomError(pool, "InsufficientLiquidityMinted").withArgs(0n, 0n);
     await expect(pool.removeLiquidity(0n, 0n, 0n, owner.address, deadline)).to.be.revertedWithCustomError(pool, "ZeroAmount");
+    const past = (await time.latest()) - 1;
+    await expect(pool.addLiquidity(WETH(1), USDC(3000), 0n, owner.address, past)).to.be.revertedWithCustomError(pool, "Expired");
+    await expect(pool.swapExactIn(weth.target, WETH(1), 0n, owner.address, past)).to.be.revertedWithCustomError(pool, "Expired");
     // The deployer's liquidity is sqrt(1e21 x 3e12) - 1000; a millionth of it is worth 1e15 WETH-wei and 3e6 USDC-wei.
     const supply = await pool.totalSupply();
     const part = supply / 1_000_000n;
