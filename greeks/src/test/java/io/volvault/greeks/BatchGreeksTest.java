@@ -62,6 +62,9 @@ class BatchGreeksTest {
     void aChunkWithARowAtExpiryFallsBackToTheScalarKernel() {
         Columns c = new Columns(new SplittableRandom(4));
         GreeksColumns out = new GreeksColumns(ROWS);
+        c.expiry[CHUNK] = 0.0;   // the first row of chunk 1 (already scalar) leaves chunk 0 vector
+        assertEquals(VECTOR_ROWS, new VectorBatchKernel().vectorRows(c.call, c.spot, c.strike, c.expiry, c.vol, c.rate,
+            c.yield, false, out));
         c.expiry[5] = 0.0;   // chunk 0 now falls back too; chunk 2 stays vector
         assertEquals(CHUNK, new VectorBatchKernel().vectorRows(c.call, c.spot, c.strike, c.expiry, c.vol, c.rate,
             c.yield, false, out));
@@ -82,6 +85,42 @@ class BatchGreeksTest {
         e = assertThrows(IllegalArgumentException.class,
             () -> BatchGreeks.black76(c.call, c.spot, new double[3], c.expiry, c.vol, c.rate, out));
         assertEquals("strike has 3 entries, expected 1637", e.getMessage());
+    }
+
+    /**
+     * Far out of the money (7 to 11 standard deviations) prices are tiny, and the absolute floor of
+     * assertAgree would let any error through: compare them relative to themselves. Two exact
+     * chunks, so the last full chunk ends at the last row.
+     */
+    @Test
+    void vectorKernelKeepsRelativeAccuracyFarOutOfTheMoney() {
+        int n = 2 * CHUNK;
+        SplittableRandom random = new SplittableRandom(7);
+        boolean[] call = new boolean[n];
+        double[] spot = new double[n];
+        double[] strike = new double[n];
+        double[] expiry = new double[n];
+        double[] vol = new double[n];
+        double[] rate = new double[n];
+        double[] yield = new double[n];
+        for (int i = 0; i < n; i++) {
+            call[i] = random.nextBoolean();
+            spot[i] = 30_000.0;
+            expiry[i] = random.nextDouble(0.01, 1.0);
+            vol[i] = random.nextDouble(0.3, 1.5);
+            double z = random.nextDouble(7.0, 11.0) * (call[i] ? 1 : -1);   // the out-of-the-money side
+            strike[i] = spot[i] * Math.exp(z * vol[i] * Math.sqrt(expiry[i]));
+        }
+        GreeksColumns vector = new GreeksColumns(n);
+        GreeksColumns scalar = new GreeksColumns(n);
+        assertEquals(n, new VectorBatchKernel().vectorRows(call, spot, strike, expiry, vol, rate, yield, false, vector));
+        BatchGreeks.blackScholesScalar(call, spot, strike, expiry, vol, rate, yield, scalar);
+        for (int i = 0; i < n; i++) {
+            double expected = scalar.price[i];
+            assertTrue(expected > 0.0, "row " + i);
+            assertEquals(expected, vector.price[i], 1e-12 * expected, "price of row " + i);
+            assertEquals(scalar.vega[i], vector.vega[i], 1e-12 * scalar.vega[i], "vega of row " + i);
+        }
     }
 
     /** Each column's check, at its boundary, with the message naming the column and the row. */

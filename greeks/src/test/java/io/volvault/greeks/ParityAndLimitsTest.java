@@ -82,6 +82,24 @@ class ParityAndLimitsTest {
     }
 
     @Test
+    void black76AndImpliedVolInputsAreCheckedFieldByField() {
+        assertMessage("strike must be positive and finite, got 0.0", () -> new B76Option(CALL, 100, 0, 1, 0.5, 0));
+        assertMessage("expiry must be zero or positive and finite, got -1.0", () -> new B76Option(CALL, 100, 100, -1, 0.5, 0));
+        assertMessage("rate must be a finite number, got NaN", () -> new B76Option(CALL, 100, 100, 1, 0.5, Double.NaN));
+        assertMessage("forward must be positive and finite, got 0.0", () -> ImpliedVol.black76(CALL, 1, 0, 100, 1, 0));
+        assertMessage("strike must be positive and finite, got -1.0", () -> ImpliedVol.black76(CALL, 1, 100, -1, 1, 0));
+        assertMessage("expiry must be positive and finite, got 0.0", () -> ImpliedVol.black76(CALL, 1, 100, 100, 0, 0));
+        assertMessage("rate must be a finite number, got Infinity",
+            () -> ImpliedVol.black76(CALL, 1, 100, 100, 1, Double.POSITIVE_INFINITY));
+        assertMessage("price must be a finite number, got NaN", () -> ImpliedVol.blackScholes(CALL, Double.NaN, 100, 100, 1, 0, 0));
+        assertMessage("spot must be positive and finite, got 0.0", () -> ImpliedVol.blackScholes(CALL, 1, 0, 100, 1, 0, 0));
+        assertMessage("strike must be positive and finite, got 0.0", () -> ImpliedVol.blackScholes(CALL, 1, 100, 0, 1, 0, 0));
+        assertMessage("rate must be a finite number, got NaN", () -> ImpliedVol.blackScholes(CALL, 1, 100, 100, 1, Double.NaN, 0));
+        assertMessage("yield must be a finite number, got -Infinity",
+            () -> ImpliedVol.blackScholes(CALL, 1, 100, 100, 1, 0, Double.NEGATIVE_INFINITY));
+    }
+
+    @Test
     void cdfIsAccurateFarIntoTheLowerTail() {
         // Reference values of N(x) from mpmath at 30 digits.
         assertEquals(0.5, Normal.cdf(0.0));
