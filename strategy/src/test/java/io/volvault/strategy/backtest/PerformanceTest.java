@@ -2,6 +2,7 @@ package io.volvault.strategy.backtest;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,25 @@ class PerformanceTest {
         double[] v = Performance.rollingVol(r, 2, 4);
         // pairs (0.1,-0.1), (-0.1,0.1), (0.1,0.3): sample std sqrt(0.02), sqrt(0.02), sqrt(0.02); x sqrt(4)
         assertArrayEquals(new double[] {2 * Math.sqrt(0.02), 2 * Math.sqrt(0.02), 2 * Math.sqrt(0.02)}, v, 1e-12);
+    }
+
+    @Test
+    void theShortestPathsAndWindowsAreMeasuredAndShorterOnesRefused() {
+        // Three bars: two returns, +10% and -10%; sample std sqrt(0.02), mean 0.
+        double[] nav = {100, 110, 99};
+        BacktestRun run = new BacktestRun("x", 0, nav, nav, new double[3], new double[3], 0, 0, 0, List.of());
+        assertEquals(Math.sqrt(0.02), Performance.of(run, 1, 1, 0.1, 2).annualizedVol(), 1e-12);
+        double[] two = {100, 110};
+        BacktestRun tooShort = new BacktestRun("x", 0, two, two, new double[2], new double[2], 0, 0, 0, List.of());
+        assertEquals("need at least 3 bars to measure performance, got 2",
+            assertThrows(IllegalArgumentException.class, () -> Performance.of(tooShort, 1, 1, 0.1, 2)).getMessage());
+        // A window as long as the returns gives one value: sample std of (0.1, -0.1, 0.1, 0.3) is
+        // sqrt(((0)^2 + 0.2^2 + 0^2 + 0.2^2) / 3) = sqrt(0.08 / 3), mean 0.1.
+        assertArrayEquals(new double[] {Math.sqrt(0.08 / 3)}, Performance.rollingVol(new double[] {0.1, -0.1, 0.1, 0.3}, 4, 1), 1e-12);
+        assertEquals("rolling window 5 must be in [2, 4]", assertThrows(IllegalArgumentException.class,
+            () -> Performance.rollingVol(new double[4], 5, 1)).getMessage());
+        assertEquals("rolling window 1 must be in [2, 4]", assertThrows(IllegalArgumentException.class,
+            () -> Performance.rollingVol(new double[4], 1, 1)).getMessage());
     }
 
     @Test
