@@ -92,6 +92,36 @@ class AllocationInputsTest {
         assertEquals((-0.03 - b3) * (-0.03 - b3) / 2 * 365, closes.trailingCovariance(3, 2)[1][1], 1e-12);
     }
 
+    /**
+     * Returns with a large common mean (+50% a bar) and a tiny spread (+-1e-9): the covariance is
+     * (2e-9)^2 / 2 per bar, which only the centred products keep; expanding them around the mean
+     * would leave rounding noise of the mean (about 1e-17) as large as the answer.
+     */
+    @Test
+    void trailingCovarianceKeepsATinySpreadAroundALargeMean() {
+        double[] growth = {0.5 + 1e-9, 0.5 - 1e-9};
+        double[][] close = new double[2][3];
+        for (int a = 0; a < 2; a++) {
+            close[a][0] = 100;
+            close[a][1] = close[a][0] * Math.exp(growth[a == 0 ? 0 : 1]);
+            close[a][2] = close[a][1] * Math.exp(growth[a == 0 ? 1 : 0]);
+        }
+        AssetCloses closes = new AssetCloses(new String[] {"A", "B"}, new long[] {1, 2, 3}, close, 1);
+        double[][] r = new double[2][2];
+        for (int a = 0; a < 2; a++) {
+            r[a][0] = Math.log(close[a][1] / close[a][0]);
+            r[a][1] = Math.log(close[a][2] / close[a][1]);
+        }
+        double[][] cov = closes.trailingCovariance(2, 2);
+        for (int i = 0; i < 2; i++) {
+            for (int j = 0; j < 2; j++) {
+                double expected = (r[i][0] - r[i][1]) * (r[j][0] - r[j][1]) / 2;
+                assertEquals(expected, cov[i][j], 1e-6 * Math.abs(expected), i + "," + j);
+            }
+        }
+        assertEquals(-2e-18, cov[0][1], 1e-22);
+    }
+
     private static void assertMessage(String expected, Executable action) {
         assertEquals(expected, assertThrows(IllegalArgumentException.class, action).getMessage());
     }

@@ -99,5 +99,11 @@ class PerformanceTest {
         assertEquals(4, m.sortino(), 1e-12);
         assertEquals(0.206975, m.cagr(), 1e-12);
         assertEquals(0.05, m.maxDrawdown(), 1e-12);
+        // 2-bar rolling vols: (0.1, -0.05) and (-0.05, 0.1) give sqrt(0.01125 x 4) = 3 s, (0.1, 0.05)
+        // gives sqrt(0.00125 x 4) = s, with s = sqrt(0.005). R-7 quartiles of (s, 3s, 3s): 2s and 3s,
+        // so the IQR is s; the sample std of (3s, 3s, s) is s sqrt((4/9 + 4/9 + 16/9) / 2) = 2s / sqrt(3).
+        double s = Math.sqrt(0.005);
+        assertEquals(s, m.rollingVolIqr(), 1e-12);
+        assertEquals(2 * s / Math.sqrt(3), m.rollingVolStd(), 1e-12);
     }
 }
