@@ -464,6 +464,26 @@ describe("coverage gaps: option market refusals and a fully owed series", functi
       .to.emit(options, "OptionsClaimed").withArgs(1, buyer.address, buyer.address, WETH(1), model.putPayout(WETH(1), 1n, USD(3000)));
   });
 
+  it("pays nothing, and moves no token, for options that expired out of the money", async function () {
+    const c = await fixture();
+    const { options, weth, owner, buyer } = c;
+    await options.setWriter(owner.address, true);
+    await weth.mint(owner.address, WETH(1));
+    await weth.connect(owner).approve(options.target, ethers.MaxUint256);
+    const expiry = (await time.latest()) + DAY;
+    await options.connect(owner).createSeries(true, USD(3300), expiry);
+    await options.connect(owner).write(1, buyer.address, WETH(1));
+    await atTime(expiry + 1);
+    await pushPrice(c, USD(3000)); // below the 3300 strike
+    await options.settle(1);
+    const before = await weth.balanceOf(buyer.address);
+    await expect(options.connect(buyer).claim(1, WETH(1), buyer.address))
+      .to.emit(options, "OptionsClaimed").withArgs(1, buyer.address, buyer.address, WETH(1), 0n)
+      .and.not.to.emit(weth, "Transfer");
+    expect(await weth.balanceOf(buyer.address)).to.equal(before);
+    expect(await options.balanceOf(buyer.address, 1)).to.equal(0n);
+  });
+
   it("refuses an oracle of other decimals, unknown series and series out of range", async function () {
     const c = await fixture();
     const { options, owner } = c;
