@@ -54,11 +54,11 @@ public final class AllocateCommand implements Callable<Integer> {
     int window;
 
     @Option(names = "--rebalance-days", paramLabel = "DAYS",
-        description = "calendar trigger, as rebalance.calendar_days (default 7)")
+        description = "calendar trigger in days (default 7)")
     Integer rebalanceDays;
 
     @Option(names = "--band", paramLabel = "WEIGHT",
-        description = "band trigger: any asset's weight this far off target, as rebalance.band (default 0.05)")
+        description = "band trigger: any asset's weight this far off target (default 0.05)")
     Double band;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "output directory")

@@ -31,7 +31,7 @@ public final class BacktestCommand implements Callable<Integer> {
         description = "overrides forecast.estimator: close-to-close, ewma, parkinson, garman-klass, rogers-satchell, yang-zhang")
     String estimator;
 
-    @Option(names = "--window", paramLabel = "BARS", description = "overrides forecast.window")
+    @Option(names = "--window", paramLabel = "DAYS", description = "overrides forecast.window_days")
     Integer window;
 
     @Spec

@@ -47,6 +47,10 @@ final class BacktestReport {
         root.put("bars", o.to() - o.from());
         root.put("periods_per_year", o.history().periodsPerYear());
         root.put("implied_vol_source", o.impliedSource());
+        root.put("implied_vol_proxy_share", o.proxyShare());
+        root.put("proxy_premium_ratio", o.config().forecast().proxyPremiumRatio());
+        ObjectNode matched = root.putObject("level_matched_fixed_weights");
+        o.matchedWeights().forEach(matched::put);
         root.put("target_vol", o.config().sizing().targetVol());
         root.put("rolling_vol_window_days", BacktestSession.ROLLING_DAYS);
         root.put("risk_free_rate", 0.0);

@@ -2,6 +2,7 @@ package io.volvault.app.backtest;
 
 import io.volvault.greeks.realized.PriceBars;
 import io.volvault.greeks.surface.SkewModel;
+import io.volvault.greeks.surface.TermStructure;
 import io.volvault.strategy.StrategyConfig;
 import io.volvault.strategy.backtest.BacktestRun;
 import io.volvault.strategy.backtest.Backtester;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
@@ -31,7 +33,7 @@ final class BacktestSession {
     private final double[] observedImplied;
     private final String pricesFile;
     private final String impliedFile;
-    private final Backtester backtester = new Backtester(SkewModel.CRYPTO_DEFAULT);
+    private final Backtester backtester = new Backtester(SkewModel.CRYPTO_DEFAULT, TermStructure.CRYPTO_DEFAULT);
 
     BacktestSession(PriceBars bars, double[] observedImplied, String pricesFile, String impliedFile) {
         this.bars = bars;
@@ -80,13 +82,31 @@ final class BacktestSession {
 
     /** The strategy and all baselines, with metrics. */
     BacktestOutcome run(StrategyConfig config, LocalDate fromDate, LocalDate toDate, boolean recordDecisions) {
+        return run(config, fromDate, toDate, recordDecisions, Baselines.of(config).keySet(), MATCHED, true);
+    }
+
+    /**
+     * The named strategies of {@link Baselines} (buy and hold always runs first: the matched weights
+     * start from it), then a constant weight level-matched to each of {@code matchTo}; with a
+     * progress bar on long runs when {@code progress}.
+     */
+    BacktestOutcome run(StrategyConfig config, LocalDate fromDate, LocalDate toDate, boolean recordDecisions,
+                        java.util.Set<String> names, List<String> matchTo, boolean progress) {
         MarketHistory h = VolInputs.history(bars, periodsPerYear, observedImplied,
             config.forecast(), 0);
         int[] range = range(h, fromDate, toDate);
         List<BacktestRun> runs = new ArrayList<>();
         List<Metrics> metrics = new ArrayList<>();
-        Map<String, StrategyConfig> strategies = Baselines.of(config);
-        try (ProgressBar bar = progressBar("backtest", strategies.size(), (long) strategies.size() * (range[1] - range[0]))) {
+        Map<String, StrategyConfig> all = Baselines.of(config);
+        Map<String, StrategyConfig> strategies = new LinkedHashMap<>();
+        all.forEach((name, c) -> {
+            if (name.equals(Baselines.BUY_AND_HOLD) || names.contains(name)) {
+                strategies.put(name, c);
+            }
+        });
+        Map<String, Double> matched = new LinkedHashMap<>();
+        int steps = strategies.size() + matchTo.size() * MATCH_PASSES;
+        try (ProgressBar bar = progress ? progressBar("backtest", steps, (long) steps * (range[1] - range[0])) : null) {
             for (Map.Entry<String, StrategyConfig> e : strategies.entrySet()) {
                 if (bar != null) {
                     bar.setExtraMessage(e.getKey());
@@ -98,9 +118,52 @@ final class BacktestSession {
                     bar.step();
                 }
             }
+            double holdVol = metrics.get(0).annualizedVol();
+            for (String name : matchTo) {
+                double vol = metrics.get(names(runs).indexOf(name)).annualizedVol();
+                StrategyConfig fixed = all.get(Baselines.FIXED_WEIGHT);
+                double weight = Math.min(config.sizing().maxLeverage(), vol / holdVol);
+                BacktestRun run = null;
+                Metrics m = null;
+                // The fixed weight's vol is nearly proportional to the weight: two secant passes
+                // land within about 0.1% of the vol matched.
+                for (int pass = 0; pass < MATCH_PASSES; pass++) {
+                    if (pass > 0) {
+                        weight = Math.min(config.sizing().maxLeverage(), weight * vol / m.annualizedVol());
+                    }
+                    StrategyConfig c = fixed.withSizing(fixed.sizing().withFixedWeight(weight));
+                    run = backtester.run(FIXED_MATCHED + name, c, h, range[0], range[1], false);
+                    m = metrics(run, h, config);
+                    if (bar != null) {
+                        bar.step();
+                    }
+                }
+                runs.add(run);
+                metrics.add(m);
+                matched.put(name, weight);
+            }
         }
         return new BacktestOutcome(config, h, range[0], range[1], pricesFile, impliedSource(h, range, config),
-            runs, metrics);
+            proxyShare(h, range), runs, metrics, matched);
+    }
+
+    /** Prefix of the level-matched constant-weight runs: fixed_weight_matched_vol_target and so on. */
+    static final String FIXED_MATCHED = "fixed_weight_matched_";
+    /** The strategies a constant weight is matched to, by realized vol over the same bars. */
+    static final List<String> MATCHED = List.of(Baselines.VOL_TARGET, Baselines.FULL);
+    private static final int MATCH_PASSES = 3;
+
+    private static List<String> names(List<BacktestRun> runs) {
+        return runs.stream().map(BacktestRun::name).toList();
+    }
+
+    /** The fraction of the traded bars whose implied vol is the proxy. */
+    static double proxyShare(MarketHistory h, int[] range) {
+        int proxy = 0;
+        for (int i = range[0]; i < range[1]; i++) {
+            proxy += h.impliedIsProxy()[i] ? 1 : 0;
+        }
+        return (double) proxy / (range[1] - range[0]);
     }
 
     /** Bars above which a run counts as long and shows progress even when stderr is not a terminal. */
@@ -118,10 +181,14 @@ final class BacktestSession {
             .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
     }
 
-    Metrics metrics(BacktestRun run, MarketHistory h, StrategyConfig config) {
+    /** The run's length in years, from its first to its last bar. */
+    double years(BacktestRun run) {
         long[] t = bars.epochSeconds();
-        double years = (t[run.from() + run.size() - 1] - t[run.from()]) / (365.0 * 86_400);
-        return Performance.of(run, years, periodsPerYear, config.sizing().targetVol(),
+        return (t[run.from() + run.size() - 1] - t[run.from()]) / (365.0 * 86_400);
+    }
+
+    Metrics metrics(BacktestRun run, MarketHistory h, StrategyConfig config) {
+        return Performance.of(run, years(run), periodsPerYear, config.sizing().targetVol(),
             rollingWindow(periodsPerYear, run.size()));
     }
 
@@ -148,8 +215,9 @@ final class BacktestSession {
             }
         }
         long[] t = bars.epochSeconds();
-        String proxyRule = "proxy = realized " + config.forecast().estimator().cliName() + " (" + config.forecast().window()
-            + " bars) x " + config.forecast().proxyPremiumRatio() + " (forecast.proxy_premium_ratio)";
+        String proxyRule = "PROXY: implied = realized " + config.forecast().estimator().cliName() + " ("
+            + config.forecast().windowDays() + " days, calibrated over " + config.forecast().calibrationDays()
+            + " days) x " + config.forecast().proxyPremiumRatio() + " (forecast.proxy_premium_ratio)";
         StringBuilder s = new StringBuilder();
         if (observed > 0) {
             s.append("observed index ").append(impliedFile).append(" on ").append(observed).append(" bars (")
@@ -162,7 +230,8 @@ final class BacktestSession {
             s.append(proxyRule).append(" on ").append(range[1] - range[0] - observed).append(" bars (")
                 .append(date(t[firstProxy])).append(" .. ").append(date(t[lastProxy])).append(")");
         }
-        return s.append("; smile: SkewModel.CRYPTO_DEFAULT (SSVI rho -0.15, eta 1, gamma 0.5) around that ATM level")
+        return s.append("; smile: SkewModel.CRYPTO_DEFAULT (SSVI rho -0.15, eta 1, gamma 0.5) around the ATM vol of"
+            + " each expiry, TermStructure.CRYPTO_DEFAULT (sigma_30 (T / 30 d)^0.032) from that 30-day level")
             .toString();
     }
 

@@ -54,25 +54,43 @@ final class HistoryFiles {
     }
 
     /**
-     * The implied-vol index as a fraction, aligned with the bars: a bar takes the latest index
-     * value at or before its own time, and none (NaN) before the index starts or after a stale
-     * gap of more than two days.
+     * The implied-vol index as a fraction, aligned with the bars. Two layouts: {@code timestamp,value}
+     * oldest first, or Deribit's DVOL OHLC export {@code date,symbol,open,high,low,close} (either order;
+     * the close is taken). A value dated by a UTC day is its end-of-day close and becomes known when
+     * that day ends, so it reaches bars stamped from the next day's midnight on (daily bars a day
+     * later, hourly bars of the next day); an instant-stamped value is known at its instant. A bar
+     * takes the latest known value, and none (NaN) before the index starts or after a stale gap of
+     * more than two days.
      */
     static double[] impliedAlignedWith(Path file, PriceBars bars) throws IOException {
-        List<String[]> rows = rows(file, new String[] {"timestamp"});
-        long[] t = new long[rows.size()];
-        double[] v = new double[rows.size()];
-        for (int i = 0; i < rows.size(); i++) {
+        String header = header(file);
+        boolean ohlc = header.contains("date") && header.contains("close");
+        List<String[]> rows = rows(file, ohlc ? new String[] {"date", "close"} : new String[] {"timestamp"});
+        int n = rows.size();
+        long[] known = new long[n];
+        double[] v = new double[n];
+        int[] line = new int[n];
+        for (int i = 0; i < n; i++) {
             String[] r = rows.get(i);
-            int line = i + 2;
+            line[i] = i + 2;
             if (r.length < 2) {
-                throw new IllegalArgumentException(file + " line " + line + ": missing the vol column");
+                throw new IllegalArgumentException(file + " line " + line[i] + ": missing the vol column");
             }
-            t[i] = epoch(file, line, r[0]);
-            v[i] = price(file, line, "vol", r[1]) / 100;
-            if (i > 0 && t[i] <= t[i - 1]) {
-                throw new IllegalArgumentException(file + " line " + line + ": timestamp " + r[0]
-                    + " is not after line " + (line - 1) + ": rows must be sorted oldest first without duplicates");
+            known[i] = epoch(file, line[i], r[0]) + (r[0].length() == 10 ? 86_400 : 0);
+            v[i] = price(file, line[i], "vol", r[1]) / 100;
+        }
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        if (ohlc) {
+            Arrays.sort(order, (x, y) -> Long.compare(known[x], known[y]));
+        }
+        for (int k = 1; k < n; k++) {
+            if (known[order[k]] <= known[order[k - 1]]) {
+                throw new IllegalArgumentException(file + " line " + line[order[k]] + ": timestamp is not after line "
+                    + line[order[k - 1]] + (ohlc ? ": duplicate day" : ": rows must be sorted oldest first without"
+                    + " duplicates"));
             }
         }
         double[] out = new double[bars.size()];
@@ -80,14 +98,24 @@ final class HistoryFiles {
         int j = -1;
         for (int i = 0; i < out.length; i++) {
             long now = bars.epochSeconds()[i];
-            while (j + 1 < t.length && t[j + 1] <= now) {
+            while (j + 1 < n && known[order[j + 1]] <= now) {
                 j++;
             }
-            if (j >= 0 && now - t[j] <= 2 * 86_400) {
-                out[i] = v[j];
+            if (j >= 0 && now - known[order[j]] <= 2 * 86_400) {
+                out[i] = v[order[j]];
             }
         }
         return out;
+    }
+
+    private static String header(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file + " does not exist");
+        }
+        try (BufferedReader in = Files.newBufferedReader(file)) {
+            String h = in.readLine();
+            return h == null ? "" : h.trim().toLowerCase();
+        }
     }
 
     private static List<String[]> rows(Path file, String[] required) throws IOException {

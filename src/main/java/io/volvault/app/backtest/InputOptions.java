@@ -17,9 +17,14 @@ final class InputOptions {
     Path prices;
 
     @Option(names = "--iv", paramLabel = "FILE",
-        description = "implied-vol index (timestamp,value in vol points, e.g. src/data/btc_dvol_daily.csv); "
-            + "bars it does not cover use the stated proxy")
+        description = "implied-vol index in vol points: timestamp,value, or Deribit's DVOL export "
+            + "date,symbol,open,high,low,close (e.g. src/data/dvol/btc_dvol.csv); a daily value is used from the "
+            + "next day on; bars it does not cover use the stated proxy")
     Path iv;
+
+    @Option(names = "--resample", paramLabel = "PERIOD",
+        description = "daily: trade UTC-day closes of intraday bars (a day counts when its last bar closes at midnight)")
+    String resample;
 
     @Option(names = "--config", paramLabel = "FILE", description = "strategy config (YAML or JSON); defaults when absent")
     Path config;
@@ -45,7 +50,17 @@ final class InputOptions {
             case "allow" -> HistoryFiles.GapPolicy.ALLOW;
             default -> throw new IllegalArgumentException("--gaps '" + gaps + "' must be error or allow");
         };
+        if (resample != null && !resample.equals("daily")) {
+            throw new IllegalArgumentException("--resample '" + resample + "': the only period is 'daily'");
+        }
         PriceBars bars = HistoryFiles.prices(prices, policy);
+        if (resample != null) {
+            bars = AllocationInputs.dailyCloses(bars);
+            if (bars.size() < 3) {
+                throw new IllegalArgumentException(prices + " has " + bars.size() + " whole UTC days: a backtest needs"
+                    + " at least 3");
+            }
+        }
         double[] implied = new double[bars.size()];
         Arrays.fill(implied, Double.NaN);
         if (iv != null) {
@@ -54,14 +69,15 @@ final class InputOptions {
         return new BacktestSession(bars, implied, prices.toString(), iv == null ? "(none)" : iv.toString());
     }
 
-    static StrategyConfig override(StrategyConfig c, Double targetVol, String estimator, Integer window) {
+    /** Applies the command-line overrides; {@code windowDays} is the estimator window in days. */
+    static StrategyConfig override(StrategyConfig c, Double targetVol, String estimator, Integer windowDays) {
         if (targetVol != null) {
             c = c.withSizing(c.sizing().withTargetVol(targetVol));
         }
-        if (estimator != null || window != null) {
+        if (estimator != null || windowDays != null) {
             c = c.withForecast(c.forecast().withEstimator(
                 estimator == null ? c.forecast().estimator() : Estimator.parse(estimator),
-                window == null ? c.forecast().window() : window));
+                windowDays == null ? c.forecast().windowDays() : windowDays));
         }
         return c;
     }

@@ -1,55 +1,116 @@
 package io.volvault.app.cli;
 
 import io.volvault.app.io.ChainCsv;
+import io.volvault.app.io.DeribitSnapshotCsv;
 import io.volvault.greeks.surface.ArbitrageViolation;
-import io.volvault.greeks.surface.ChainQuote;
+import io.volvault.greeks.surface.ChainFit;
+import io.volvault.greeks.surface.ChainFitter;
+import io.volvault.greeks.surface.SliceFit;
 import io.volvault.greeks.surface.SviParams;
-import io.volvault.greeks.surface.SviSlice;
 import io.volvault.greeks.surface.VolSurface;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code volvault surface}: fits raw SVI per expiry to an option chain and reports static arbitrage. */
+/**
+ * {@code volvault surface}: fits raw SVI per expiry to an option chain and reports static arbitrage.
+ * A slice that cannot be fitted is reported and skipped; only a chain with no fittable slice is refused.
+ */
 @Command(
     name = "surface",
     mixinStandardHelpOptions = true,
-    description = "Fits a raw SVI smile per expiry to an option chain (CSV expiry,strike,forward,iv or"
-        + " expiry,strike,forward,bid_iv,ask_iv; expiry in years, vols as fractions) and prints the"
-        + " parameters per expiry, then any butterfly (Durrleman g(k) < 0) or calendar (total variance"
-        + " falling in T) arbitrage with where it occurs.")
+    description = "Fits a raw SVI smile per expiry to an option chain and prints the parameters per expiry,"
+        + " the slices that could not be fitted and why, then any butterfly (Durrleman g(k) < 0) or calendar"
+        + " (total variance falling in T) arbitrage with where it occurs. The fit minimises the implied-vol error,"
+        + " weighted by the inverse bid/ask width in vol for --deribit.")
 public final class SurfaceCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--chain", required = true, paramLabel = "FILE", description = "Option chain CSV.")
-    Path chain;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    static final class Source {
+        @Option(names = "--chain", paramLabel = "FILE", description = "Chain CSV: expiry,strike,forward,iv or"
+            + " expiry,strike,forward,bid_iv,ask_iv (expiry in years, vols as fractions).")
+        Path chain;
+
+        @Option(names = "--deribit", paramLabel = "FILE", description = "Deribit option-chain CSV or .csv.gz in the"
+            + " format of the recorded chains (prices in coin; needs --asset).")
+        Path deribit;
+    }
+
+    @Option(names = "--asset", paramLabel = "BTC|ETH", description = "With --deribit: the currency to fit.")
+    String asset;
+
+    @Option(names = "--at", paramLabel = "TIMESTAMP", description = "With --deribit: the snapshot whose timestamp"
+        + " starts with this (a day such as 2026-01-05, or a full timestamp); needed when the file has several.")
+    String at;
 
     @Override
     public Integer call() throws IOException {
-        List<ChainQuote> quotes = ChainCsv.read(chain);
-        VolSurface surface;
-        try {
-            surface = VolSurface.fit(quotes);
-        } catch (IllegalArgumentException unfit) {
-            throw new IllegalArgumentException(chain + ": " + unfit.getMessage());
-        }
         PrintWriter out = spec.commandLine().getOut();
-        out.println("expiry,forward,quotes,a,b,rho,m,sigma,atm_vol,skew,rms_iv_error");
-        for (SviSlice slice : surface.slices()) {
-            List<ChainQuote> ofExpiry = quotes.stream().filter(q -> q.expiry() == slice.expiry()).toList();
-            SviParams p = slice.params();
-            out.printf("%s,%s,%d,%.8g,%.8g,%.8g,%.8g,%.8g,%.6f,%.6f,%.2e%n", slice.expiry(), slice.forward(),
-                ofExpiry.size(), p.a(), p.b(), p.rho(), p.m(), p.sigma(), surface.atmVol(slice.expiry()),
-                surface.skew(slice.expiry()), rmsIvError(slice, ofExpiry));
+        if (source.chain != null) {
+            if (asset != null || at != null) {
+                throw new IllegalArgumentException("--asset and --at go with --deribit, not --chain");
+            }
+            ChainFit fit = fitted(source.chain, ChainFitter.fitIvs(ChainCsv.read(source.chain)));
+            out.println("expiry,forward,quotes,a,b,rho,m,sigma,atm_vol,skew,rms_iv_error");
+            for (SliceFit slice : fit.slices().stream().filter(SliceFit::fitted).toList()) {
+                out.println(row(fit.surface(), slice) + String.format(Locale.ROOT, ",%.2e", slice.rmsIvError()));
+            }
+            report(out, fit);
+        } else {
+            if (asset == null) {
+                throw new IllegalArgumentException("--deribit needs --asset (BTC or ETH)");
+            }
+            DeribitSnapshotCsv.Snapshot snapshot = DeribitSnapshotCsv.read(source.deribit, asset, at);
+            ChainFit fit = fitted(source.deribit, ChainFitter.fit(snapshot.quotes()));
+            out.printf(Locale.ROOT, "%s %s: %d quotes, %d expiries%n", asset.toUpperCase(Locale.ROOT),
+                snapshot.timestamp(), snapshot.quotes().size(), fit.slices().size());
+            out.println("expiry,forward,points,a,b,rho,m,sigma,atm_vol,skew,rms_iv_error,rms_iv_error_vs_mark");
+            for (SliceFit slice : fit.slices().stream().filter(SliceFit::fitted).toList()) {
+                out.println(row(fit.surface(), slice) + String.format(Locale.ROOT, ",%.6f,%.6f", slice.rmsIvError(),
+                    slice.rmsIvErrorVsMark()));
+            }
+            report(out, fit);
         }
-        List<ArbitrageViolation> arbitrage = surface.arbitrage();
+        out.flush();
+        return 0;
+    }
+
+    /** The fit, refused as bad input when not one slice could be fitted. */
+    private static ChainFit fitted(Path file, ChainFit fit) {
+        if (fit.surface() == null) {
+            throw new IllegalArgumentException(file + ": no expiry could be fitted: " + String.join("; ",
+                fit.failures().stream().map(SliceFit::failure).toList()));
+        }
+        return fit;
+    }
+
+    private static String row(VolSurface surface, SliceFit slice) {
+        SviParams p = slice.slice().params();
+        return String.format(Locale.ROOT, "%s,%s,%d,%.8g,%.8g,%.8g,%.8g,%.8g,%.6f,%.6f", slice.expiryYears(),
+            slice.slice().forward(), slice.points(), p.a(), p.b(), p.rho(), p.m(), p.sigma(),
+            surface.atmVol(slice.expiryYears()), surface.skew(slice.expiryYears()));
+    }
+
+    private static void report(PrintWriter out, ChainFit fit) {
+        List<SliceFit> failures = fit.failures();
+        if (!failures.isEmpty()) {
+            out.println();
+            out.println("not fitted: " + failures.size() + " expiry(ies), skipped");
+            failures.forEach(failure -> out.println(failure.failure()));
+        }
+        List<ArbitrageViolation> arbitrage = fit.surface().arbitrage();
         out.println();
         if (arbitrage.isEmpty()) {
             out.printf("arbitrage: none found (each expiry scanned over |k| <= %s ATM standard deviations)%n",
@@ -58,16 +119,5 @@ public final class SurfaceCommand implements Callable<Integer> {
             out.println("arbitrage: " + arbitrage.size() + " region(s)");
             arbitrage.forEach(violation -> out.println(violation.description()));
         }
-        out.flush();
-        return 0;
-    }
-
-    private static double rmsIvError(SviSlice slice, List<ChainQuote> quotes) {
-        double sum = 0.0;
-        for (ChainQuote quote : quotes) {
-            double error = slice.iv(quote.strike()) - quote.iv();
-            sum += error * error;
-        }
-        return Math.sqrt(sum / quotes.size());
     }
 }

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         GreeksCommand.class,
         IvCommand.class,
         io.volvault.app.backtest.BacktestCommand.class,
+        io.volvault.app.backtest.TargetsCommand.class,
         io.volvault.app.backtest.SweepCommand.class,
         io.volvault.app.backtest.AllocateCommand.class,
         MarketDataCommand.class,

@@ -98,7 +98,7 @@ public final class DemoRun implements AutoCloseable {
     /** Starts the node and the market-data server, deploys, funds the actors. */
     public static DemoRun start(Options o, StrategyConfig shared) throws Exception {
         ReplayHistory history = ReplayHistory.select(o.root().resolve("src/data"), o.asset(), o.hourly(), o.days(),
-            o.from(), 2 * shared.forecast().window());
+            o.from(), 2 * shared.forecast().windowBars(o.hourly() ? 8760 : 365));
         Files.createDirectories(o.workDir());
         Instant start = Instant.ofEpochSecond(history.time(0));
         HardhatNode node = HardhatNode.start(o.root().resolve("hardhat"), o.workDir().resolve("hardhat-node.log"),
@@ -229,7 +229,7 @@ public final class DemoRun implements AutoCloseable {
 
     private DemoSummary summary(VaultBook call, VaultBook put, double[] impliedSeen) throws Exception {
         MarketHistory h = VolInputs.history(history.bars(), history.periodsPerYear(), impliedSeen, shared.forecast(), 0);
-        Backtester backtester = new Backtester(Keepers.SKEW);
+        Backtester backtester = new Backtester(Keepers.SKEW, Keepers.TERM);
         List<VaultResult> results = new ArrayList<>();
         for (VaultBook book : List.of(call, put)) {
             StrategyConfig config = book.kind.config(shared);

@@ -157,7 +157,7 @@ public final class Keeper {
         double realizedNow = realized[realized.length - 1];
         if (!(realizedNow > 0)) {
             return skip(v, s, Double.NaN, null, "the oracle holds " + bars.size() + " prices, too few for a "
-                + config.forecast().window() + "-bar " + config.forecast().estimator() + " forecast: no trade");
+                + config.forecast().windowDays() + "-day " + config.forecast().estimator() + " forecast: no trade");
         }
         double iv;
         try {
@@ -172,11 +172,12 @@ public final class Keeper {
         double forecast = now.forecastVol()[bars.size() - 1];
         double spot = s.spotPrice();
         Memo last = settings.dryRun() ? null : journal.recall(rebalanceMemo(v)).orElse(null);
-        PortfolioState portfolio = s.portfolio(last == null ? Long.MIN_VALUE : last.epochSeconds(),
-            last == null ? 0 : last.amount());
+        PortfolioState portfolio = s.portfolio(last == null ? Long.MIN_VALUE : last.epochSeconds());
         double tenorYears = config.options().tenorDays() / 365.0;
+        int latest = bars.size() - 1;
         MarketState market = new MarketState(s.oracleUpdatedAt(), spot, forecast,
-            surfaces.surface(iv, spot, 0, tenorYears, portfolio.shorts(), s.oracleUpdatedAt()), 0, periodsPerYear);
+            surfaces.surface(iv, spot, 0, tenorYears, portfolio.shorts(), s.oracleUpdatedAt()), 0,
+            now.ivVol()[latest], now.spotIvCorrelation()[latest], now.dailyExcessKurtosis()[latest]);
         Decision decision = v.strategy().decide(portfolio, market);
         log.info("{}: spot {} forecast vol {} implied {}: {}", v.name(), spot, round4(forecast), round4(iv),
             decision.actions().stream().map(Action::reason).toList());

@@ -4,6 +4,7 @@ import io.volvault.app.chain.Deployment;
 import io.volvault.app.chain.Journal;
 import io.volvault.app.chain.TxSender;
 import io.volvault.greeks.surface.SkewModel;
+import io.volvault.greeks.surface.TermStructure;
 import io.volvault.strategy.Strategy;
 import io.volvault.strategy.StrategyConfig;
 import io.volvault.strategy.backtest.Backtester;
@@ -17,6 +18,8 @@ public final class Keepers {
 
     /** The smile the keeper strikes and marks on, the same stated model the backtester uses. */
     public static final SkewModel SKEW = SkewModel.CRYPTO_DEFAULT;
+    /** The ATM term structure from the 30-day implied level, as the backtester's. */
+    public static final TermStructure TERM = TermStructure.CRYPTO_DEFAULT;
 
     private Keepers() {}
 
@@ -35,6 +38,6 @@ public final class Keepers {
                 new Strategy(VaultKind.COVERED_CALL.config(shared))),
             new Keeper.ManagedVault(VaultKind.CASH_SECURED_PUT.label(), reader.vault(deployment.contracts().putVault()),
                 new Strategy(VaultKind.CASH_SECURED_PUT.config(shared))));
-        return new Keeper(reader, sender, journal, impliedVol, vaults, settings, new Backtester(SKEW), dryRunOut);
+        return new Keeper(reader, sender, journal, impliedVol, vaults, settings, new Backtester(SKEW, TERM), dryRunOut);
     }
 }

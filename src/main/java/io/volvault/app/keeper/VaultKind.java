@@ -29,6 +29,6 @@ public enum VaultKind {
     public StrategyConfig config(StrategyConfig shared) {
         StrategyConfig.Options o = shared.options();
         boolean calls = this == COVERED_CALL;
-        return shared.withOptions(o.with(calls, !calls, o.callFraction(), o.putFraction()));
+        return shared.withOptions(o.with(calls, !calls, o.callFraction(), o.putDeltaShare()));
     }
 }

@@ -82,7 +82,7 @@ public record VaultSnapshot(
      * Holdings as the strategy counts them: collateral included, open options listed, and the
      * assets owed to queued redeems left out (the next close pays them away).
      */
-    public PortfolioState portfolio(long lastRebalance, double forecastVolAtLastRebalance) {
+    public PortfolioState portfolio(long lastRebalance) {
         BigInteger assetHeld = idleAsset.add(lockedCollateral()).subtract(redeemAssets).max(BigInteger.ZERO);
         double base = ratio(isCall ? assetHeld : idleOther, BASE_UNIT);
         double quote = ratio(isCall ? idleOther : assetHeld, QUOTE_UNIT);
@@ -90,7 +90,7 @@ public record VaultSnapshot(
             ? List.of(new ShortOption(isCall ? OptionType.CALL : OptionType.PUT, ratio(strike, PRICE_UNIT), expiry,
                 ratio(soldSize, BASE_UNIT)))
             : List.of();
-        return new PortfolioState(base, quote, shorts, lastRebalance, forecastVolAtLastRebalance);
+        return new PortfolioState(base, quote, shorts, lastRebalance);
     }
 
     static double ratio(BigInteger amount, BigInteger unit) {

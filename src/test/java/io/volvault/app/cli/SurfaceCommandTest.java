@@ -94,7 +94,8 @@ class SurfaceCommandTest {
         assertRefused("expiry,strike,forward,bid_iv\n0.5,100,100,0.6\n",
             "line 1: the header needs either an 'iv' column or both 'bid_iv' and 'ask_iv', not both kinds");
         assertRefused("expiry,strike,forward,iv\n0.5,90,100,0.6\n0.5,100,100,0.6\n",
-            ": expiry 0.5 has 2 distinct strikes: raw SVI has 5 parameters and needs at least 5");
+            ": no expiry could be fitted: expiry 0.5: 2 strikes with a usable quote: raw SVI has 5 parameters and"
+                + " needs at least 5");
     }
 
     private void assertRefused(String csv, String expectedAfterFileName) throws IOException {

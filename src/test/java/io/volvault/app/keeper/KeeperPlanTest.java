@@ -103,7 +103,7 @@ class KeeperPlanTest {
         VaultSnapshot s = new VaultSnapshot(VAULT, false, 1_000, 7, SPOT_100K, 990, new BigInteger("60000000000"),
             new BigInteger("1500000000000000000"), BigInteger.ZERO, new BigInteger("30000000000"), 3, 5, 2_000,
             new BigInteger("5000000000000"), new BigInteger("2000000000000000000"), 100, POOL_BASE, POOL_QUOTE);
-        PortfolioState p = s.portfolio(500, 0.6);
+        PortfolioState p = s.portfolio(500);
         assertEquals(1.5, p.base());
         assertEquals(130_000, p.quote());
         assertEquals(1, p.shorts().size());

@@ -9,9 +9,12 @@ import java.util.List;
  * @param actions swaps first, then option writes; a single {@link Action.Hold} when nothing is done
  * @param targetWeight the portfolio delta the strategy aims at, as a fraction of NAV
  * @param currentWeight the portfolio delta before acting, as a fraction of NAV
+ * @param bookVol the target book's forecast annualised volatility under the risk model, as a fraction
+ *     of NAV
  * @param vrpRatio implied ATM vol over the forecast vol at this time
  */
-public record Decision(List<Action> actions, double targetWeight, double currentWeight, double vrpRatio) {
+public record Decision(List<Action> actions, double targetWeight, double currentWeight, double bookVol,
+                       double vrpRatio) {
     public Decision {
         actions = List.copyOf(actions);
     }

@@ -6,7 +6,6 @@ import io.volvault.strategy.StrategyConfig.Options;
 import io.volvault.strategy.StrategyConfig.SizingRule;
 import io.volvault.strategy.cost.ConstantProductPool;
 import io.volvault.strategy.sizing.Cppi;
-import io.volvault.strategy.sizing.VolTarget;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,26 +17,20 @@ import java.util.List;
  *
  * <p>What it decides, in order:
  * <ol>
- *   <li>the target exposure: the portfolio delta (as a fraction of NAV) from the sizing rule; for
- *       volatility targeting the delta whose forecast volatility, together with the option book's
- *       gamma, equals the target ({@link VolTarget#deltaExposure});</li>
- *   <li>a new option round when the vault has no open option of an enabled type: covered calls on
- *       a fraction of the base, cash-secured puts on a fraction of the free quote, struck at the
- *       target delta on the surface, gated by the volatility risk premium and scaled down to the
- *       short-vega and one-day gamma-loss caps;</li>
- *   <li>the spot holding that makes the whole book's delta equal the target (short calls lower
- *       the delta, short puts raise it, so spot makes up the difference), traded only on an option
- *       round or when a trigger fires (calendar, band, volatility regime) and, if cost-aware, when
- *       the trade's cost is below the risk it removes.</li>
+ *   <li>a new option round when the vault has no open option of an enabled type, struck at the
+ *       target delta on the surface and gated by the volatility risk premium;</li>
+ *   <li>the whole book at once ({@link BookSizer}): spot, covered calls on a fraction of the base,
+ *       and cash-secured puts carrying a share of the book's delta, sized so that the book's forecast
+ *       volatility ({@link io.volvault.strategy.sizing.BookRisk}: delta, gamma over each option's
+ *       remaining life, vega to implied-vol moves) equals the target, with the new options scaled down
+ *       to the vega and gamma caps; other sizing rules state the delta instead;</li>
+ *   <li>the spot trade that brings the book there, made at the first allocation or when it moves
+ *       the weight by more than the no-trade half-width that its cost justifies.</li>
  * </ol>
  */
 public final class Strategy {
 
     private static final double SECONDS_PER_DAY = 86_400.0;
-    private static final double MEAN_ABS_NORMAL = Math.sqrt(2 / Math.PI);
-    private static final int SIZING_ITERATIONS = 6;
-    private static final String NO_TRIGGER = "no trigger: no option round, weight within the band, no vol regime"
-        + " change, calendar not due";
     private static final String NOTHING_TO_TRADE = "nothing to trade: holdings already at target or locked as collateral";
 
     private final StrategyConfig config;
@@ -57,7 +50,7 @@ public final class Strategy {
     }
 
     /** A candidate option series for this round, with the Greeks of one long option. */
-    private record Series(OptionType type, double strike, long expiry, Greeks greeks) {}
+    record Series(OptionType type, double strike, long expiry, Greeks greeks) {}
 
     /** Decides what to do now. Pure: the same inputs always give the same decision. */
     public Decision decide(PortfolioState p, MarketState m) {
@@ -69,7 +62,7 @@ public final class Strategy {
         double tenorYears = o.tenorDays() * SECONDS_PER_DAY / OptionMarks.SECONDS_PER_YEAR;
         double vrpRatio = m.surface().iv(spot, tenorYears) / m.forecastVol();
         if (!(nav > 0)) {
-            return new Decision(List.of(new Action.Hold("NAV " + nav + " is not positive")), 0, 0, vrpRatio);
+            return new Decision(List.of(new Action.Hold("NAV " + nav + " is not positive")), 0, 0, 0, vrpRatio);
         }
 
         boolean callRound = o.writeCalls() && !hasOpen(p, OptionType.CALL);
@@ -93,80 +86,76 @@ public final class Strategy {
         Series call = callRound ? series(OptionType.CALL, o.callDelta() * deltaScale, expiry, tenorYears, m) : null;
         Series put = putRound ? series(OptionType.PUT, o.putDelta() * deltaScale, expiry, tenorYears, m) : null;
 
-        // Spot and option sizes depend on each other (calls are written on the base held, the
-        // base held offsets the options' delta): a few fixed-point passes settle them.
         double gasReserve = 3 * config.costs().gasPerTransaction();
-        double baseTarget = p.base();
-        double callSize = 0;
-        double putSize = 0;
-        double exposure = 0;
-        for (int pass = 0; pass < SIZING_ITERATIONS; pass++) {
-            double gamma = book.gamma() - callSize * gamma(call) - putSize * gamma(put);
-            exposure = targetExposure(p, nav, gamma * spot * spot, m);
-            double optionDelta = book.optionDelta() - callSize * delta(call) - putSize * delta(put);
-            baseTarget = config.sizing().rule() == SizingRule.BUY_AND_HOLD
-                ? exposure / spot
-                : Math.max(0, exposure / spot - optionDelta);
-            callSize = call == null ? 0 : o.callFraction() * baseTarget * sizeScale;
-            double freeQuote = p.quote() - (baseTarget - p.base()) * spot - book.putCollateral() - gasReserve;
-            putSize = put == null ? 0 : Math.max(0, o.putFraction() * freeQuote / put.strike() * sizeScale);
-            double cap = riskCapScale(book, nav, callSize, call, putSize, put, m);
-            callSize *= cap;
-            putSize *= cap;
-        }
-        baseTarget = Math.max(baseTarget, book.callCollateral() + callSize);
+        BookSizer sizer = new BookSizer(config, p, book, m, call, put, tenorYears, sizeScale, gasReserve);
+        BookSizer.Plan plan = sizer.plan(targetExposure(p, nav, m));
+        double targetWeight = plan.dollarDelta() / nav;
+        double bookVol = Math.sqrt(plan.variance()) / nav;
 
         List<Action> actions = new ArrayList<>(3);
-        double targetWeight = exposure / nav;
-        String trigger = trigger(p, m, callRound || putRound, targetWeight, currentWeight);
+        boolean first = p.lastRebalanceEpochSeconds() == Long.MIN_VALUE;
         double trade = 0;
-        String veto = null;
-        if (trigger != null) {
-            double wanted = executableTrade(p, book, baseTarget - p.base(),
-                putSize * (put == null ? 0 : put.strike()), gasReserve, spot);
-            if (Math.abs(wanted) * spot > 1e-9 * nav) {
-                veto = costVeto(wanted, m);
-                if (veto == null) {
-                    trade = wanted;
-                    actions.add(new Action.Swap(trade, trigger + ": weight " + round3(currentWeight)
-                        + " -> target " + round3(targetWeight) + " at forecast vol " + round3(m.forecastVol())));
-                }
+        String why = null;
+        boolean spotFollowsRule = first || config.sizing().rule() != SizingRule.BUY_AND_HOLD;
+        double wanted = spotFollowsRule
+            ? executableTrade(p, book, plan.base() - p.base(), plan.puts() * (put == null ? 0 : put.strike()),
+                gasReserve, spot)
+            : 0;
+        if (Math.abs(wanted) * spot > 1e-9 * nav) {
+            double move = Math.abs(wanted) * spot / nav;
+            double halfWidth = first ? 0 : noTradeHalfWidth(wanted, targetWeight, m);
+            if (move > halfWidth) {
+                trade = wanted;
+                String trigger = first ? "first allocation" : callRound || putRound ? "option round"
+                    : "outside the no-trade region (+-" + round3(halfWidth) + ")";
+                actions.add(new Action.Swap(trade, trigger + ": weight " + round3(currentWeight)
+                    + " -> target " + round3(targetWeight) + " at forecast vol " + round3(m.forecastVol())
+                    + ", book vol " + round3(bookVol)));
+            } else {
+                why = "inside the no-trade region: a weight move of " + round3(move) + " <= +-" + round3(halfWidth);
             }
         }
         // Options are written only on collateral actually held after the swap (it may have been
-        // trimmed or vetoed): calls stay covered, puts stay cash-secured.
+        // trimmed or skipped): calls stay covered, puts stay cash-secured.
         double baseAfter = p.base() + trade;
         double quoteAfter = p.quote() - quoteSpent(trade, spot);
-        callSize = Math.min(callSize, Math.max(0, baseAfter - book.callCollateral()));
+        double callSize = Math.min(plan.calls(), Math.max(0, baseAfter - book.callCollateral()));
+        double putSize = plan.puts();
         if (put != null) {
             putSize = Math.min(putSize,
                 Math.max(0, (quoteAfter - book.putCollateral() - gasReserve) / put.strike()));
         }
+        String capNote = plan.capScale() < 1 ? ", scaled to " + round3(plan.capScale()) + " by the "
+            + plan.bindingCap() + " cap" : "";
         if (call != null && callSize > 0) {
             actions.add(write(call, callSize, "covered-call round, delta " + round3(o.callDelta() * deltaScale)
-                + vrpNote));
+                + capNote + vrpNote));
         }
         if (put != null && putSize > 0) {
             actions.add(write(put, putSize, "cash-secured-put round, delta " + round3(o.putDelta() * deltaScale)
-                + vrpNote));
+                + capNote + vrpNote));
         }
         if (actions.isEmpty()) {
             // The weights are in the decision itself; the reason stays a constant on quiet bars.
-            String why = veto != null ? veto : trigger == null ? NO_TRIGGER : NOTHING_TO_TRADE;
+            if (why == null) {
+                why = NOTHING_TO_TRADE;
+            }
             if (!vrpNote.isEmpty()) {
                 why += vrpNote;
             }
             actions.add(new Action.Hold(why));
         }
-        return new Decision(actions, targetWeight, currentWeight, vrpRatio);
+        return new Decision(actions, targetWeight, currentWeight, bookVol, vrpRatio);
     }
 
-    /** The target portfolio delta in quote (delta x spot). */
-    private double targetExposure(PortfolioState p, double nav, double dollarGamma, MarketState m) {
+    /**
+     * The book's target delta in quote (delta x spot). Volatility targeting solves the whole book's
+     * forecast variance for it ({@link BookSizer}); the other rules state it.
+     */
+    private double targetExposure(PortfolioState p, double nav, MarketState m) {
         StrategyConfig.Sizing s = config.sizing();
         return switch (s.rule()) {
-            case VOL_TARGET -> VolTarget.deltaExposure(s.targetVol(), m.forecastVol(), s.maxLeverage(), nav,
-                dollarGamma, 1 / m.periodsPerYear());
+            case VOL_TARGET -> Double.NaN;
             case FIXED_WEIGHT -> s.fixedWeight() * nav;
             case CPPI -> Cppi.exposure(nav, s.cppiFloor() * config.initialNav(), s.cppiMultiplier(), s.maxLeverage());
             case BUY_AND_HOLD -> p.lastRebalanceEpochSeconds() == Long.MIN_VALUE
@@ -175,24 +164,17 @@ public final class Strategy {
         };
     }
 
-    /** The fraction (0..1) of the new options that fits under the short-vega and gamma-loss caps. */
-    private double riskCapScale(PortfolioGreeks book, double nav, double callSize, Series call,
-                                double putSize, Series put, MarketState m) {
-        StrategyConfig.Risk r = config.risk();
-        double newVega = callSize * vega(call) + putSize * vega(put);
-        double newGamma = callSize * gamma(call) + putSize * gamma(put);
-        double scale = 1;
-        // Vega per vol point is vega / 100; the book's vega and gamma are already negative (short).
-        double vegaRoom = r.maxShortVega() * nav * 100 + book.vega();
-        if (newVega > 0) {
-            scale = Math.min(scale, Math.max(0, vegaRoom) / newVega);
-        }
-        double move = m.spot() * r.gammaStressSigmas() * m.forecastVol() * Math.sqrt(1 / 365.0);
-        double gammaRoom = r.maxGammaLoss() * nav / (0.5 * move * move) + book.gamma();
-        if (newGamma > 0) {
-            scale = Math.min(scale, Math.max(0, gammaRoom) / newGamma);
-        }
-        return scale;
+    /**
+     * Half-width of the no-trade region around the target weight, in NAV fractions:
+     * (3 eps w^2 (1 - w)^2 / (4 gamma))^(1/3) (Janecek and Shreve 2004), eps the trade's cost per unit
+     * of notional (pool fee, impact and gas), w the target weight, gamma = assumed Sharpe / target vol.
+     */
+    double noTradeHalfWidth(double trade, double targetWeight, MarketState m) {
+        double notional = Math.abs(trade) * m.spot();
+        double eps = (pool.cost(trade, m.spot()) + config.costs().gasPerTransaction()) / notional;
+        double riskAversion = config.rebalance().assumedSharpe() / config.sizing().targetVol();
+        double drift = targetWeight * (1 - targetWeight);
+        return Math.cbrt(3 * eps * drift * drift / (4 * riskAversion));
     }
 
     /**
@@ -221,50 +203,6 @@ public final class Strategy {
         return trade < 0 ? -pool.quoteOutForBaseIn(-trade, spot) : 0;
     }
 
-    /** Why spot should be traded now, or null when no trigger fires. */
-    private String trigger(PortfolioState p, MarketState m, boolean optionRound, double target, double current) {
-        if (p.lastRebalanceEpochSeconds() == Long.MIN_VALUE) {
-            return "first allocation";
-        }
-        if (config.sizing().rule() == SizingRule.BUY_AND_HOLD) {
-            return null;
-        }
-        if (optionRound) {
-            return "option round";
-        }
-        StrategyConfig.Rebalance r = config.rebalance();
-        if (Math.abs(target - current) > r.band()) {
-            return "band";
-        }
-        if (m.forecastVol() > (1 + r.regimeChange()) * p.forecastVolAtLastRebalance()
-            || m.forecastVol() < p.forecastVolAtLastRebalance() / (1 + r.regimeChange())) {
-            return "vol regime";
-        }
-        if (m.epochSeconds() - p.lastRebalanceEpochSeconds() >= r.calendarDays() * SECONDS_PER_DAY) {
-            return "calendar";
-        }
-        return null;
-    }
-
-    /**
-     * Null when the trade is worth its cost. A mis-sizing of {@code trade} base carries, until the
-     * next calendar rebalance (horizon H), a P&amp;L of mean absolute size |trade| x spot x vol x
-     * sqrt(H) x sqrt(2 / pi); a trade costing more than that is not made.
-     */
-    private String costVeto(double trade, MarketState m) {
-        if (!config.rebalance().costAware()) {
-            return null;
-        }
-        double cost = pool.cost(trade, m.spot()) + config.costs().gasPerTransaction();
-        double horizon = config.rebalance().calendarDays() / 365.0;
-        double risk = Math.abs(trade) * m.spot() * m.forecastVol() * Math.sqrt(horizon) * MEAN_ABS_NORMAL;
-        if (cost <= risk) {
-            return null;
-        }
-        return "cost-aware band: trading " + round3(trade) + " base costs " + round3(cost)
-            + " > risk removed " + round3(risk);
-    }
-
     private Series series(OptionType type, double absDelta, long expiry, double years, MarketState m) {
         double strike = OptionMarks.strikeForDelta(type, absDelta, years, m);
         return new Series(type, strike, expiry, OptionMarks.greeks(type, strike, years, m));
@@ -283,18 +221,6 @@ public final class Strategy {
             }
         }
         return false;
-    }
-
-    private static double delta(Series s) {
-        return s == null ? 0 : s.greeks().delta();
-    }
-
-    private static double gamma(Series s) {
-        return s == null ? 0 : s.greeks().gamma();
-    }
-
-    private static double vega(Series s) {
-        return s == null ? 0 : s.greeks().vega();
     }
 
     private static String round3(double v) {

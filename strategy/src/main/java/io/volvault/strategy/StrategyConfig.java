@@ -33,15 +33,18 @@ public record StrategyConfig(
         required("costs", costs);
     }
 
-    /** The documented defaults: a 40% vol target on an EWMA(20) forecast, 0.20-delta weekly options. */
+    /**
+     * The documented defaults: a 40% vol target on a 20-day EWMA forecast, 0.20-delta weekly
+     * options, the puts carrying half the book's delta.
+     */
     public static StrategyConfig defaults() {
         return new StrategyConfig(
             1_000_000,
             new Sizing(SizingRule.VOL_TARGET, 0.40, 1.0, 0.5, 0.8, 3.0),
-            new Forecast(ForecastSource.REALIZED, Estimator.EWMA, 20, 0.5, 1.15),
-            new Rebalance(7, 0.05, 0.25, true),
-            new Options(true, true, 0.20, 0.20, 7, 1.0, 0.5, 0.05, 1.0, VrpRule.FURTHER_OTM),
-            new Risk(0.005, 0.05, 3.0),
+            new Forecast(ForecastSource.REALIZED, Estimator.EWMA, 20, 90, 365, 0.5, 1.15),
+            new Rebalance(1.0),
+            new Options(true, true, 0.20, 0.20, 7, 1.0, 0.25, 0.05, 1.0, VrpRule.FURTHER_OTM),
+            new Risk(0.5, 0.15),
             new Costs(30, 500_000_000, 5.0));
     }
 
@@ -96,6 +99,10 @@ public record StrategyConfig(
             return new Sizing(rule, v, maxLeverage, fixedWeight, cppiFloor, cppiMultiplier);
         }
 
+        public Sizing withFixedWeight(double w) {
+            return new Sizing(rule, targetVol, maxLeverage, w, cppiFloor, cppiMultiplier);
+        }
+
         public Sizing withRule(SizingRule r) {
             return new Sizing(r, targetVol, maxLeverage, fixedWeight, cppiFloor, cppiMultiplier);
         }
@@ -114,50 +121,84 @@ public record StrategyConfig(
     /**
      * @param source realized, implied or a blend
      * @param estimator the realized estimator (greeks' {@link Estimator})
-     * @param window the estimator's window in bars (EWMA: decay (window - 1) / (window + 1), as greeks
+     * @param windowDays the estimator's window in days, the same span on daily and hourly bars
+     *     (converted to bars with the bars per year; EWMA: decay (n - 1) / (n + 1) for n bars, as greeks
      *     defines it)
+     * @param ivWindowDays the trailing window, in days, over which the implied vol's own volatility and
+     *     its correlation with spot returns are measured (the risk model's vega term)
+     * @param calibrationDays trailing days over which the forecast's shortfall is measured and corrected
+     *     (the mean squared return over the forecast variance of the bar before; 0: no correction)
      * @param impliedWeight weight of implied vol in a BLEND
      * @param proxyPremiumRatio where no implied-vol history covers a bar, implied vol is taken as
      *     realized vol times this ratio (stated in every report that uses it)
      */
-    public record Forecast(ForecastSource source, Estimator estimator, int window,
-                           double impliedWeight, double proxyPremiumRatio) {
+    public record Forecast(ForecastSource source, Estimator estimator, int windowDays, int ivWindowDays,
+                           int calibrationDays, double impliedWeight, double proxyPremiumRatio) {
         public Forecast {
             required("forecast.source", source);
             required("forecast.estimator", estimator);
-            if (window < 2) {
-                throw new IllegalArgumentException("forecast.window must be at least 2 bars, got " + window);
+            if (windowDays < 1) {
+                throw new IllegalArgumentException("forecast.window_days must be at least 1 day, got " + windowDays);
+            }
+            if (ivWindowDays < 2) {
+                throw new IllegalArgumentException("forecast.iv_window_days must be at least 2 days, got "
+                    + ivWindowDays);
+            }
+            if (calibrationDays < 0) {
+                throw new IllegalArgumentException("forecast.calibration_days must be 0 (off) or more days, got "
+                    + calibrationDays);
             }
             between("forecast.implied_weight", impliedWeight, 0, 1);
             positive("forecast.proxy_premium_ratio", proxyPremiumRatio);
         }
 
-        public Forecast withEstimator(Estimator e, int w) {
-            return new Forecast(source, e, w, impliedWeight, proxyPremiumRatio);
+        public Forecast withEstimator(Estimator e, int days) {
+            return new Forecast(source, e, days, ivWindowDays, calibrationDays, impliedWeight, proxyPremiumRatio);
         }
 
         public Forecast withSource(ForecastSource s) {
-            return new Forecast(s, estimator, window, impliedWeight, proxyPremiumRatio);
+            return new Forecast(s, estimator, windowDays, ivWindowDays, calibrationDays, impliedWeight,
+                proxyPremiumRatio);
+        }
+
+        public Forecast withProxyPremiumRatio(double ratio) {
+            return new Forecast(source, estimator, windowDays, ivWindowDays, calibrationDays, impliedWeight, ratio);
+        }
+
+        public Forecast withCalibrationDays(int days) {
+            return new Forecast(source, estimator, windowDays, ivWindowDays, days, impliedWeight, proxyPremiumRatio);
+        }
+
+        /** The window in bars at this bar frequency: windowDays x bars per day, at least 2. */
+        public int windowBars(double periodsPerYear) {
+            return bars(windowDays, periodsPerYear);
+        }
+
+        /** The implied-vol statistics' window in bars, at least 2. */
+        public int ivWindowBars(double periodsPerYear) {
+            return bars(ivWindowDays, periodsPerYear);
+        }
+
+        /** Days as bars at this frequency, at least 2. */
+        public static int bars(int days, double periodsPerYear) {
+            return (int) Math.max(2, Math.round(days * periodsPerYear / 365));
         }
     }
 
     /**
-     * When spot is traded (option rounds always rebalance).
+     * When spot is traded: at the first allocation, and whenever the spot trade that brings the book
+     * to its target moves the weight by more than the no-trade half-width
+     * {@code (3 eps w^2 (1 - w)^2 / (4 gamma))^(1/3)} (Janecek and Shreve 2004), with eps the trade's
+     * cost per unit traded (fee, impact and gas), w the target weight and gamma = assumed Sharpe /
+     * target vol the risk aversion at which the target is the optimal holding (Merton: w sigma =
+     * Sharpe / gamma). Inside it the tracking risk the trade removes is worth less than its cost.
      *
-     * @param calendarDays rebalance at least this often (days)
-     * @param band rebalance when the weight drifts more than this from its target (NAV fraction)
-     * @param regimeChange rebalance when the forecast vol moved more than this fraction since the
-     *     last rebalance
-     * @param costAware skip a trade whose cost exceeds the mean absolute P&L that the mis-sizing it
-     *     fixes would carry until the next calendar rebalance
+     * @param assumedSharpe the asset's Sharpe ratio the risk aversion is derived from; larger means
+     *     more risk aversion at the same target, so a narrower no-trade region
      */
-    public record Rebalance(int calendarDays, double band, double regimeChange, boolean costAware) {
+    public record Rebalance(double assumedSharpe) {
         public Rebalance {
-            if (calendarDays < 1) {
-                throw new IllegalArgumentException("rebalance.calendar_days must be at least 1, got " + calendarDays);
-            }
-            between("rebalance.band", band, 0, 1);
-            positive("rebalance.regime_change", regimeChange);
+            positive("rebalance.assumed_sharpe", assumedSharpe);
         }
     }
 
@@ -177,14 +218,15 @@ public record StrategyConfig(
      * @param callDelta target call delta (e.g. 0.10 .. 0.30)
      * @param putDelta target put delta, as a positive number
      * @param tenorDays option tenor (7 weekly, 30 monthly); a new round is written at expiry
-     * @param callFraction fraction of the base holdings written as calls
-     * @param putFraction fraction of the quote holdings used as put collateral
+     * @param callFraction fraction of the base held written as covered calls
+     * @param putDeltaShare the share of the book's target delta the new puts carry (spot carries the
+     *     rest); bounded by the cash that secures them and by the risk caps
      * @param premiumSpread bid/ask haircut: premium received = mark x (1 - premium_spread)
      * @param minVrpRatio the implied/forecast ratio under which {@code vrpRule} applies (0: never)
      * @param vrpRule what to do below {@code minVrpRatio}
      */
     public record Options(boolean writeCalls, boolean writePuts, double callDelta, double putDelta,
-                          int tenorDays, double callFraction, double putFraction, double premiumSpread,
+                          int tenorDays, double callFraction, double putDeltaShare, double premiumSpread,
                           double minVrpRatio, VrpRule vrpRule) {
         public Options {
             between("options.call_delta", callDelta, 0.01, 0.99);
@@ -193,41 +235,39 @@ public record StrategyConfig(
                 throw new IllegalArgumentException("options.tenor_days must be at least 1, got " + tenorDays);
             }
             between("options.call_fraction", callFraction, 0, 1);
-            between("options.put_fraction", putFraction, 0, 1);
+            between("options.put_delta_share", putDeltaShare, 0, 1);
             between("options.premium_spread", premiumSpread, 0, 1);
             between("options.min_vrp_ratio", minVrpRatio, 0, 100);
             required("options.vrp_rule", vrpRule);
         }
 
         public Options withDeltaAndTenor(double delta, int tenor) {
-            return new Options(writeCalls, writePuts, delta, delta, tenor, callFraction, putFraction,
+            return new Options(writeCalls, writePuts, delta, delta, tenor, callFraction, putDeltaShare,
                 premiumSpread, minVrpRatio, vrpRule);
         }
 
-        public Options with(boolean calls, boolean puts, double callFrac, double putFrac) {
-            return new Options(calls, puts, callDelta, putDelta, tenorDays, callFrac, putFrac,
+        public Options with(boolean calls, boolean puts, double callFrac, double putShare) {
+            return new Options(calls, puts, callDelta, putDelta, tenorDays, callFrac, putShare,
                 premiumSpread, minVrpRatio, vrpRule);
         }
     }
 
     /**
-     * Caps on the short-option book.
+     * Caps on the short-option book in the risk model's units: each is a share of the target vol
+     * that one risk of the options may take on its own (annualised, as a fraction of NAV). New options
+     * are scaled down until both hold; open options are never bought back.
      *
-     * @param maxShortVega short vega per vol point, as a fraction of NAV (0.005: a one-point rise
-     *     in implied vol costs at most 0.5% of NAV)
-     * @param maxGammaLoss the one-day gamma loss under a {@code gammaStressSigmas} move, as a
-     *     fraction of NAV
-     * @param gammaStressSigmas size of the one-day stress move in daily standard deviations of
-     *     the forecast vol
+     * @param maxVegaShare the vega risk, implied-vol vol x |vega| / NAV, at most this x target vol
+     * @param maxGammaShare the gamma risk over each option's remaining life,
+     *     sqrt(1/2) x vol^2 x |sum gamma_i spot^2 sqrt(T_i)| / NAV, at most this x target vol
      */
-    public record Risk(double maxShortVega, double maxGammaLoss, double gammaStressSigmas) {
-        /** No caps: the plain covered-call and put-write baselines write on all their collateral. */
-        public static final Risk UNCAPPED = new Risk(Double.MAX_VALUE, Double.MAX_VALUE, 1);
+    public record Risk(double maxVegaShare, double maxGammaShare) {
+        /** No caps: the plain covered-call and put-write baselines. */
+        public static final Risk UNCAPPED = new Risk(Double.MAX_VALUE, Double.MAX_VALUE);
 
         public Risk {
-            positive("risk.max_short_vega", maxShortVega);
-            positive("risk.max_gamma_loss", maxGammaLoss);
-            positive("risk.gamma_stress_sigmas", gammaStressSigmas);
+            positive("risk.max_vega_share", maxVegaShare);
+            positive("risk.max_gamma_share", maxGammaShare);
         }
     }
 

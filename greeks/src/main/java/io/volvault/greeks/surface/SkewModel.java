@@ -13,8 +13,9 @@ import java.util.List;
  *   phi(theta) = eta / (theta^gamma (1 + theta)^(1 - gamma))
  * </pre>
  * <ul>
- *   <li>term structure: flat ATM vol, {@code theta_T = atmVol^2 T}, so the ATM vol of every expiry
- *       equals the index level (one number cannot say more about the term structure);</li>
+ *   <li>term structure: {@code theta_T = atmVol^2 T} with the ATM vol given per expiry; from a
+ *       30-day level, {@link #slice(double, double, double, TermStructure)} sets it by a
+ *       {@link TermStructure} (flat, or the calibrated power law);</li>
  *   <li>{@code rho}: the skew, negative when puts are dearer than calls;</li>
  *   <li>{@code eta}, {@code gamma}: the curvature, and how it decays with total variance (short
  *       expiries get steeper smiles in k).</li>
@@ -67,6 +68,17 @@ public record SkewModel(double rho, double eta, double gamma) {
         SviParams params = new SviParams(theta * (1.0 - rho * rho) / 2.0, theta * phi / 2.0, rho,
             -rho / phi, rootOneMinusRho2 / phi);
         return new SviSlice(expiry, forward, params);
+    }
+
+    /**
+     * The slice at {@code expiry} from a 30-day ATM level: its ATM vol is
+     * {@code term.atmVol(atm30, expiry)} ({@link TermStructure#FLAT} gives {@link #slice(double, double, double)}).
+     */
+    public SviSlice slice(double atm30, double forward, double expiry, TermStructure term) {
+        if (term == null) {
+            throw new IllegalArgumentException("term is missing (null): use TermStructure.FLAT for a flat term structure");
+        }
+        return slice(term.atmVol(atm30, expiry), forward, expiry);
     }
 
     /** A surface with one slice per expiry (years), all at the same ATM vol and forward. */

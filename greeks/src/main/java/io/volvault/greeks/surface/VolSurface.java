@@ -33,9 +33,10 @@ public final class VolSurface {
     }
 
     /**
-     * Fits raw SVI to each expiry of an option chain (least squares on total variance, see
-     * {@link SviFitter}). Quotes of one expiry must share their forward; each expiry needs at least
-     * {@value SviFitter#MIN_QUOTES} distinct strikes.
+     * Fits raw SVI to each expiry of an option chain (least squares on implied vol, equal weights,
+     * see {@link SviFitter}), refusing the chain when one expiry cannot be fitted; to skip and report
+     * such expiries instead, use {@link ChainFitter}. Quotes of one expiry must share their forward;
+     * each expiry needs at least {@value SviFitter#MIN_QUOTES} distinct strikes.
      */
     public static VolSurface fit(List<ChainQuote> chain) {
         if (chain == null || chain.isEmpty()) {

@@ -2,6 +2,7 @@ package io.volvault.bench;
 
 import io.volvault.greeks.realized.PriceBars;
 import io.volvault.greeks.surface.SkewModel;
+import io.volvault.greeks.surface.TermStructure;
 import io.volvault.strategy.StrategyConfig;
 import io.volvault.strategy.backtest.BacktestRun;
 import io.volvault.strategy.backtest.Backtester;
@@ -50,7 +51,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class BacktestBenchmark {
 
-    private final Backtester backtester = new Backtester(SkewModel.CRYPTO_DEFAULT);
+    private final Backtester backtester = new Backtester(SkewModel.CRYPTO_DEFAULT, TermStructure.CRYPTO_DEFAULT);
     private final StrategyConfig config = StrategyConfig.defaults();
     private StrategyConfig buyAndHold;
     private MarketHistory daily;

@@ -2,7 +2,6 @@ package io.volvault.strategy.allocation;
 
 import io.volvault.strategy.backtest.BacktestRun;
 import io.volvault.strategy.cost.ConstantProductPool;
-import io.volvault.strategy.sizing.VolTarget;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -119,8 +118,8 @@ public final class AllocationBacktester {
 
     /**
      * What the strategy wants at bar {@code b}, from the trailing covariance alone: the rule's
-     * weights and the vol-target scale (target / forecast, capped by max leverage via
-     * {@link VolTarget#deltaExposure} on a book without options), or the held asset for buy and hold.
+     * weights and the vol-target scale (target / forecast, capped by max leverage), or the held asset
+     * for buy and hold.
      */
     private static Target target(AllocationStrategy strategy, AssetCloses h, AllocationConfig config, int b) {
         double[][] cov = h.trailingCovariance(b, config.covarianceWindow());
@@ -133,7 +132,7 @@ public final class AllocationBacktester {
         }
         double forecast = Math.sqrt(quadraticForm(w, cov));
         double scale = Double.isNaN(strategy.targetVol()) ? 1
-            : VolTarget.deltaExposure(strategy.targetVol(), forecast, config.maxLeverage(), 1, 0, 0);
+            : Math.min(strategy.targetVol() / forecast, config.maxLeverage());
         return new Target(w, forecast, scale);
     }
 

@@ -7,9 +7,8 @@ import io.volvault.strategy.StrategyConfig;
  *
  * @param initialNav starting NAV, in quote, all in cash before the first allocation
  * @param covarianceWindow trailing returns in the covariance estimate
- * @param calendarDays rebalance at least this often (days), as {@code rebalance.calendar_days}
- * @param band rebalance when any asset's weight drifts more than this from its target, as
- *     {@code rebalance.band}
+ * @param calendarDays rebalance at least this often (days)
+ * @param band rebalance when any asset's weight drifts more than this from its target
  * @param maxLeverage cap on the vol-target scale; at most 1 because the book does not borrow
  * @param costs pool fee, depth and gas, charged on every asset's swaps as in the single-asset backtest
  */
@@ -35,10 +34,9 @@ public record AllocationConfig(double initialNav, int covarianceWindow, int cale
         }
     }
 
-    /** The single-asset defaults: NAV, calendar, band, max leverage and costs of {@link StrategyConfig#defaults()}. */
+    /** The allocation's own calendar (weekly) and band (5%), with the single-asset defaults' NAV, max leverage and costs. */
     public static AllocationConfig defaults(int covarianceWindow) {
         StrategyConfig d = StrategyConfig.defaults();
-        return new AllocationConfig(d.initialNav(), covarianceWindow, d.rebalance().calendarDays(),
-            d.rebalance().band(), d.sizing().maxLeverage(), d.costs());
+        return new AllocationConfig(d.initialNav(), covarianceWindow, 7, 0.05, d.sizing().maxLeverage(), d.costs());
     }
 }

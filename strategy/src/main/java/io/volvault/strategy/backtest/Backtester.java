@@ -3,6 +3,7 @@ package io.volvault.strategy.backtest;
 import io.volvault.greeks.OptionType;
 import io.volvault.greeks.surface.SkewModel;
 import io.volvault.greeks.surface.SviSlice;
+import io.volvault.greeks.surface.TermStructure;
 import io.volvault.greeks.surface.VolSurface;
 import io.volvault.strategy.Action;
 import io.volvault.strategy.Decision;
@@ -32,9 +33,16 @@ import java.util.List;
 public final class Backtester {
 
     private final SkewModel skew;
+    private final TermStructure term;
 
-    public Backtester(SkewModel skew) {
+    /**
+     * @param skew the smile around each expiry's ATM vol
+     * @param term the ATM vol at each expiry from the 30-day level the history gives (DVOL, or the
+     *     proxy standing for it)
+     */
+    public Backtester(SkewModel skew, TermStructure term) {
         this.skew = skew;
+        this.term = term;
     }
 
     /** Runs {@code config} over bars {@code [from, to)} of the history. */
@@ -66,7 +74,6 @@ public final class Backtester {
         double quote = config.initialNav();
         List<ShortOption> shorts = new ArrayList<>(2);
         long lastRebalance = Long.MIN_VALUE;
-        double volAtRebalance = 0;
 
         for (int i = from; i < to; i++) {
             double spot = close[i];
@@ -90,9 +97,8 @@ public final class Backtester {
                     shorts.remove(k);
                 }
             }
-            MarketState market = new MarketState(now, spot, forecast,
-                surface(h.impliedVol()[i], spot, h.rate(), tenorYears, shorts, now), h.rate(), h.periodsPerYear());
-            PortfolioState state = new PortfolioState(base, quote, shorts, lastRebalance, volAtRebalance);
+            MarketState market = market(h, i, shorts, tenorYears);
+            PortfolioState state = new PortfolioState(base, quote, shorts, lastRebalance);
             Decision decision = strategy.decide(state, market);
             if (recordDecisions) {
                 decisions.add(decision);
@@ -115,7 +121,6 @@ public final class Backtester {
                     }
                     paidGas = true;
                     lastRebalance = now;
-                    volAtRebalance = forecast;
                 } else if (a instanceof Action.Write w) {
                     double received = w.size() * w.limitPremium();
                     if (w.type() == OptionType.CALL) {
@@ -146,17 +151,25 @@ public final class Backtester {
             quote = Math.max(quote, 0);
             if (wrote) {
                 // The book now holds new series: mark it on a surface that carries their expiries.
-                market = new MarketState(now, spot, forecast,
-                    surface(h.impliedVol()[i], spot, h.rate(), tenorYears, shorts, now), h.rate(), h.periodsPerYear());
+                market = market(h, i, shorts, tenorYears);
             }
             PortfolioGreeks marked = PortfolioGreeks.of(
-                new PortfolioState(base, quote, shorts, lastRebalance, volAtRebalance), market);
+                new PortfolioState(base, quote, shorts, lastRebalance), market);
             nav[i - from] = marked.nav();
             intrinsicNav[i - from] = intrinsicNav(base, quote, shorts, spot);
             weight[i - from] = marked.weight(spot);
             shortVega[i - from] = marked.vega() / 100 / marked.nav();
         }
         return new BacktestRun(name, from, nav, intrinsicNav, weight, shortVega, costs, premium, traded, decisions);
+    }
+
+    /** The market at bar i of the history, with a surface slice for every open option. */
+    private MarketState market(MarketHistory h, int i, List<ShortOption> shorts, double tenorYears) {
+        long now = h.bars().epochSeconds()[i];
+        double spot = h.bars().close()[i];
+        return new MarketState(now, spot, h.forecastVol()[i],
+            surface(h.impliedVol()[i], spot, h.rate(), tenorYears, shorts, now), h.rate(), h.ivVol()[i],
+            h.spotIvCorrelation()[i], h.dailyExcessKurtosis()[i]);
     }
 
     /**
@@ -173,18 +186,19 @@ public final class Backtester {
     }
 
     /**
-     * The {@link SkewModel} surface around today's ATM vol, with a slice at the round's tenor and at
-     * each open option's remaining life, so every option is marked on a slice of its own expiry.
-     * Public because the live keeper builds its surface with exactly this.
+     * The {@link SkewModel} surface around today's 30-day ATM level {@code atm30}, with a slice at the
+     * round's tenor and at each open option's remaining life, each at its own ATM vol on the
+     * {@link TermStructure}, so every option is marked on a slice of its own expiry (a 7-day option
+     * at 7-day vol). Public because the live keeper builds its surface with exactly this.
      */
-    public VolSurface surface(double atmVol, double spot, double rate, double tenorYears,
+    public VolSurface surface(double atm30, double spot, double rate, double tenorYears,
                                List<ShortOption> shorts, long now) {
         List<SviSlice> slices = new ArrayList<>(1 + shorts.size());
-        slices.add(skew.slice(atmVol, spot * Math.exp(rate * tenorYears), tenorYears));
+        slices.add(skew.slice(atm30, spot * Math.exp(rate * tenorYears), tenorYears, term));
         for (ShortOption o : shorts) {
             double years = (o.expiryEpochSeconds() - now) / OptionMarks.SECONDS_PER_YEAR;
             if (years > 0 && !hasExpiry(slices, years)) {
-                slices.add(skew.slice(atmVol, spot * Math.exp(rate * years), years));
+                slices.add(skew.slice(atm30, spot * Math.exp(rate * years), years, term));
             }
         }
         return VolSurface.of(slices);

@@ -1,7 +1,6 @@
 package io.volvault.strategy.backtest;
 
 import io.volvault.strategy.StrategyConfig;
-import io.volvault.strategy.StrategyConfig.Rebalance;
 import io.volvault.strategy.StrategyConfig.SizingRule;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,10 +21,11 @@ public final class Baselines {
     private Baselines() {}
 
     /**
-     * In report order: buy and hold; a fixed weight ({@code sizing.fixed_weight}) rebalanced on the
-     * calendar; volatility targeting without options; a BXM-like covered call (all the base held,
-     * calls written on all of it every round, no VRP gate, no caps); a PUT-like put-write (no
-     * spot, puts on all the cash); and the configured strategy.
+     * In report order: buy and hold; a fixed weight ({@code sizing.fixed_weight}, traded outside the
+     * same no-trade region); volatility targeting without options; a BXM-like covered call (all the
+     * base held, calls written on all of it every round, no VRP gate, no caps); a put-write whose puts
+     * carry the whole vol-targeted delta (spot only where the cash cannot secure more puts; no VRP gate,
+     * no caps); and the configured strategy.
      */
     public static Map<String, StrategyConfig> of(StrategyConfig full) {
         StrategyConfig noOptions = full.withOptions(full.options().with(false, false, 0, 0));
@@ -34,18 +34,14 @@ public final class Baselines {
             full.options().vrpRule());
         StrategyConfig uncapped = new StrategyConfig(full.initialNav(), full.sizing(), full.forecast(),
             full.rebalance(), plainWriting, StrategyConfig.Risk.UNCAPPED, full.costs());
-        Rebalance calendarOnly = new Rebalance(full.rebalance().calendarDays(), 1, Double.MAX_VALUE, false);
 
         Map<String, StrategyConfig> m = new LinkedHashMap<>();
         m.put(BUY_AND_HOLD, noOptions.withSizing(full.sizing().withRule(SizingRule.BUY_AND_HOLD)));
-        m.put(FIXED_WEIGHT, noOptions.withSizing(full.sizing().withRule(SizingRule.FIXED_WEIGHT))
-            .withRebalance(calendarOnly));
+        m.put(FIXED_WEIGHT, noOptions.withSizing(full.sizing().withRule(SizingRule.FIXED_WEIGHT)));
         m.put(VOL_TARGET, noOptions.withSizing(full.sizing().withRule(SizingRule.VOL_TARGET)));
         m.put(COVERED_CALL, uncapped.withSizing(full.sizing().withRule(SizingRule.BUY_AND_HOLD))
             .withOptions(plainWriting.with(true, false, 1, 0)));
-        m.put(PUT_WRITE, uncapped.withSizing(new StrategyConfig.Sizing(SizingRule.FIXED_WEIGHT,
-                full.sizing().targetVol(), full.sizing().maxLeverage(), 0, full.sizing().cppiFloor(),
-                full.sizing().cppiMultiplier()))
+        m.put(PUT_WRITE, uncapped.withSizing(full.sizing().withRule(SizingRule.VOL_TARGET))
             .withOptions(plainWriting.with(false, true, 0, 1)));
         m.put(FULL, full);
         return m;

@@ -11,16 +11,25 @@ import io.volvault.greeks.realized.PriceBars;
  * @param forecastVol the volatility forecast (NaN while the estimator has too little history)
  * @param impliedVol the ATM implied vol (a vol index, or the stated proxy where none exists)
  * @param impliedIsProxy true where {@code impliedVol} is the proxy, not an observed index
+ * @param ivVol annualised volatility of {@code impliedVol}'s changes over the trailing window (0 until
+ *     two changes are known)
+ * @param spotIvCorrelation correlation of log returns and implied-vol changes over the same window
+ * @param dailyExcessKurtosis excess kurtosis of one-day returns, from the trailing calibration window
+ *     (0 where unknown or negative)
  * @param rate quote interest rate
  */
 public record MarketHistory(PriceBars bars, double periodsPerYear, double[] forecastVol, double[] impliedVol,
-                            boolean[] impliedIsProxy, double rate) {
+                            boolean[] impliedIsProxy, double[] ivVol, double[] spotIvCorrelation,
+                            double[] dailyExcessKurtosis, double rate) {
 
     public MarketHistory {
         int n = bars.size();
-        if (forecastVol.length != n || impliedVol.length != n || impliedIsProxy.length != n) {
-            throw new IllegalArgumentException("forecast, implied and proxy series must have one value per bar ("
-                + n + "), got " + forecastVol.length + ", " + impliedVol.length + ", " + impliedIsProxy.length);
+        if (forecastVol.length != n || impliedVol.length != n || impliedIsProxy.length != n || ivVol.length != n
+            || spotIvCorrelation.length != n
+            || dailyExcessKurtosis.length != n) {
+            throw new IllegalArgumentException("forecast, implied, proxy and implied-vol statistics must have one"
+                + " value per bar (" + n + "), got " + forecastVol.length + ", " + impliedVol.length + ", "
+                + impliedIsProxy.length + ", " + ivVol.length + ", " + spotIvCorrelation.length);
         }
     }
 

@@ -49,17 +49,22 @@ final class RealData {
         return new PriceBars(t, o, h, l, c);
     }
 
-    /** DVOL (as a fraction) aligned with the bars, NaN on bars it does not cover. */
+    /**
+     * BTC DVOL (as a fraction) from Deribit's daily export ({@code date,symbol,open,high,low,close},
+     * newest first): a day's close becomes known when the day ends, so bar t takes the close of the
+     * latest day ending at or before t (NaN where none within two days).
+     */
     static double[] dvolAlignedWith(PriceBars bars) {
-        List<String> lines = lines("btc_dvol_daily.csv");
-        java.util.Map<Long, Double> byDay = new java.util.HashMap<>();
+        java.util.TreeMap<Long, Double> known = new java.util.TreeMap<>();
+        List<String> lines = lines("dvol/btc_dvol.csv");
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split(",");
-            byDay.put(epoch(f[0]), Double.parseDouble(f[1]) / 100);
+            known.put(epoch(f[0]) + 86_400, Double.parseDouble(f[5]) / 100);
         }
         double[] out = new double[bars.size()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = byDay.getOrDefault(bars.epochSeconds()[i], Double.NaN);
+            var e = known.floorEntry(bars.epochSeconds()[i]);
+            out[i] = e != null && bars.epochSeconds()[i] - e.getKey() <= 2 * 86_400 ? e.getValue() : Double.NaN;
         }
         return out;
     }

@@ -8,32 +8,6 @@ import org.junit.jupiter.api.Test;
 class SizingTest {
 
     @Test
-    void volTargetWeightIsTargetOverForecastCappedAndFloored() {
-        double dt = 1 / 365.0;
-        assertEquals(0.5, VolTarget.deltaExposure(0.4, 0.8, 1, 1, 0, dt), 1e-15);
-        assertEquals(1.0, VolTarget.deltaExposure(0.4, 0.2, 1, 1, 0, dt), 1e-15);
-        assertEquals(1.5, VolTarget.deltaExposure(0.6, 0.4, 2, 1, 0, dt), 1e-15);
-        assertEquals(0.0, VolTarget.deltaExposure(0.0, 0.4, 2, 1, 0, dt), 1e-15);
-        // Gamma variance above the whole target leaves no room for delta: floored at zero.
-        assertEquals(0.0, VolTarget.deltaExposure(0.4, 0.8, 1, 1, -100, dt), 1e-15);
-    }
-
-    @Test
-    void deltaExposureLeavesRoomForTheGammaVariance() {
-        double nav = 1_000_000;
-        double target = 0.4;
-        double vol = 0.8;
-        double dt = 1 / 365.0;
-        assertEquals(0.5 * nav, VolTarget.deltaExposure(target, vol, 1, nav, 0, dt), 1e-6);
-        double dollarGamma = -1e7;
-        double d = VolTarget.deltaExposure(target, vol, 1, nav, dollarGamma, dt);
-        // The book's annualised variance D^2 vol^2 + G^2 vol^4 dt / 2 equals the target variance.
-        double variance = d * d * vol * vol + 0.5 * dollarGamma * dollarGamma * Math.pow(vol, 4) * dt;
-        assertEquals(target * target * nav * nav, variance, 1e-6 * target * target * nav * nav);
-        assertEquals(true, d < 0.5 * nav);
-    }
-
-    @Test
     void cppiExposureIsMultiplierTimesCushion() {
         assertEquals(3 * (100 - 80), Cppi.exposure(100, 80, 3, 1), 1e-12);
         assertEquals(100, Cppi.exposure(100, 50, 3, 1), 1e-12);
