@@ -24,13 +24,13 @@ class PortfolioGreeksTest {
     void sumsTheShortLegsWithTheVaultsSignAndSettlesExpiredOnesAtThePayoff() {
         double years = MONTH / (365.0 * 86_400);
         VolSurface surface = SkewModel.CRYPTO_DEFAULT.surface(0.6, SPOT, years);
-        MarketState m = new MarketState(NOW, SPOT, 0.5, surface, RATE, 365);
+        MarketState m = new MarketState(NOW, SPOT, 0.5, surface, RATE, 0.5, 0.0, 0.0);
         List<ShortOption> shorts = List.of(
             new ShortOption(OptionType.CALL, 3300, NOW + MONTH, 1.5),
             new ShortOption(OptionType.CALL, 3600, NOW + MONTH, 0.5),
             new ShortOption(OptionType.PUT, 2700, NOW + MONTH, 2),
             new ShortOption(OptionType.PUT, 3100, NOW, 1));   // expires now, 100 in the money
-        PortfolioGreeks g = PortfolioGreeks.of(new PortfolioState(2, 10_000, shorts, NOW, 0.5), m);
+        PortfolioGreeks g = PortfolioGreeks.of(new PortfolioState(2, 10_000, shorts, NOW), m);
 
         double value = 0;
         double delta = 0;
@@ -67,12 +67,10 @@ class PortfolioGreeksTest {
         assertEquals("type is missing", assertThrows(IllegalArgumentException.class,
             () -> new ShortOption(null, 1, NOW, 1)).getMessage());
         assertEquals("spot must be a positive number, got 0.0", assertThrows(IllegalArgumentException.class,
-            () -> new MarketState(NOW, 0, 0.5, surface, RATE, 365)).getMessage());
+            () -> new MarketState(NOW, 0, 0.5, surface, RATE, 0.5, 0.0, 0.0)).getMessage());
         assertEquals("forecast_vol must be a positive number, got 0.0", assertThrows(IllegalArgumentException.class,
-            () -> new MarketState(NOW, SPOT, 0, surface, RATE, 365)).getMessage());
+            () -> new MarketState(NOW, SPOT, 0, surface, RATE, 0.5, 0.0, 0.0)).getMessage());
         assertEquals("surface is missing", assertThrows(IllegalArgumentException.class,
-            () -> new MarketState(NOW, SPOT, 0.5, null, RATE, 365)).getMessage());
-        assertEquals("periods_per_year must be a positive number, got 0.0", assertThrows(IllegalArgumentException.class,
-            () -> new MarketState(NOW, SPOT, 0.5, surface, RATE, 0)).getMessage());
+            () -> new MarketState(NOW, SPOT, 0.5, null, RATE, 0.5, 0.0, 0.0)).getMessage());
     }
 }

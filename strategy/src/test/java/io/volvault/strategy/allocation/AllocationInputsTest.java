@@ -27,11 +27,10 @@ class AllocationInputsTest {
         // The boundaries themselves are valid.
         assertEquals(2, new AllocationConfig(1e-9, 2, 1, 0, 1, COSTS).covarianceWindow());
         assertEquals(1.0, new AllocationConfig(1, 2, 1, 1, 1e-9, COSTS).band());
-        // defaults(window) takes the single-asset defaults.
+        // defaults(window): a weekly calendar and a 5 % band, the single-asset NAV, leverage cap and costs.
         StrategyConfig d = StrategyConfig.defaults();
-        AllocationConfig defaults = AllocationConfig.defaults(30);
-        assertEquals(new AllocationConfig(d.initialNav(), 30, d.rebalance().calendarDays(), d.rebalance().band(),
-            d.sizing().maxLeverage(), d.costs()), defaults);
+        assertEquals(new AllocationConfig(d.initialNav(), 30, 7, 0.05, d.sizing().maxLeverage(), d.costs()),
+            AllocationConfig.defaults(30));
     }
 
     @Test

@@ -16,13 +16,14 @@ class MarketHistoryTest {
         boolean[] proxy = new boolean[4];
         // Bar 0: no forecast yet; bar 1: a zero forecast; bar 2: a zero implied vol; bar 3: both.
         MarketHistory h = new MarketHistory(BARS, 365, new double[] {Double.NaN, 0.0, 0.5, 0.5},
-            new double[] {0.6, 0.6, 0.0, 0.6}, proxy, 0.0);
+            new double[] {0.6, 0.6, 0.0, 0.6}, proxy, new double[4], new double[4], new double[4], 0.0);
         assertEquals(3, h.firstTradableBar());
-        MarketHistory never = new MarketHistory(BARS, 365, new double[4], new double[] {0.6, 0.6, 0.6, 0.6}, proxy, 0.0);
+        MarketHistory never = new MarketHistory(BARS, 365, new double[4], new double[] {0.6, 0.6, 0.6, 0.6}, proxy,
+            new double[4], new double[4], new double[4], 0.0);
         assertEquals("no bar has both a volatility forecast and an implied vol: the history (4 bars) is shorter than"
             + " the estimator window", assertThrows(IllegalArgumentException.class, never::firstTradableBar).getMessage());
-        assertEquals("forecast, implied and proxy series must have one value per bar (4), got 4, 3, 4",
-            assertThrows(IllegalArgumentException.class,
-                () -> new MarketHistory(BARS, 365, new double[4], new double[3], proxy, 0.0)).getMessage());
+        assertEquals("forecast, implied, proxy and implied-vol statistics must have one value per bar (4), got 4, 3, 4, 4, 4",
+            assertThrows(IllegalArgumentException.class, () -> new MarketHistory(BARS, 365, new double[4], new double[3],
+                proxy, new double[4], new double[4], new double[4], 0.0)).getMessage());
     }
 }
