@@ -5,6 +5,8 @@
 // that would otherwise fetch a native solc binary.
 require("@nomicfoundation/hardhat-chai-matchers");
 require("@nomicfoundation/hardhat-ethers");
+// `npx hardhat coverage` (scripts/strength): line and branch coverage of the contracts.
+require("solidity-coverage");
 const { subtask } = require("hardhat/config");
 const { TASK_COMPILE_SOLIDITY_GET_SOLC_BUILD } = require("hardhat/builtin-tasks/task-names");
 

@@ -299,7 +299,7 @@ describe("rebalancing through the pool", function () {
   it("refuses swaps beyond the slippage bound when the pool has moved away from the oracle", async function () {
     const c = await fundedCallVault();
     // someone dumps WETH into the pool: its price falls well below the oracle's
-    await c.pool.connect(c.buyer).swapExactIn(c.weth.target, WETH(100), 0, c.buyer.address, (await now()) + 60);
+    await c.pool.connect(c.buyer).swapExactIn(c.weth.target, WETH(100), 0, c.buyer.address, (await now()) + 3600);
     const bound = (USDC(30_000) * 9900n + 9999n) / 10000n;
     await expect(c.callVault.connect(c.keeper).rebalance(true, WETH(10), bound))
       .to.be.revertedWithCustomError(c.pool, "InsufficientOutput");
@@ -307,7 +307,7 @@ describe("rebalancing through the pool", function () {
       .to.be.revertedWithCustomError(c.callVault, "InsufficientIdle").withArgs(WETH(101), WETH(100));
     await expect(c.pool.connect(c.buyer).swapExactIn(c.weth.target, WETH(1), 0, c.buyer.address, (await now()) - 1))
       .to.be.revertedWithCustomError(c.pool, "Expired");
-    await expect(c.pool.connect(c.buyer).swapExactIn(c.buyer.address, WETH(1), 0, c.buyer.address, (await now()) + 60))
+    await expect(c.pool.connect(c.buyer).swapExactIn(c.buyer.address, WETH(1), 0, c.buyer.address, (await now()) + 3600))
       .to.be.revertedWithCustomError(c.pool, "UnknownToken");
   });
 

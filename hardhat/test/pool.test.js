@@ -14,7 +14,7 @@ describe("ConstantProductPool", function () {
     const { pool, weth, usdc, buyer } = c;
     let [x, y] = await pool.getReserves();
     expect([x, y]).to.deep.equal([WETH(1000), USDC(3_000_000)]);
-    const deadline = (await time.latest()) + 60;
+    const deadline = (await time.latest()) + 3600;
     const out1 = amountOut(WETH(3), x, y);
     expect(await pool.getAmountOut(weth.target, WETH(3))).to.equal(out1);
     await expect(pool.connect(buyer).swapExactIn(weth.target, WETH(3), out1 + 1n, buyer.address, deadline))
@@ -33,7 +33,7 @@ describe("ConstantProductPool", function () {
   it("mints liquidity pro rata and gives it back, with minimums and deadlines", async function () {
     const c = await fixture();
     const { pool, alice } = c;
-    const deadline = (await time.latest()) + 60;
+    const deadline = (await time.latest()) + 3600;
     const supply = await pool.totalSupply();
     await expect(pool.connect(alice).addLiquidity(WETH(10), USDC(30_000), supply, alice.address, deadline))
       .to.be.revertedWithCustomError(pool, "InsufficientLiquidityMinted");
@@ -57,7 +57,7 @@ describe("ConstantProductPool", function () {
     await b.mint(owner.address, 10n ** 6n);
     await a.approve(pool.target, ethers.MaxUint256);
     await b.approve(pool.target, ethers.MaxUint256);
-    const deadline = (await time.latest()) + 60;
+    const deadline = (await time.latest()) + 3600;
     await expect(pool.addLiquidity(1000n, 1000n, 0, owner.address, deadline))
       .to.be.revertedWithCustomError(pool, "InsufficientLiquidityMinted").withArgs(0, 0);
     await expect(ethers.deployContract("ConstantProductPool", [a.target, a.target, 30]))

@@ -5,25 +5,22 @@ final class Inputs {
 
     private Inputs() {}
 
-    static double positive(String field, double value) {
+    static void positive(String field, double value) {
         if (!(value > 0.0) || value == Double.POSITIVE_INFINITY) {
             throw new IllegalArgumentException(field + " must be positive and finite, got " + value);
         }
-        return value;
     }
 
-    static double nonNegative(String field, double value) {
+    static void nonNegative(String field, double value) {
         if (!(value >= 0.0) || value == Double.POSITIVE_INFINITY) {
             throw new IllegalArgumentException(field + " must be zero or positive and finite, got " + value);
         }
-        return value;
     }
 
-    static double finite(String field, double value) {
+    static void finite(String field, double value) {
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException(field + " must be a finite number, got " + value);
         }
-        return value;
     }
 
     static <T> T present(String field, T value) {

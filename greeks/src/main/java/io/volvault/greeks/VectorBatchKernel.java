@@ -42,8 +42,18 @@ final class VectorBatchKernel implements BatchKernel {
     @Override
     public void evaluate(boolean[] call, double[] spot, double[] strike, double[] expiry, double[] vol,
                          double[] rate, double[] yield, boolean rhoHoldsForward, GreeksColumns out) {
+        vectorRows(call, spot, strike, expiry, vol, rate, yield, rhoHoldsForward, out);
+    }
+
+    /**
+     * {@link #evaluate}, returning how many rows the vector code computed (the others went through
+     * the scalar kernel), so that a test can tell that the vector path really ran.
+     */
+    int vectorRows(boolean[] call, double[] spot, double[] strike, double[] expiry, double[] vol,
+                   double[] rate, double[] yield, boolean rhoHoldsForward, GreeksColumns out) {
         int n = spot.length;
         Scratch scratch = new Scratch();
+        int vectorRows = 0;
         int from = 0;
         for (; from + CHUNK <= n; from += CHUNK) {
             if (anyAtExpiry(expiry, from)) {
@@ -54,8 +64,10 @@ final class VectorBatchKernel implements BatchKernel {
             normal(scratch.d1, scratch.pdf1, scratch.e1, scratch.tail1);
             normal(scratch.d2, scratch.pdf2, scratch.e2, scratch.tail2);
             greeks(from, scratch, call, spot, strike, expiry, vol, rate, yield, rhoHoldsForward, out);
+            vectorRows += CHUNK;
         }
         scalar(from, n, call, spot, strike, expiry, vol, rate, yield, rhoHoldsForward, out);
+        return vectorRows;
     }
 
     private static boolean anyAtExpiry(double[] expiry, int from) {

@@ -4,7 +4,6 @@ import static io.volvault.greeks.OptionType.CALL;
 import static io.volvault.greeks.OptionType.PUT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -83,6 +82,24 @@ class ParityAndLimitsTest {
     }
 
     @Test
+    void black76AndImpliedVolInputsAreCheckedFieldByField() {
+        assertMessage("strike must be positive and finite, got 0.0", () -> new B76Option(CALL, 100, 0, 1, 0.5, 0));
+        assertMessage("expiry must be zero or positive and finite, got -1.0", () -> new B76Option(CALL, 100, 100, -1, 0.5, 0));
+        assertMessage("rate must be a finite number, got NaN", () -> new B76Option(CALL, 100, 100, 1, 0.5, Double.NaN));
+        assertMessage("forward must be positive and finite, got 0.0", () -> ImpliedVol.black76(CALL, 1, 0, 100, 1, 0));
+        assertMessage("strike must be positive and finite, got -1.0", () -> ImpliedVol.black76(CALL, 1, 100, -1, 1, 0));
+        assertMessage("expiry must be positive and finite, got 0.0", () -> ImpliedVol.black76(CALL, 1, 100, 100, 0, 0));
+        assertMessage("rate must be a finite number, got Infinity",
+            () -> ImpliedVol.black76(CALL, 1, 100, 100, 1, Double.POSITIVE_INFINITY));
+        assertMessage("price must be a finite number, got NaN", () -> ImpliedVol.blackScholes(CALL, Double.NaN, 100, 100, 1, 0, 0));
+        assertMessage("spot must be positive and finite, got 0.0", () -> ImpliedVol.blackScholes(CALL, 1, 0, 100, 1, 0, 0));
+        assertMessage("strike must be positive and finite, got 0.0", () -> ImpliedVol.blackScholes(CALL, 1, 100, 0, 1, 0, 0));
+        assertMessage("rate must be a finite number, got NaN", () -> ImpliedVol.blackScholes(CALL, 1, 100, 100, 1, Double.NaN, 0));
+        assertMessage("yield must be a finite number, got -Infinity",
+            () -> ImpliedVol.blackScholes(CALL, 1, 100, 100, 1, 0, Double.NEGATIVE_INFINITY));
+    }
+
+    @Test
     void cdfIsAccurateFarIntoTheLowerTail() {
         // Reference values of N(x) from mpmath at 30 digits.
         assertEquals(0.5, Normal.cdf(0.0));
@@ -91,7 +108,28 @@ class ParityAndLimitsTest {
         assertRelative(7.6198530241605260e-24, Normal.cdf(-10.0), 4e-16);
         assertRelative(0.30853753872598690, Normal.cdf(-0.5), 2e-16);
         assertRelative(0.97724986805182079, Normal.cdf(2.0), 2e-16);
-        assertTrue(Normal.cdf(-40.0) == 0.0 || Normal.cdf(-40.0) < 1e-300);
+        // Down to the end of the normal doubles the tail keeps full relative accuracy ...
+        assertRelative(5.7255712225245768e-300, Normal.cdf(-37.0), 4e-16);
+        // ... and N(-40) = 3.66e-350 is below the smallest subnormal (4.9e-324): it rounds to +0,
+        // never to a negative number or NaN; the upper tail rounds to exactly 1.
+        assertEquals(0.0, Normal.cdf(-40.0));
+        assertEquals(1.0, Normal.cdf(40.0));
+    }
+
+    /**
+     * Acklam's approximation is stated to within 1.15e-9 relative over the whole range; each of
+     * its three regions (p below 0.02425, central, above 1 - 0.02425) against quantiles from
+     * mpmath (sqrt(2) erfinv(2p - 1) at 30 digits).
+     */
+    @Test
+    void inverseCdfGuessIsWithinAcklamsStatedError() {
+        double[] p = {1e-10, 0.001, 0.02, 0.3, 0.7, 0.98, 0.999};
+        double[] quantile = {-6.3613409024040562, -3.0902323061678135, -2.0537489106318231, -0.52440051270804078,
+            0.52440051270804078, 2.0537489106318231, 3.0902323061678135};
+        for (int i = 0; i < p.length; i++) {
+            assertRelative(quantile[i], Normal.inverseCdfGuess(p[i]), 1.2e-9);
+        }
+        assertEquals(0.0, Normal.inverseCdfGuess(0.5));
     }
 
     static void assertRelative(double expected, double actual, double tolerance) {

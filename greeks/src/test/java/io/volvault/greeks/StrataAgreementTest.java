@@ -70,6 +70,13 @@ class StrataAgreementTest {
                 g.theta(), forward, where);
             close("vanna", df * BlackFormulaRepository.vanna(forward, strike, t, vol), g.vanna(), 1.0, where);
             close("volga", df * BlackFormulaRepository.volga(forward, strike, t, vol), g.volga(), forward, where);
+            // BlackFormulaRepository has no rate, so no rho and no charm. Black-76 is Strata's
+            // Black-Scholes with spot = F and zero cost of carry (b = 0): its charm holds S = F
+            // fixed as ours does. Its rho moves the carry with the rate; our Black-76 rho holds F
+            // fixed, which is that rho less the carry rho (dV/dr at fixed b = -T V).
+            close("rho", BlackScholesFormulaRepository.rho(forward, strike, t, vol, r, 0.0, isCall)
+                - BlackScholesFormulaRepository.carryRho(forward, strike, t, vol, r, 0.0, isCall), g.rho(), forward, where);
+            close("charm", BlackScholesFormulaRepository.charm(forward, strike, t, vol, r, 0.0, isCall), g.charm(), 1.0, where);
         }
     }
 

@@ -133,6 +133,33 @@ class Garch11Test {
         assertTrue(integrated.getMessage().contains("alpha + beta = 1.0"), integrated.getMessage());
     }
 
+    @Test
+    void parametersAreCheckedAtTheirBoundaries() {
+        assertMessage("omega = 0.0 must be positive and finite", () -> new Garch11(0, 0.0, 0.1, 0.8, 0));
+        assertMessage("alpha = -1.0E-12 must be non-negative and finite", () -> new Garch11(0, 1, -1e-12, 0.8, 0));
+        assertMessage("beta = NaN must be non-negative and finite", () -> new Garch11(0, 1, 0.1, Double.NaN, 0));
+        assertMessage("mu = Infinity must be finite", () -> new Garch11(Double.POSITIVE_INFINITY, 1, 0.1, 0.8, 0));
+        // alpha = beta = 0 is a valid (constant-variance) model: one step ahead is omega.
+        Garch11 constant = new Garch11(0, 2.0, 0.0, 0.0, 0);
+        assertArrayEquals(new double[] {2.0}, constant.forecastVariance(0.5, 3.0, 1), 0.0);
+        assertMessage("steps = 0 must be at least 1", () -> constant.forecastVariance(0.5, 3.0, 0));
+        assertMessage("lastVariance = 0.0 must be positive and finite", () -> constant.forecastVariance(0.5, 0.0, 1));
+        assertMessage("lastReturn = NaN must be finite", () -> constant.forecastVariance(Double.NaN, 1.0, 1));
+        assertMessage("returns: need at least 20 returns, got 19", () -> Garch11.fit(new double[19]));
+        SplittableRandom random = new SplittableRandom(20);
+        double[] twenty = new double[Garch11.MIN_RETURNS];
+        for (int t = 0; t < twenty.length; t++) {
+            twenty[t] = 0.02 * gaussian(random);
+        }
+        assertTrue(Garch11.fit(twenty).omega() > 0.0);
+        assertMessage("returns: need at least 20 returns, got none", () -> Garch11.fit(null));
+        assertMessage("returns: need at least one return to forecast from", () -> constant.forecastVariance(new double[0], 1));
+    }
+
+    private static void assertMessage(String expected, org.junit.jupiter.api.function.Executable action) {
+        assertEquals(expected, assertThrows(IllegalArgumentException.class, action).getMessage());
+    }
+
     private static double gaussian(SplittableRandom random) {
         // Box-Muller: SplittableRandom has no nextGaussian on Java 17.
         return Math.sqrt(-2.0 * Math.log(1.0 - random.nextDouble())) * Math.cos(2.0 * Math.PI * random.nextDouble());

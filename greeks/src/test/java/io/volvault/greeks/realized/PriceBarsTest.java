@@ -45,6 +45,50 @@ class PriceBarsTest {
             () -> PriceBars.ofCloses(new long[0], new double[0]));
     }
 
+    /** Every field's check, one bad field at a time, on an otherwise valid two-bar series. */
+    @Test
+    void checksEveryFieldOfEveryBar() {
+        long[] t = {1, 2};
+        double[] ok = {2, 2};
+        double[] lo = {1, 1};
+        double[] hi = {3, 3};
+        assertMessage("open has 1 values but epochSeconds has 2", () -> new PriceBars(t, new double[] {2}, hi, lo, ok));
+        assertMessage("low has 1 values but epochSeconds has 2", () -> new PriceBars(t, ok, hi, new double[] {1}, ok));
+        assertMessage("close has 3 values but epochSeconds has 2", () -> new PriceBars(t, ok, hi, lo, new double[] {2, 2, 2}));
+        assertMessage("close is missing (null)", () -> new PriceBars(t, ok, hi, lo, null));
+        assertMessage("high[1] = Infinity is not a positive finite price",
+            () -> new PriceBars(t, ok, new double[] {3, Double.POSITIVE_INFINITY}, lo, ok));
+        assertMessage("low[1] = 0.0 is not a positive finite price", () -> new PriceBars(t, ok, hi, new double[] {1, 0}, ok));
+        assertMessage("bar 1: open = 3.5 is outside [low, high] = [1.0, 3.0]",
+            () -> new PriceBars(t, new double[] {2, 3.5}, hi, lo, ok));
+        assertMessage("bar 1: open = 0.5 is outside [low, high] = [1.0, 3.0]",
+            () -> new PriceBars(t, new double[] {2, 0.5}, hi, lo, ok));
+        // Prices on the range's edges and the smallest positive price are valid.
+        PriceBars edges = new PriceBars(t, new double[] {1, 3}, hi, lo, new double[] {3, 1});
+        assertEquals(2, edges.size());
+        PriceBars.ofCloses(new long[] {1}, new double[] {Double.MIN_VALUE});
+        assertMessage("need at least 2 bars to infer the bar spacing, got 1",
+            () -> PriceBars.ofCloses(new long[] {1}, new double[] {1}).inferredPeriodsPerYear());
+        // Median of the gaps 3600, 3600, 7200 (sorted) is the middle one: hourly.
+        assertEquals(8760.0, PriceBars.ofCloses(new long[] {0, 3600, 10_800, 14_400}, new double[] {1, 1, 1, 1})
+            .inferredPeriodsPerYear(), 0.0);
+        // Two gaps, 60 and 120: the median index 1 is the larger, 120 s.
+        assertEquals(365.0 * 86_400 / 120, PriceBars.ofCloses(new long[] {0, 60, 180}, new double[] {1, 1, 1})
+            .inferredPeriodsPerYear(), 0.0);
+    }
+
+    @Test
+    void volSeriesRefusesIndicesOutsideItsValidRange() {
+        VolSeries series = new VolSeries(2, new double[] {Double.NaN, Double.NaN, 0.5, 0.6});
+        assertEquals(0.5, series.at(2));
+        assertEquals(0.6, series.last());
+        assertMessage("index 1 is outside the valid range [2, 3] of this volatility series", () -> series.at(1));
+        assertMessage("index 4 is outside the valid range [2, 3] of this volatility series", () -> series.at(4));
+        assertMessage("firstIndex = -1 is negative", () -> new VolSeries(-1, new double[1]));
+        assertEquals(0.7, new VolSeries(0, new double[] {0.7}).at(0));
+        assertEquals(false, new VolSeries(1, new double[] {Double.NaN}).hasValues());
+    }
+
     @Test
     void estimatorNamesParseInAnySpelling() {
         assertEquals(Estimator.CLOSE_TO_CLOSE, Estimator.parse("close-to-close"));

@@ -34,6 +34,25 @@ class ConstantProductPoolTest {
         assertTrue(pool.cost(-baseOut, spot) > 0);
     }
 
+    /**
+     * Each direction with a 30 bp fee against x y = k worked by hand: Q = 1,000,000, spot 2,000, so
+     * B = 500. Selling 5 base puts in 5 x 0.997 = 4.985 after the fee and takes out
+     * Q x 4.985 / (500 + 4.985) = 997,000,000 / 100,997 = 9,871.580343970612 quote. Paying 10,000
+     * quote puts in 9,970 and takes out 500 x 9,970 / 1,009,970 = 4.935790171985307 base. Buying 5
+     * base needs 1,000,000 x 5 / 495 = 10,101.0101... after the fee, so 10,131.404313951956 before.
+     */
+    @Test
+    void eachDirectionChargesTheFeeOnWhatGoesIn() {
+        ConstantProductPool pool = new ConstantProductPool(30, 1_000_000);
+        assertEquals(9_871.580343970612, pool.quoteOutForBaseIn(5, 2000), 1e-9);
+        assertEquals(4.935790171985307, pool.baseOutForQuoteIn(10_000, 2000), 1e-12);
+        assertEquals(10_131.404313951956, pool.quoteInForBaseOut(5, 2000), 1e-9);
+        // The cost against mid: 10,131.40 - 10,000 buying, 10,000 - 9,871.58 selling.
+        assertEquals(131.40431395195688, pool.cost(5, 2000), 1e-9);
+        assertEquals(128.41965602938700, pool.cost(-5, 2000), 1e-9);
+        assertEquals(0.0, pool.cost(0, 2000));
+    }
+
     @Test
     void aSwapLargerThanThePoolIsRefused() {
         ConstantProductPool pool = new ConstantProductPool(30, 1000);
