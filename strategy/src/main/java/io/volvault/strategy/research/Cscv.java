@@ -27,32 +27,46 @@ public final class Cscv {
 
     /** @param returns {@code returns[t][n]}: bar t, configuration n */
     public static Result pbo(double[][] returns, int splits) {
-        if (splits < 2 || splits % 2 != 0) {
-            throw new IllegalArgumentException("CSCV splits " + splits + " must be an even number >= 2");
-        }
-        int t = returns.length;
-        if (t < 2 * splits) {
-            throw new IllegalArgumentException("CSCV needs at least 2 bars per split: " + t + " bars for "
-                + splits + " splits");
-        }
         int n = returns[0].length;
-        if (n < 2) {
-            throw new IllegalArgumentException("CSCV needs at least 2 configurations, got " + n);
-        }
-        int rows = t / splits;
-        // Per block and configuration: sum, sum of squares, so any half's Sharpe is a sum of blocks.
-        double[][] sum = new double[splits][n];
-        double[][] sumSq = new double[splits][n];
-        for (int b = 0; b < splits; b++) {
-            for (int r = b * rows; r < (b + 1) * rows; r++) {
+        List<TrialSummary> trials = new ArrayList<>(n);
+        for (int c = 0; c < n; c++) {
+            double[] column = new double[returns.length];
+            for (int r = 0; r < returns.length; r++) {
                 if (returns[r].length != n) {
                     throw new IllegalArgumentException("row " + r + " has " + returns[r].length
                         + " configurations, row 0 has " + n);
                 }
-                for (int c = 0; c < n; c++) {
-                    sum[b][c] += returns[r][c];
-                    sumSq[b][c] += returns[r][c] * returns[r][c];
-                }
+                column[r] = returns[r][c];
+            }
+            trials.add(TrialSummary.of(column, splits));
+        }
+        return pbo(trials);
+    }
+
+    /**
+     * The PBO from the trials' block sums ({@link TrialSummary}): the same number as from their
+     * returns. Every trial must have the same observations and blocks.
+     */
+    public static Result pbo(List<TrialSummary> trials) {
+        int n = trials.size();
+        if (n < 2) {
+            throw new IllegalArgumentException("CSCV needs at least 2 configurations, got " + n);
+        }
+        TrialSummary first = trials.get(0);
+        int splits = first.splits();
+        int rows = first.observations() / splits;
+        // Per block and configuration: sum, sum of squares, so any half's Sharpe is a sum of blocks.
+        double[][] sum = new double[splits][n];
+        double[][] sumSq = new double[splits][n];
+        for (int c = 0; c < n; c++) {
+            TrialSummary s = trials.get(c);
+            if (s.observations() != first.observations() || s.splits() != splits) {
+                throw new IllegalArgumentException("trial " + c + " has " + s.observations() + " bars in "
+                    + s.splits() + " blocks, trial 0 has " + first.observations() + " in " + splits);
+            }
+            for (int b = 0; b < splits; b++) {
+                sum[b][c] = s.blockSum()[b];
+                sumSq[b][c] = s.blockSumSq()[b];
             }
         }
         List<int[]> halves = new ArrayList<>();

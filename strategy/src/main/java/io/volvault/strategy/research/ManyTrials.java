@@ -1,5 +1,8 @@
 package io.volvault.strategy.research;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * What a set of trials (configurations run over the same bars) says about the pick among them:
  * the Deflated Sharpe Ratio of the picked trial with the number of trials and the dispersion of
@@ -24,68 +27,55 @@ public record ManyTrials(int trials, int observations, double pickedSharpe, doub
      * @param picked index of the picked trial
      */
     public static ManyTrials of(double[][] navs, int picked, int splits) {
-        int n = navs.length;
+        List<TrialSummary> trials = new ArrayList<>(navs.length);
+        for (double[] nav : navs) {
+            double[] r = new double[nav.length - 1];
+            for (int i = 0; i < r.length; i++) {
+                r[i] = nav[i + 1] / nav[i] - 1;
+            }
+            trials.add(TrialSummary.of(r, splits));
+        }
+        return of(trials, picked);
+    }
+
+    /**
+     * From the trials' summaries, all over the same bars and CSCV blocks.
+     *
+     * @param picked index of the picked trial
+     */
+    public static ManyTrials of(List<TrialSummary> trials, int picked) {
+        int n = trials.size();
         if (n < 2) {
             throw new IllegalArgumentException("statistics of many trials need at least 2 configurations, got " + n);
         }
-        int t = navs[0].length - 1;
-        double[][] byBar = new double[t][n];
-        double[] sharpe = new double[n];
-        for (int c = 0; c < n; c++) {
-            if (navs[c].length != t + 1) {
-                throw new IllegalArgumentException("trial " + c + " has " + navs[c].length + " bars, trial 0 has " + (t + 1));
-            }
-            double[] r = new double[t];
-            for (int i = 0; i < t; i++) {
-                r[i] = navs[c][i + 1] / navs[c][i] - 1;
-                byBar[i][c] = r[i];
-            }
-            sharpe[c] = WalkForward.sharpe(r, 1);
-        }
-        double mean = 0;
-        for (double s : sharpe) {
-            mean += s;
-        }
-        mean /= n;
-        double variance = 0;
-        for (double s : sharpe) {
-            variance += (s - mean) * (s - mean);
-        }
-        variance /= n - 1;
         if (picked < 0 || picked >= n) {
             throw new IllegalArgumentException("picked trial " + picked + " is not one of the " + n + " trials");
         }
-        double[] r = column(byBar, picked);
-        double m = 0;
-        for (double v : r) {
-            m += v;
+        double mean = 0;
+        for (TrialSummary s : trials) {
+            mean += s.sharpe();
         }
-        m /= t;
-        double m2 = 0;
-        double m3 = 0;
-        double m4 = 0;
-        for (double v : r) {
-            double d = v - m;
-            m2 += d * d;
-            m3 += d * d * d;
-            m4 += d * d * d * d;
+        mean /= n;
+        double variance = 0;
+        for (TrialSummary s : trials) {
+            variance += (s.sharpe() - mean) * (s.sharpe() - mean);
         }
-        m2 /= t;
-        m3 /= t;
-        m4 /= t;
-        double skew = m3 / Math.pow(m2, 1.5);
-        double kurt = m4 / (m2 * m2);
+        variance /= n - 1;
+        // CSCV first: it refuses trials over different bars.
+        double pbo = Cscv.pbo(trials).probability();
+        TrialSummary p = trials.get(picked);
         double bar = DeflatedSharpe.expectedMaxSharpe(variance, n);
-        double dsr = DeflatedSharpe.probabilisticSharpe(sharpe[picked], bar, t, skew, kurt);
-        return new ManyTrials(n, t, sharpe[picked], variance, skew, kurt, bar, dsr, Cscv.pbo(byBar, splits).probability(),
-            splits);
+        double dsr = DeflatedSharpe.probabilisticSharpe(p.sharpe(), bar, p.observations(), p.skewness(), p.kurtosis());
+        return new ManyTrials(n, p.observations(), p.sharpe(), variance, p.skewness(), p.kurtosis(), bar, dsr, pbo,
+            p.splits());
     }
 
-    private static double[] column(double[][] m, int c) {
-        double[] out = new double[m.length];
-        for (int i = 0; i < m.length; i++) {
-            out[i] = m[i][c];
-        }
-        return out;
+    /**
+     * The Deflated Sharpe Ratio of any one of the trials: its Probabilistic Sharpe Ratio against
+     * {@link #expectedMaxSharpe}.
+     */
+    public double deflatedSharpeOf(TrialSummary trial) {
+        return DeflatedSharpe.probabilisticSharpe(trial.sharpe(), expectedMaxSharpe, trial.observations(),
+            trial.skewness(), trial.kurtosis());
     }
 }

@@ -190,8 +190,8 @@ public final class StationaryBootstrap {
         return new Intervals(out[0], out[1], out[2], out[3], block, resamples, level);
     }
 
-    /** {CAGR, vol, Sharpe, max drawdown} of a return series. */
-    static double[] annualFigures(double[] r, double periodsPerYear) {
+    /** {CAGR, vol, Sharpe, max drawdown} of a return series: the estimates {@link #intervals} gives. */
+    public static double[] annualFigures(double[] r, double periodsPerYear) {
         int n = r.length;
         double[] nav = new double[n + 1];
         nav[0] = 1;

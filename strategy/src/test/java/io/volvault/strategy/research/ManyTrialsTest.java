@@ -46,6 +46,33 @@ class ManyTrialsTest {
         assertEquals(4, m.splits());
     }
 
+    /**
+     * Every trial's DSR against the same bar, from the same numpy and scipy script: trial 0 (Sharpe
+     * -0.071 a bar) 0.00022063989699190362, trial 2 0.6437623850704307, trial 3 0.4593574610408974;
+     * the pick's equals {@link ManyTrials#deflatedSharpe}. From summaries, the same record.
+     */
+    @Test
+    void everyTrialsDeflatedSharpe() {
+        java.util.List<TrialSummary> trials = new java.util.ArrayList<>();
+        for (double[] nav : navs()) {
+            double[] r = new double[nav.length - 1];
+            for (int i = 0; i < r.length; i++) {
+                r[i] = nav[i + 1] / nav[i] - 1;
+            }
+            trials.add(TrialSummary.of(r, 4));
+        }
+        ManyTrials m = ManyTrials.of(trials, 1);
+        assertEquals(ManyTrials.of(navs(), 1, 4), m);
+        assertEquals(0.00022063989699190362, m.deflatedSharpeOf(trials.get(0)), 1e-14);
+        assertEquals(m.deflatedSharpe(), m.deflatedSharpeOf(trials.get(1)), 0);
+        assertEquals(0.6437623850704307, m.deflatedSharpeOf(trials.get(2)), 1e-10);
+        assertEquals(0.4593574610408974, m.deflatedSharpeOf(trials.get(3)), 1e-10);
+        assertEquals("picked trial 4 is not one of the 4 trials",
+            assertThrows(IllegalArgumentException.class, () -> ManyTrials.of(trials, 4)).getMessage());
+        assertEquals("statistics of many trials need at least 2 configurations, got 1",
+            assertThrows(IllegalArgumentException.class, () -> ManyTrials.of(trials.subList(0, 1), 0)).getMessage());
+    }
+
     @Test
     void badShapesAreRefused() {
         double[][] one = {navs()[0]};
