@@ -55,10 +55,10 @@ WF=(--prices "$ROOT/src/data/btc_usd_daily.csv" --iv "$ROOT/src/data/dvol/btc_dv
 "$ROOT/scripts/volvault" walkforward "${WF[@]}" --out "$DIR/wf-threads" >/dev/null
 "$ROOT/scripts/volvault" walkforward --engine spark --master "$SPARK_MASTER_URL" "${WF[@]}" --out "$DIR/wf-spark" \
   >/dev/null 2>"$DIR/wf-driver.err" || { cat "$DIR/wf-driver.err" >&2; fail "walkforward on the cluster failed"; }
-for f in folds.csv equity.csv summary.json; do
+for f in folds.csv equity.csv paths.csv summary.json; do
   cmp -s "$DIR/wf-threads/$f" "$DIR/wf-spark/$f" || fail "walkforward's $f differs between the engines"
 done
-echo "walkforward on the cluster wrote the in-process engine's folds.csv, equity.csv and summary.json"
+echo "walkforward on the cluster wrote the in-process engine's folds.csv, equity.csv, paths.csv and summary.json"
 
 # Everything started here stops by PID: the master, the workers and their executors.
 PIDS="$SPARK_MASTER_PID ${SPARK_WORKER_PIDS[*]} $(for w in "${SPARK_WORKER_PIDS[@]}"; do spark_executor_pids "$w"; done)"

@@ -2,6 +2,7 @@ package io.volvault.spark;
 
 import io.volvault.app.backtest.InputOptions;
 import io.volvault.app.backtest.SweepGrid;
+import io.volvault.app.backtest.SweepOutput;
 import io.volvault.app.backtest.SweepRunner;
 import io.volvault.app.cli.UserErrorHandler;
 import java.io.IOException;
@@ -28,7 +29,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * cluster. The inputs ({@link SweepRunner}: bars, implied vol, base config) are broadcast once;
  * each task computes its points with {@link SweepRunner#row}, the in-process engine's own code, so
  * error rows and flags are the same on both engines.
- * Output goes to temporary names and is renamed into place only when the job has succeeded.
+ * Each row covers the {@link SweepRunner#PATHS} roll-weekday paths; the driver adds every row's
+ * Deflated Sharpe Ratio and the sweep's PBO from the rows' trial summaries, as the in-process
+ * engine does. Output goes to temporary names and is renamed into place only when the job has succeeded.
  */
 @Command(name = "volvault sweep", mixinStandardHelpOptions = true,
     description = "Runs the strategy over a parameter grid on Apache Spark; writes one row per configuration "
@@ -55,7 +58,7 @@ public final class SparkSweep implements Callable<Integer> {
 
     /** Runs the command and returns its exit code: 0 ok, 2 bad input, 1 anything else. */
     static int run(String... args) {
-        return new CommandLine(new SparkSweep()).setExecutionExceptionHandler(new UserErrorHandler()).execute(args);
+        return UserErrorHandler.install(new CommandLine(new SparkSweep())).execute(args);
     }
 
     @Override
@@ -65,6 +68,7 @@ public final class SparkSweep implements Callable<Integer> {
         SweepRunner runner = SweepRunner.of(input);
         List<SweepRunner.Point> points = grid.points();
         runner.validate(points);
+        SweepRunner.Paths paths = runner.paths(points, grid.cscvSplits());
         List<SweepRunner.Row> rows;
         double seconds;
         int slots;
@@ -76,37 +80,34 @@ public final class SparkSweep implements Callable<Integer> {
             slots = jsc.defaultParallelism();
             long start = System.nanoTime();
             rows = jsc.parallelize(points, spark.tasks(points.size(), slots))
-                .map(p -> shared.value().row(p))
+                .map(p -> shared.value().row(p, paths))
                 .collect();
             seconds = (System.nanoTime() - start) / 1e9;
         }
-        writeAtomically(runner, rows, parquetOut);
-        long failed = rows.stream().filter(r -> r.error() != null).count();
-        spec.commandLine().getOut().printf(Locale.ROOT,
-            "%d configurations in %.2f s on %s (%d task slots, %.1f configurations/s; %d failed, see the error column);"
-                + " wrote %s and %s%n",
-            rows.size(), seconds, spark.master, slots, rows.size() / seconds, failed, out, parquetOut);
-        spec.commandLine().getOut().flush();
+        SweepRunner.Trials trials = SweepRunner.trials(rows);
+        writeAtomically(runner, rows, trials, parquetOut);
+        PrintWriter w = spec.commandLine().getOut();
+        w.printf(Locale.ROOT,
+            "%d configurations in %.2f s on %s (%d task slots, %.1f configurations/s, %d paths each; %d failed, see the"
+                + " error column); wrote %s and %s%n",
+            rows.size(), seconds, spark.master, slots, rows.size() / seconds, SweepRunner.PATHS,
+            rows.size() - trials.count(), out, parquetOut);
+        w.println(SweepOutput.pickLine(rows, trials));
+        w.flush();
         return 0;
     }
 
     /** Both files under temporary names first; renamed only when both are whole. */
-    private void writeAtomically(SweepRunner runner, List<SweepRunner.Row> rows, Path parquetOut) throws IOException {
-        Path csvTmp = siblingWithExtension(out, ".partial");
-        Path parquetTmp = siblingWithExtension(parquetOut, ".partial");
-        for (Path p : new Path[] {out, parquetOut}) {
-            if (p.toAbsolutePath().getParent() != null) {
-                Files.createDirectories(p.toAbsolutePath().getParent());
-            }
-        }
+    private void writeAtomically(SweepRunner runner, List<SweepRunner.Row> rows, SweepRunner.Trials trials,
+                                 Path parquetOut) throws IOException {
+        Path csvTmp = SweepOutput.partial(out);
+        Path parquetTmp = SweepOutput.partial(parquetOut);
         try {
-            try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(csvTmp))) {
-                w.println(SweepRunner.CSV_HEADER);
-                for (SweepRunner.Row r : rows) {
-                    w.println(runner.csvLine(r, "spark"));
-                }
+            SweepOutput.writeCsv(csvTmp, runner, rows, trials, "spark");
+            if (parquetOut.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(parquetOut.toAbsolutePath().getParent());
             }
-            SweepParquet.write(parquetTmp, rows, "spark", runner.dataHash());
+            SweepParquet.write(parquetTmp, rows, trials, "spark", runner.dataHash());
             Files.move(csvTmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             Files.move(parquetTmp, parquetOut, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
@@ -134,7 +135,6 @@ public final class SparkSweep implements Callable<Integer> {
     private static Path siblingWithExtension(Path file, String extension) {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
-        String stem = extension.equals(".partial") ? name : (dot > 0 ? name.substring(0, dot) : name);
-        return file.resolveSibling(stem + extension);
+        return file.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + extension);
     }
 }

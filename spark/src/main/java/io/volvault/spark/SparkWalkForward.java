@@ -27,7 +27,7 @@ final class SparkWalkForward implements WalkForwardCommand.Engine {
         SparkWalkForward engine = new SparkWalkForward();
         CommandLine cl = new CommandLine(new WalkForwardCommand(engine));
         cl.getCommandSpec().addMixin("spark", CommandSpec.forAnnotatedObject(engine.options));
-        return cl.setExecutionExceptionHandler(new UserErrorHandler()).execute(args);
+        return UserErrorHandler.install(cl).execute(args);
     }
 
     @Override

@@ -18,7 +18,7 @@ import org.apache.parquet.schema.Types;
 
 /**
  * Writes sweep rows as one Parquet file: the CSV's columns, with full-precision doubles. An error
- * row has null metrics and flags.
+ * row has null metrics, DSR and flags; an undefined DSR or PBO is null.
  */
 final class SweepParquet {
 
@@ -33,8 +33,15 @@ final class SweepParquet {
         b.required(PrimitiveTypeName.INT32).named("window_days");
         b.required(PrimitiveTypeName.DOUBLE).named("delta");
         b.required(PrimitiveTypeName.INT32).named("tenor_days");
-        for (String m : SweepRunner.METRICS) {
-            b.optional(PrimitiveTypeName.DOUBLE).named(m);
+        for (String c : SweepRunner.columns(SweepRunner.METRICS).split(",")) {
+            b.optional(PrimitiveTypeName.DOUBLE).named(c);
+        }
+        for (String c : SweepRunner.columns(List.of("dsr")).split(",")) {
+            b.optional(PrimitiveTypeName.DOUBLE).named(c);
+        }
+        b.required(PrimitiveTypeName.INT32).named("trials");
+        for (String c : SweepRunner.columns(List.of("pbo")).split(",")) {
+            b.optional(PrimitiveTypeName.DOUBLE).named(c);
         }
         b.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named("flags");
         b.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named("error");
@@ -43,14 +50,16 @@ final class SweepParquet {
         return b.named("sweep");
     }
 
-    static void write(Path file, List<SweepRunner.Row> rows, String engine, String dataHash) throws IOException {
+    static void write(Path file, List<SweepRunner.Row> rows, SweepRunner.Trials trials, String engine, String dataHash)
+        throws IOException {
         SimpleGroupFactory groups = new SimpleGroupFactory(SCHEMA);
         try (ParquetWriter<Group> w = ExampleParquetWriter.builder(new LocalOutputFile(file))
                 .withType(SCHEMA)
                 .withCompressionCodec(CompressionCodecName.SNAPPY)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                 .build()) {
-            for (SweepRunner.Row r : rows) {
+            for (int i = 0; i < rows.size(); i++) {
+                SweepRunner.Row r = rows.get(i);
                 Group g = groups.newGroup()
                     .append("target_vol", r.point().targetVol())
                     .append("estimator", r.point().estimator())
@@ -60,12 +69,24 @@ final class SweepParquet {
                 if (r.error() != null) {
                     g.append("error", r.error());
                 } else {
-                    for (int i = 0; i < SweepRunner.METRICS.size(); i++) {
-                        g.append(SweepRunner.METRICS.get(i), r.values()[i]);
+                    for (int m = 0; m < SweepRunner.METRICS.size(); m++) {
+                        append(g, SweepRunner.METRICS.get(m), SweepRunner.overPaths(SweepRunner.metricOverPaths(r, m)));
                     }
                     g.append("flags", r.flags());
                 }
+                append(g, "dsr", SweepRunner.overPaths(trials.dsr()[i]));
+                g.append("trials", trials.count());
+                append(g, "pbo", SweepRunner.overPaths(trials.pbo()));
                 w.write(g.append("engine", engine).append("data_hash", dataHash));
+            }
+        }
+    }
+
+    /** name_mean, name_min and name_max; nothing (null) where undefined. */
+    private static void append(Group g, String name, double[] overPaths) {
+        for (int j = 0; j < SweepRunner.OVER_PATHS.size(); j++) {
+            if (!Double.isNaN(overPaths[j])) {
+                g.append(name + "_" + SweepRunner.OVER_PATHS.get(j), overPaths[j]);
             }
         }
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.volvault.app.backtest.SweepCommand;
+import io.volvault.app.backtest.SweepRunner;
 import io.volvault.app.cli.UserErrorHandler;
 import picocli.CommandLine;
 import java.io.ByteArrayOutputStream;
@@ -80,19 +81,37 @@ class SparkSweepTest {
         parquet = tmp.resolve("spark.parquet");
     }
 
-    /** Every row equal, column by column, except the engine's name. */
+    /** The column of the CSV header with this name. */
+    static int column(String name) {
+        int i = List.of(SweepRunner.CSV_HEADER.split(",")).indexOf(name);
+        assertTrue(i >= 0, name);
+        return i;
+    }
+
+    /**
+     * Every row equal, column by column, except the engine's name: the metrics over the 7 paths,
+     * each row's DSR and the sweep's PBO included.
+     */
     @Test
     void rowsEqualTheInProcessEngine() {
         assertEquals(17, threads.size());
         assertEquals(threads.size(), spark.size());
         assertEquals(threads.get(0), spark.get(0));
+        int engine = column("engine");
         for (int i = 1; i < threads.size(); i++) {
-            String[] a = threads.get(i).split(",");
-            String[] b = spark.get(i).split(",");
-            assertEquals("threads", a[23]);
-            assertEquals("spark", b[23]);
-            a[23] = b[23];
+            String[] a = threads.get(i).split(",", -1);
+            String[] b = spark.get(i).split(",", -1);
+            assertEquals("threads", a[engine]);
+            assertEquals("spark", b[engine]);
+            a[engine] = b[engine];
             assertArrayEquals(a, b, "row " + i);
+            // 16 trials: every row has a DSR in [0, 1], and the sweep a PBO.
+            assertEquals("16", b[column("trials")]);
+            double dsr = Double.parseDouble(b[column("dsr_mean")]);
+            assertTrue(dsr >= 0 && dsr <= 1, b[column("dsr_mean")]);
+            assertTrue(Double.parseDouble(b[column("dsr_min")]) <= dsr && dsr <= Double.parseDouble(b[column("dsr_max")]));
+            double pbo = Double.parseDouble(b[column("pbo_mean")]);
+            assertTrue(pbo >= 0 && pbo <= 1, b[column("pbo_mean")]);
         }
     }
 
@@ -122,7 +141,11 @@ class SparkSweepTest {
         Path parquetB = tmp.resolve("errors-spark.parquet");
         List<Group> groups = read(parquetB);
         assertTrue(groups.get(0).getString("error", 0).startsWith("IllegalArgumentException: bar "));
-        assertEquals(0, groups.get(0).getFieldRepetitionCount("cagr"));
+        assertEquals(0, groups.get(0).getFieldRepetitionCount("cagr_mean"));
+        assertEquals(0, groups.get(0).getFieldRepetitionCount("dsr_mean"));
+        // One trial: no DSR or PBO for anyone.
+        assertEquals(1, groups.get(1).getInteger("trials", 0));
+        assertEquals(0, groups.get(1).getFieldRepetitionCount("pbo_mean"));
         assertEquals("tenor_under_2_days", groups.get(1).getString("flags", 0));
         assertEquals(0, groups.get(1).getFieldRepetitionCount("error"));
     }
@@ -150,13 +173,19 @@ class SparkSweepTest {
             assertEquals(csv[1], g.getString("estimator", 0));
             assertEquals(Integer.parseInt(csv[2]), g.getInteger("window_days", 0));
             assertEquals(Integer.parseInt(csv[4]), g.getInteger("tenor_days", 0));
-            assertEquals(Double.parseDouble(csv[5]), g.getDouble("cagr", 0), 5e-7);
-            assertEquals(Double.parseDouble(csv[9]), g.getDouble("sharpe", 0), 5e-5);
-            assertEquals(Double.parseDouble(csv[20]), g.getDouble("final_nav", 0), 5e-3);
+            for (String m : List.of("cagr_mean", "cagr_min", "cagr_max", "max_drawdown_max")) {
+                assertEquals(Double.parseDouble(csv[column(m)]), g.getDouble(m, 0), 5e-7, m);
+            }
+            assertEquals(Double.parseDouble(csv[column("sharpe_mean")]), g.getDouble("sharpe_mean", 0), 5e-5);
+            assertEquals(Double.parseDouble(csv[column("final_nav_min")]), g.getDouble("final_nav_min", 0), 5e-3);
+            for (String m : List.of("dsr_mean", "dsr_max", "pbo_mean", "pbo_min")) {
+                assertEquals(Double.parseDouble(csv[column(m)]), g.getDouble(m, 0), 5e-5, m);
+            }
+            assertEquals(16, g.getInteger("trials", 0));
             assertEquals("spark", g.getString("engine", 0));
-            assertEquals(csv[21], g.getString("flags", 0));
+            assertEquals(csv[column("flags")], g.getString("flags", 0));
             assertEquals(0, g.getFieldRepetitionCount("error"));
-            assertEquals(csv[24], g.getString("data_hash", 0));
+            assertEquals(csv[column("data_hash")], g.getString("data_hash", 0));
         }
     }
 
@@ -185,14 +214,17 @@ class SparkSweepTest {
             {"--estimators", "garch"},
             {"--target-vols", "-0.3"},
             {"--bogus", "1"},
+            {"--cscv-splits", "5"},
+            {"--cscv-splits", "300"},
         };
         String[] expected = {"--master 'yarn' must be", "--engine 'threads' must be spark", "--partitions 0",
-            "estimator 'garch'", "target_vol", "Unknown options: '--bogus'"};
+            "estimator 'garch'", "target_vol", "Unknown options: '--bogus'", "--cscv-splits 5 must be an even number",
+            "--cscv-splits 300 needs 600 returns on every roll-weekday path"};
         for (int i = 0; i < cases.length; i++) {
             Run r = run(true, with(with(INPUT, cases[i]), "--out", out.toString()));
             assertEquals(2, r.code(), String.join(" ", cases[i]) + ": " + r.err());
             assertTrue(r.err().contains(expected[i]), r.err());
-            assertFalse(r.err().contains("\tat "), r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
         }
         assertFalse(Files.exists(out.getParent()), "left output behind");
     }

@@ -40,7 +40,7 @@ class SparkWalkForwardTest {
         String[] spark = with(new String[] {"walkforward"}, with(ARGS, "--engine", "spark", "--master", "local[2]",
             "--out", b.toString()));
         assertEquals(0, Main.run(spark));
-        for (String f : List.of("folds.csv", "equity.csv", "summary.json")) {
+        for (String f : List.of("folds.csv", "equity.csv", "paths.csv", "summary.json")) {
             assertEquals(Files.readString(a.resolve(f)), Files.readString(b.resolve(f)), f);
         }
         // 2022-01-01 .. 2023-12-31: 730 bars, training 120, (730 - 120) / 60 = 10 folds.

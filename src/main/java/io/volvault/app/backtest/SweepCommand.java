@@ -1,7 +1,6 @@
 package io.volvault.app.backtest;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -18,8 +17,9 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code volvault sweep}: the full strategy over a grid of target vol x estimator x window (days) x
  * delta x tenor, on all cores, one CSV row per configuration ({@link SweepRunner#row}, the row
- * function the Spark engine calls too). Each market history is computed once per forecast setting
- * and shared. A configuration that fails while running becomes a row with its error; rows whose
+ * function the Spark engine calls too), each over the {@link SweepRunner#PATHS} roll-weekday start
+ * paths, with every row's Deflated Sharpe Ratio and the sweep's probability of backtest overfitting.
+ * Each market history is computed once per forecast setting and shared. A configuration that fails while running becomes a row with its error; rows whose
  * results are implausible carry flags.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
@@ -47,15 +47,16 @@ public final class SweepCommand implements Callable<Integer> {
         List<SweepRunner.Point> points = grid.points();
         // Validate every point before spending time on any.
         runner.validate(points);
+        SweepRunner.Paths paths = runner.paths(points, grid.cscvSplits());
         SweepRunner.Row[] rows = new SweepRunner.Row[points.size()];
         long start = System.nanoTime();
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         try (ProgressBar bar = BacktestSession.progressBar("sweep", points.size(),
-                (long) points.size() * runner.barCount())) {
+                (long) points.size() * SweepRunner.PATHS * runner.barCount())) {
             ForkJoinPool pool = new ForkJoinPool(workers);
             try {
                 pool.submit(() -> java.util.stream.IntStream.range(0, points.size()).parallel().forEach(i -> {
-                    rows[i] = runner.row(points.get(i));
+                    rows[i] = runner.row(points.get(i), paths);
                     if (bar != null) {
                         bar.step();
                     }
@@ -65,23 +66,15 @@ public final class SweepCommand implements Callable<Integer> {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        writeCsv(runner, rows);
-        long failed = Arrays.stream(rows).filter(r -> r.error() != null).count();
-        spec.commandLine().getOut().printf(Locale.ROOT, "%d configurations in %.1f s on %d threads (%d failed, see the"
-            + " error column); wrote %s%n", points.size(), seconds, workers, failed, out);
-        spec.commandLine().getOut().flush();
+        List<SweepRunner.Row> all = Arrays.asList(rows);
+        SweepRunner.Trials trials = SweepRunner.trials(all);
+        SweepOutput.writeCsvAtomically(out, runner, all, trials, "threads");
+        PrintWriter w = spec.commandLine().getOut();
+        w.printf(Locale.ROOT, "%d configurations in %.1f s on %d threads (%d paths each; %d failed, see the"
+            + " error column); wrote %s%n", points.size(), seconds, workers, SweepRunner.PATHS,
+            points.size() - trials.count(), out);
+        w.println(SweepOutput.pickLine(all, trials));
+        w.flush();
         return 0;
-    }
-
-    private void writeCsv(SweepRunner runner, SweepRunner.Row[] rows) throws java.io.IOException {
-        if (out.getParent() != null) {
-            Files.createDirectories(out.getParent());
-        }
-        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out))) {
-            w.println(SweepRunner.CSV_HEADER);
-            for (SweepRunner.Row r : rows) {
-                w.println(runner.csvLine(r, "threads"));
-            }
-        }
     }
 }

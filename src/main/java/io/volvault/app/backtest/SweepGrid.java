@@ -3,7 +3,7 @@ package io.volvault.app.backtest;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** The swept parameters, shared by sweep (both engines) and walkforward. */
+/** The swept parameters and the CSCV blocks, shared by sweep (both engines) and walkforward. */
 public final class SweepGrid {
 
     @Option(names = "--target-vols", split = ",", paramLabel = "VOLS", defaultValue = "0.3,0.4,0.5",
@@ -25,6 +25,18 @@ public final class SweepGrid {
     @Option(names = "--tenors", split = ",", paramLabel = "DAYS", defaultValue = "7,30",
         description = "option tenors in days (default ${DEFAULT-VALUE})")
     List<Integer> tenors;
+
+    @Option(names = "--cscv-splits", paramLabel = "S", defaultValue = "10",
+        description = "CSCV blocks for the probability of backtest overfitting, even (default ${DEFAULT-VALUE})")
+    int cscvSplits;
+
+    /** The CSCV blocks, checked. */
+    public int cscvSplits() {
+        if (cscvSplits < 2 || cscvSplits % 2 != 0) {
+            throw new IllegalArgumentException("--cscv-splits " + cscvSplits + " must be an even number >= 2");
+        }
+        return cscvSplits;
+    }
 
     /** Every combination, target vol outermost and tenor innermost. */
     public List<SweepRunner.Point> points() {

@@ -9,6 +9,9 @@ import io.volvault.strategy.backtest.Backtester;
 import io.volvault.strategy.backtest.MarketHistory;
 import io.volvault.strategy.backtest.Metrics;
 import io.volvault.strategy.backtest.VolInputs;
+import io.volvault.strategy.backtest.Performance;
+import io.volvault.strategy.research.ManyTrials;
+import io.volvault.strategy.research.TrialSummary;
 import io.volvault.strategy.research.WalkForward;
 import java.io.IOException;
 import java.io.Serializable;
@@ -39,28 +42,58 @@ public final class SweepRunner implements Serializable {
         implements Serializable {}
 
     /**
-     * One grid point's outcome: its metrics in the order of {@link #METRICS} and its {@link #flags},
-     * or (values and flags null) the error that stopped its backtest.
+     * One grid point's outcome on each roll-weekday path: {@code values[path]} its metrics in the
+     * order of {@link #METRICS}, {@code trials[path]} its returns reduced for the DSR and CSCV, and
+     * the {@link #flags} of any path; or (values, trials and flags null) the error that stopped it.
      */
-    public record Row(Point point, double[] values, String flags, String error) implements Serializable {}
+    public record Row(Point point, double[][] values, TrialSummary[] trials, String flags, String error)
+        implements Serializable {}
 
     /**
-     * The CSV header: the point, the metrics of {@link #values}, the flags, the error, the engine and
-     * the data hash.
+     * The start paths: path k starts on the first bar at least k days after the common first bar,
+     * so that a 7-day roll falls on each weekday once; all paths end on the same bar.
      */
-    public static final String CSV_HEADER = "target_vol,estimator,window_days,delta,tenor_days,cagr,annualized_vol,"
-        + "rolling_vol_mean,rolling_vol_tracking_error,sharpe,sortino,max_drawdown,calmar,cvar_95,cvar_99,skewness,"
-        + "kurtosis,turnover,costs,premium,final_nav,flags,error,engine,data_hash";
+    public static final int PATHS = 7;
 
-    /** CAGR beyond this (in either direction) is flagged as implausible. */
-    static final double CAGR_BOUND = 3.0;
-    /** Tenors below this many days are flagged: a bar or less of option life. */
-    static final int MIN_TENOR_DAYS = 2;
+    /** The bars every configuration runs over: path k is {@code [from[k], to)}; CSCV in {@code splits} blocks. */
+    public record Paths(int[] from, int to, int splits) implements Serializable {}
 
     /** The metric columns of {@link #CSV_HEADER}, in order. */
     public static final List<String> METRICS = List.of("cagr", "annualized_vol", "rolling_vol_mean",
         "rolling_vol_tracking_error", "sharpe", "sortino", "max_drawdown", "calmar", "cvar_95", "cvar_99", "skewness",
         "kurtosis", "turnover", "costs", "premium", "final_nav");
+
+    /** The CSV format of each metric, in the order of {@link #METRICS}. */
+    private static final List<String> FORMATS = List.of("%.6f", "%.6f", "%.6f", "%.6f", "%.4f", "%.4f", "%.6f", "%.4f",
+        "%.6f", "%.6f", "%.4f", "%.4f", "%.4f", "%.2f", "%.2f", "%.2f");
+
+    /** How a distribution over the paths is summarised, as column-name suffixes. */
+    public static final List<String> OVER_PATHS = List.of("mean", "min", "max");
+
+    /**
+     * The CSV header: the point; each metric's mean, min and max over the {@link #PATHS} paths; the
+     * row's Deflated Sharpe Ratio (mean, min, max over the paths) with the number of trials; the
+     * sweep's PBO (mean, min, max over the paths); the flags, the error, the engine and the data hash.
+     */
+    public static final String CSV_HEADER = "target_vol,estimator,window_days,delta,tenor_days,"
+        + columns(METRICS) + "," + columns(List.of("dsr")) + ",trials," + columns(List.of("pbo"))
+        + ",flags,error,engine,data_hash";
+
+    /** Each name with the {@link #OVER_PATHS} suffixes, comma-separated. */
+    public static String columns(List<String> names) {
+        List<String> out = new ArrayList<>();
+        for (String n : names) {
+            for (String s : OVER_PATHS) {
+                out.add(n + "_" + s);
+            }
+        }
+        return String.join(",", out);
+    }
+
+    /** CAGR beyond this (in either direction) is flagged as implausible. */
+    static final double CAGR_BOUND = 3.0;
+    /** Tenors below this many days are flagged: a bar or less of option life. */
+    static final int MIN_TENOR_DAYS = 2;
 
     private final long[] time;
     private final double[] open;
@@ -147,21 +180,148 @@ public final class SweepRunner implements Serializable {
     }
 
     /**
-     * The full strategy at one grid point. A configuration that fails while running (valid on its
-     * own, but e.g. a forecast that hits a zero on this data) becomes a row with its error, so one
-     * bad point never loses the rest of a sweep.
+     * The common bars of the grid's configurations (after the longest warm-up, within the dates) and
+     * the {@link #PATHS} start paths over them, CSCV in {@code splits} blocks (even, from
+     * {@link SweepGrid#cscvSplits}). A point whose market history cannot be built is left to its
+     * row's error. Throws, naming {@code --cscv-splits}, when the shortest path is too short for
+     * the CSCV blocks.
      */
-    public Row row(Point p) {
+    public Paths paths(List<Point> grid, int splits) {
+        int from = 0;
+        int to = time.length;
+        for (Point p : grid) {
+            int[] range;
+            try {
+                range = range(candidate(p).history());
+            } catch (RuntimeException e) {
+                continue;
+            }
+            from = Math.max(from, range[0]);
+            to = Math.min(to, range[1]);
+        }
+        int[] starts = pathStarts(from, to);
+        int returns = to - starts[PATHS - 1] - 1;
+        if (returns < 2 * splits) {
+            throw new IllegalArgumentException("--cscv-splits " + splits + " needs " + 2 * splits
+                + " returns on every roll-weekday path; the shortest has " + Math.max(0, returns));
+        }
+        return new Paths(starts, to, splits);
+    }
+
+    /** Path k's first bar: the first at least k days after bar {@code from}, at most {@code to}. */
+    public int[] pathStarts(int from, int to) {
+        int[] starts = new int[PATHS];
+        int i = from;
+        for (int k = 0; k < PATHS; k++) {
+            long start = time[Math.min(from, time.length - 1)] + k * 86_400L;
+            while (i < to && time[i] < start) {
+                i++;
+            }
+            starts[k] = i;
+        }
+        return starts;
+    }
+
+    /**
+     * The full strategy at one grid point on every path: {@link #PATHS} backtests over one market
+     * history. A configuration that fails while running (valid on its own, but e.g. a forecast that
+     * hits a zero on this data) becomes a row with its error, so one bad point never loses the rest
+     * of a sweep.
+     */
+    public Row row(Point p, Paths paths) {
         Prepared s = prepared();
         try {
             WalkForward.Candidate c = candidate(p);
-            int[] range = range(c.history());
-            BacktestRun run = s.backtester().run("full_strategy", c.config(), c.history(), range[0], range[1], false);
-            Metrics m = s.session().metrics(run, c.history(), c.config());
-            return new Row(p, values(m), flags(p, m, c.config().initialNav(), s.session().years(run)), null);
+            double[][] values = new double[PATHS][];
+            TrialSummary[] trials = new TrialSummary[PATHS];
+            java.util.Set<String> flags = new java.util.TreeSet<>(java.util.Comparator.comparingInt(FLAG_ORDER::indexOf));
+            for (int k = 0; k < PATHS; k++) {
+                BacktestRun run = s.backtester().run("full_strategy", c.config(), c.history(), paths.from()[k],
+                    paths.to(), false);
+                Metrics m = s.session().metrics(run, c.history(), c.config());
+                values[k] = values(m);
+                trials[k] = TrialSummary.of(Performance.returns(run.nav()), paths.splits());
+                String f = flags(p, m, c.config().initialNav(), s.session().years(run));
+                if (!f.isEmpty()) {
+                    flags.addAll(List.of(f.split(";")));
+                }
+            }
+            return new Row(p, values, trials, String.join(";", flags), null);
         } catch (RuntimeException e) {
-            return new Row(p, null, null, e.getClass().getSimpleName() + ": " + e.getMessage());
+            return new Row(p, null, null, null, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
+    }
+
+    /** The flags in the order {@link #flags} writes them. */
+    private static final List<String> FLAG_ORDER = List.of("premium_per_year_above_nav", "cagr_beyond_300pct",
+        "tenor_under_2_days");
+
+    /**
+     * What the rows together say, path by path: the number of trials (the rows without an error),
+     * {@code dsr[row][path]} each row's Deflated Sharpe Ratio among them (NaN for an error row, a flat
+     * path, or fewer than 2 trials), {@code pbo[path]} the PBO of picking the best Sharpe (NaN under 2
+     * trials) and {@code picked[path]} the row that pick is (-1 under 2 trials).
+     */
+    public record Trials(int count, double[][] dsr, double[] pbo, int[] picked) {}
+
+    /** The DSR of every row and the PBO of the sweep, path by path. */
+    public static Trials trials(List<Row> rows) {
+        List<Integer> ok = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).error() == null) {
+                ok.add(i);
+            }
+        }
+        double[][] dsr = new double[rows.size()][PATHS];
+        for (double[] d : dsr) {
+            java.util.Arrays.fill(d, Double.NaN);
+        }
+        double[] pbo = new double[PATHS];
+        int[] picked = new int[PATHS];
+        java.util.Arrays.fill(pbo, Double.NaN);
+        java.util.Arrays.fill(picked, -1);
+        if (ok.size() >= 2) {
+            for (int k = 0; k < PATHS; k++) {
+                List<TrialSummary> trials = new ArrayList<>();
+                int best = 0;
+                for (int j = 0; j < ok.size(); j++) {
+                    trials.add(rows.get(ok.get(j)).trials()[k]);
+                    if (trials.get(j).sharpe() > trials.get(best).sharpe()) {
+                        best = j;
+                    }
+                }
+                ManyTrials m = ManyTrials.of(trials, best);
+                pbo[k] = m.pbo();
+                picked[k] = ok.get(best);
+                for (int j = 0; j < ok.size(); j++) {
+                    TrialSummary t = trials.get(j);
+                    dsr[ok.get(j)][k] = Double.isNaN(t.skewness()) ? Double.NaN : m.deflatedSharpeOf(t);
+                }
+            }
+        }
+        return new Trials(ok.size(), dsr, pbo, picked);
+    }
+
+    /** {mean, min, max} of the values; NaN if any is NaN. */
+    public static double[] overPaths(double[] v) {
+        double sum = 0;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double x : v) {
+            sum += x;
+            min = Math.min(min, x);
+            max = Math.max(max, x);
+        }
+        return new double[] {sum / v.length, min, max};
+    }
+
+    /** Metric {@code metric} of a row on every path. */
+    public static double[] metricOverPaths(Row r, int metric) {
+        double[] v = new double[PATHS];
+        for (int k = 0; k < PATHS; k++) {
+            v[k] = r.values()[k][metric];
+        }
+        return v;
     }
 
     /**
@@ -218,20 +378,32 @@ public final class SweepRunner implements Serializable {
             m.costs(), m.premium(), m.finalNav()};
     }
 
-    /** One CSV line under {@link #CSV_HEADER}; an error row has empty metrics and flags. */
-    public String csvLine(Row r, String engine) {
+    /**
+     * One CSV line under {@link #CSV_HEADER} for row {@code index} of the sweep whose {@link #trials}
+     * are {@code t}; an error row has empty metrics, DSR and flags. An undefined DSR or PBO is empty.
+     */
+    public String csvLine(Row r, Trials t, int index, String engine) {
         Point p = r.point();
-        String key = String.format(Locale.ROOT, "%s,%s,%d,%s,%d", p.targetVol(), p.estimator(), p.windowDays(),
-            p.delta(), p.tenorDays());
-        String tail = "," + engine + "," + dataHash;
-        if (r.error() != null) {
-            return key + ",".repeat(METRICS.size() + 2) + csvText(r.error()) + tail;
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s,%s,%d,%s,%d", p.targetVol(),
+            p.estimator(), p.windowDays(), p.delta(), p.tenorDays()));
+        for (int i = 0; i < METRICS.size(); i++) {
+            double[] v = r.error() == null ? overPaths(metricOverPaths(r, i)) : null;
+            for (int j = 0; j < OVER_PATHS.size(); j++) {
+                line.append(',').append(v == null ? "" : String.format(Locale.ROOT, FORMATS.get(i), v[j]));
+            }
         }
-        double[] v = r.values();
-        return String.format(Locale.ROOT, "%s,%.6f,%.6f,%.6f,%.6f,%.4f,%.4f,%.6f,%.4f,%.6f,%.6f,%.4f,%.4f,"
-                + "%.4f,%.2f,%.2f,%.2f,%s,",
-            key, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13], v[14], v[15],
-            r.flags()) + tail;
+        appendStat(line, overPaths(t.dsr()[index]), "%.4f");
+        line.append(',').append(t.count());
+        appendStat(line, overPaths(t.pbo()), "%.4f");
+        line.append(',').append(r.error() == null ? r.flags() : "")
+            .append(',').append(r.error() == null ? "" : csvText(r.error()));
+        return line.append(',').append(engine).append(',').append(dataHash).toString();
+    }
+
+    private static void appendStat(StringBuilder line, double[] v, String format) {
+        for (double x : v) {
+            line.append(',').append(Double.isNaN(x) ? "" : String.format(Locale.ROOT, format, x));
+        }
     }
 
     /** A message as one CSV field: quoted, inner quotes doubled, line breaks flattened. */

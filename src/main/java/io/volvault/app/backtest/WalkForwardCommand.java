@@ -18,7 +18,10 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code volvault walkforward}: the sweep's grid as candidates of a walk-forward evaluation; on each
  * training window the objective picks one, the next test window runs it; the stitched out-of-sample
  * equity is set against the hindsight pick over the same bars, with bootstrap intervals, the
- * Deflated Sharpe Ratio and the probability of backtest overfitting of the hindsight pick.
+ * Deflated Sharpe Ratio and the probability of backtest overfitting of the hindsight pick. The whole
+ * evaluation runs once from each of the {@link SweepRunner#PATHS} roll-weekday start days: folds.csv,
+ * equity.csv and the intervals are the first path's; paths.csv, summary.json and the report give
+ * every path's figures and their mean and range.
  */
 @Command(name = "walkforward", mixinStandardHelpOptions = true,
     description = "Walk-forward evaluation over the sweep grid: choose on each training window, run on the next; "
@@ -57,10 +60,6 @@ public final class WalkForwardCommand implements Callable<Integer> {
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "bootstrap seed (default ${DEFAULT-VALUE})")
     long seed;
-
-    @Option(names = "--cscv-splits", paramLabel = "S", defaultValue = "10",
-        description = "CSCV blocks for the PBO, even (default ${DEFAULT-VALUE})")
-    int cscvSplits;
 
     @Option(names = "--heatmap", split = ",", paramLabel = "X,Y", defaultValue = "target_vol,delta",
         description = "the two swept parameters of the heatmap: target_vol, estimator, window_days, delta, tenor_days "
@@ -105,6 +104,7 @@ public final class WalkForwardCommand implements Callable<Integer> {
         for (String p : heatmap) {
             WalkForwardReport.parameter(p);
         }
+        int splits = grid.cscvSplits();
         SweepRunner runner = SweepRunner.of(input);
         List<SweepRunner.Point> points = grid.points();
         runner.validate(points);
@@ -123,37 +123,61 @@ public final class WalkForwardCommand implements Callable<Integer> {
         int testBars = bars(testDays, ppy, "--test-days");
         int rolling = BacktestSession.rollingWindow(ppy, Integer.MAX_VALUE);
         WalkForward.Windows windows = new WalkForward.Windows(trainBars, testBars, anchored, rolling);
+        int[] starts = runner.pathStarts(from, to);
         long start = System.nanoTime();
-        WalkForward.Result r;
+        WalkForward.Result[] results;
         if (engine == null) {
-            r = WalkForward.run(runner.backtester(), candidates, o, windows, from, to);
+            results = runPaths(WalkForward.inProcess(runner.backtester(), candidates), candidates, o, windows, starts, to);
         } else {
             try (Engine e = engine) {
-                r = WalkForward.run(e.runs(runner, points), candidates, o, windows, from, to);
+                results = runPaths(e.runs(runner, points), candidates, o, windows, starts, to);
             }
         }
+        WalkForward.Result r = results[0];
         StationaryBootstrap.Intervals oosCi = StationaryBootstrap.intervals(returns(r.oosNav()), ppy, Double.NaN,
             resamples, LEVEL, seed);
         StationaryBootstrap.Intervals isCi = StationaryBootstrap.intervals(returns(r.hindsightNav()), ppy, Double.NaN,
             resamples, LEVEL, seed);
-        int picked = candidates.stream().map(WalkForward.Candidate::label).toList().indexOf(r.hindsight());
-        ManyTrials trials = candidates.size() > 1 ? ManyTrials.of(r.candidateNavs(), picked, cscvSplits) : null;
+        List<String> labels = candidates.stream().map(WalkForward.Candidate::label).toList();
+        List<WalkForwardReport.PathFigures> paths = new ArrayList<>();
+        ManyTrials trials = null;
+        for (int k = 0; k < results.length; k++) {
+            WalkForward.Result p = results[k];
+            ManyTrials m = candidates.size() > 1 ? ManyTrials.of(p.candidateNavs(), labels.indexOf(p.hindsight()), splits)
+                : null;
+            trials = k == 0 ? m : trials;
+            paths.add(WalkForwardReport.PathFigures.of(p, ppy, m));
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
         WalkForwardReport.write(out, new WalkForwardReport.Inputs(runner.session(), points, candidates, r, oosCi, isCi,
-            trials, heatmap, seed, input.prices.toString()));
+            trials, heatmap, seed, input.prices.toString(), paths));
         spec.commandLine().getOut().printf(Locale.ROOT,
             "%d candidates, %d folds (%s, objective %s) in %.1f s%n"
                 + "out of sample: CAGR %.1f%% [%.1f, %.1f], Sharpe %.2f [%.2f, %.2f]; hindsight %s: CAGR %.1f%%, Sharpe %.2f%n"
-                + "%swrote %s%n",
+                + "%s%swrote %s%n",
             candidates.size(), r.folds().size(), anchored ? "anchored" : "rolling", o.cliName(), seconds,
             100 * oosCi.cagr().estimate(), 100 * oosCi.cagr().lower(), 100 * oosCi.cagr().upper(),
             oosCi.sharpe().estimate(), oosCi.sharpe().lower(), oosCi.sharpe().upper(), r.hindsight(),
             100 * isCi.cagr().estimate(), isCi.sharpe().estimate(),
             trials == null ? "" : String.format(Locale.ROOT, "hindsight pick among %d: DSR %.3f, PBO %.2f%n",
                 trials.trials(), trials.deflatedSharpe(), trials.pbo()),
-            out);
+            WalkForwardReport.pathsLine(paths), out);
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    /**
+     * The walk-forward from each path's start, all to {@code to}; the shortest path first, so that a
+     * span too short for the windows fails before anything else has run.
+     */
+    private static WalkForward.Result[] runPaths(WalkForward.Runs runs, List<WalkForward.Candidate> candidates,
+                                                 WalkForward.Objective o, WalkForward.Windows windows, int[] starts,
+                                                 int to) {
+        WalkForward.Result[] results = new WalkForward.Result[starts.length];
+        for (int k = starts.length - 1; k >= 0; k--) {
+            results[k] = WalkForward.run(runs, candidates, o, windows, starts[k], to);
+        }
+        return results;
     }
 
     private static int bars(int days, double ppy, String option) {

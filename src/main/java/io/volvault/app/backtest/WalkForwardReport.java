@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.volvault.strategy.backtest.Performance;
 import io.volvault.strategy.research.ManyTrials;
 import io.volvault.strategy.research.StationaryBootstrap;
 import io.volvault.strategy.research.WalkForward;
@@ -25,7 +26,10 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** Writes a walk-forward's outputs: folds.csv, equity.csv, summary.json, report.html and its PNGs. */
+/**
+ * Writes a walk-forward's outputs: folds.csv, equity.csv, paths.csv, summary.json, report.html and
+ * its PNGs.
+ */
 final class WalkForwardReport {
 
     static final String EQUITY_PNG = "oos_vs_is_equity.png";
@@ -35,7 +39,51 @@ final class WalkForwardReport {
 
     record Inputs(BacktestSession session, List<SweepRunner.Point> points, List<WalkForward.Candidate> candidates,
                   WalkForward.Result result, StationaryBootstrap.Intervals oos, StationaryBootstrap.Intervals is,
-                  ManyTrials trials, List<String> heatmap, long seed, String pricesFile) {}
+                  ManyTrials trials, List<String> heatmap, long seed, String pricesFile, List<PathFigures> paths) {}
+
+    /** The figures of paths.csv, in order; the numeric ones are summarised over the paths. */
+    static final List<String> PATH_FIGURES = List.of("oos_cagr", "oos_vol", "oos_sharpe", "oos_max_drawdown",
+        "hindsight_cagr", "hindsight_vol", "hindsight_sharpe", "hindsight_max_drawdown", "mean_fold_is_sharpe",
+        "mean_fold_oos_sharpe", "deflated_sharpe_ratio", "pbo");
+
+    /**
+     * One roll-weekday path's walk-forward: where it starts, its folds, its hindsight pick and the
+     * values of {@link #PATH_FIGURES} (DSR and PBO NaN for a single candidate).
+     */
+    record PathFigures(int oosFrom, int oosTo, int folds, String hindsight, double[] values) {
+
+        static PathFigures of(WalkForward.Result r, double ppy, ManyTrials trials) {
+            double[] oos = StationaryBootstrap.annualFigures(Performance.returns(r.oosNav()), ppy);
+            double[] is = StationaryBootstrap.annualFigures(Performance.returns(r.hindsightNav()), ppy);
+            double isSharpe = 0;
+            double oosSharpe = 0;
+            for (WalkForward.Fold f : r.folds()) {
+                isSharpe += f.isSharpe() / r.folds().size();
+                oosSharpe += f.oosSharpe() / r.folds().size();
+            }
+            return new PathFigures(r.oosFrom(), r.oosFrom() + r.oosNav().length - 1, r.folds().size(), r.hindsight(),
+                new double[] {oos[0], oos[1], oos[2], oos[3], is[0], is[1], is[2], is[3], isSharpe, oosSharpe,
+                    trials == null ? Double.NaN : trials.deflatedSharpe(), trials == null ? Double.NaN : trials.pbo()});
+        }
+    }
+
+    /** {mean, min, max} over the paths of figure {@code i} of {@link #PATH_FIGURES}. */
+    static double[] overPaths(List<PathFigures> paths, int i) {
+        return SweepRunner.overPaths(paths.stream().mapToDouble(p -> p.values()[i]).toArray());
+    }
+
+    /** The console line: out-of-sample Sharpe and CAGR, the hindsight pick's DSR and PBO, over the paths. */
+    static String pathsLine(List<PathFigures> paths) {
+        double[] cagr = overPaths(paths, 0);
+        double[] sharpe = overPaths(paths, 2);
+        double[] dsr = overPaths(paths, 10);
+        double[] pbo = overPaths(paths, 11);
+        return String.format(Locale.ROOT, "over %d roll-weekday paths, mean [min, max]: out-of-sample CAGR %.1f%% "
+                + "[%.1f, %.1f], Sharpe %.2f [%.2f, %.2f]%s%n", paths.size(), 100 * cagr[0], 100 * cagr[1],
+            100 * cagr[2], sharpe[0], sharpe[1], sharpe[2], Double.isNaN(dsr[0]) ? ""
+                : String.format(Locale.ROOT, "; hindsight pick's DSR %.3f [%.3f, %.3f], PBO %.2f [%.2f, %.2f]", dsr[0],
+                    dsr[1], dsr[2], pbo[0], pbo[1], pbo[2]));
+    }
 
     /** A swept parameter's value at a grid point, by its CSV column name. */
     static Function<SweepRunner.Point, Comparable<?>> parameter(String name) {
@@ -69,6 +117,18 @@ final class WalkForwardReport {
             w.println("date,walk_forward_oos,hindsight_is");
             for (int i = 0; i < r.oosNav().length; i++) {
                 w.printf(Locale.ROOT, "%s,%.8f,%.8f%n", date(t[r.oosFrom() + i]), r.oosNav()[i], r.hindsightNav()[i]);
+            }
+        }
+        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(dir.resolve("paths.csv")))) {
+            w.println("path,oos_from,oos_to,folds,hindsight," + String.join(",", PATH_FIGURES));
+            for (int k = 0; k < in.paths().size(); k++) {
+                PathFigures p = in.paths().get(k);
+                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%d,%s,%s,%d,\"%s\"", k,
+                    date(t[p.oosFrom()]), date(t[p.oosTo()]), p.folds(), p.hindsight()));
+                for (double v : p.values()) {
+                    line.append(',').append(Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.6f", v));
+                }
+                w.println(line);
             }
         }
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -132,6 +192,28 @@ final class WalkForwardReport {
             trials.put("pbo_metric", "sharpe");
             trials.put("cscv_splits", m.splits());
         }
+        ObjectNode paths = root.putObject("roll_weekday_paths");
+        paths.put("paths", in.paths().size());
+        paths.put("method", "the whole walk-forward from each of the first " + in.paths().size() + " days (path k "
+            + "starts k days after path 0), all to the same last bar; the intervals above, folds.csv and equity.csv "
+            + "are path 0's");
+        ArrayNode per = paths.putArray("per_path");
+        for (PathFigures p : in.paths()) {
+            ObjectNode n = per.addObject();
+            n.put("oos_from", date(t[p.oosFrom()]));
+            n.put("oos_to", date(t[p.oosTo()]));
+            n.put("folds", p.folds());
+            n.put("hindsight", p.hindsight());
+            for (int i = 0; i < PATH_FIGURES.size(); i++) {
+                putNumber(n, PATH_FIGURES.get(i), p.values()[i]);
+            }
+        }
+        for (int j = 0; j < SweepRunner.OVER_PATHS.size(); j++) {
+            ObjectNode n = paths.putObject(SweepRunner.OVER_PATHS.get(j));
+            for (int i = 0; i < PATH_FIGURES.size(); i++) {
+                putNumber(n, PATH_FIGURES.get(i), overPaths(in.paths(), i)[j]);
+            }
+        }
         ArrayNode folds = root.putArray("fold_table");
         for (WalkForward.Fold f : r.folds()) {
             ObjectNode n = folds.addObject();
@@ -146,6 +228,15 @@ final class WalkForwardReport {
             n.put("oos_return", f.oosReturn());
         }
         return root;
+    }
+
+    /** A number, or null where it is undefined (NaN). */
+    private static void putNumber(ObjectNode n, String name, double v) {
+        if (Double.isNaN(v)) {
+            n.putNull(name);
+        } else {
+            n.put(name, v);
+        }
     }
 
     /** cagr, annualized_vol, sharpe and max_drawdown, each as estimate, lower and upper. */
@@ -274,6 +365,7 @@ final class WalkForwardReport {
                     + "probability of backtest overfitting (CSCV on Sharpe, %d blocks) <b>%.2f</b>.</p>", m.trials(),
                 m.deflatedSharpe(), m.pickedSharpe(), m.expectedMaxSharpe(), m.trials(), m.splits(), m.pbo()));
         }
+        pathsTable(h, in);
         h.append("<p><img src=\"").append(EQUITY_PNG).append("\" alt=\"equity\"></p><p><img src=\"")
             .append(HEATMAP_PNG).append("\" alt=\"heatmap\"> (mean over the other swept parameters)</p>")
             .append("<h2>Folds: in sample against out of sample</h2><table><tr><th>test window</th><th>chosen</th>")
@@ -288,6 +380,47 @@ final class WalkForwardReport {
         return h.append("</table><p>Scores: minus the rolling-vol tracking error, or the Sharpe ratio; higher is ")
             .append("better. Each test window starts from cash at its training window's last close.</p></body></html>\n")
             .toString();
+    }
+
+    /** Every path's figures, then their mean [min, max]. */
+    private static void pathsTable(StringBuilder h, Inputs in) {
+        long[] t = in.session().bars().epochSeconds();
+        h.append("<h2>Over the ").append(in.paths().size()).append(" roll-weekday start paths</h2><p>The whole ")
+            .append("walk-forward from each of the first ").append(in.paths().size()).append(" days, so a weekly roll ")
+            .append("falls on each weekday; the intervals above and the folds below are path 0's.</p><table><tr>")
+            .append("<th>path</th><th>out of sample</th><th>folds</th><th>OOS CAGR</th><th>OOS vol</th>")
+            .append("<th>OOS Sharpe</th><th>OOS max DD</th><th>hindsight pick</th><th>its CAGR</th><th>its Sharpe</th>")
+            .append("<th>DSR</th><th>PBO</th></tr>");
+        for (int k = 0; k < in.paths().size(); k++) {
+            PathFigures p = in.paths().get(k);
+            double[] v = p.values();
+            h.append("<tr><td>").append(k).append("</td><td>").append(date(t[p.oosFrom()])).append(" .. ")
+                .append(date(t[p.oosTo()])).append("</td><td>").append(p.folds()).append("</td><td>")
+                .append(pct(v[0])).append("</td><td>").append(pct(v[1])).append("</td><td>")
+                .append(String.format(Locale.ROOT, "%.2f", v[2])).append("</td><td>").append(pct(v[3]))
+                .append("</td><td>").append(escape(p.hindsight())).append("</td><td>").append(pct(v[4]))
+                .append("</td><td>").append(String.format(Locale.ROOT, "%.2f", v[6])).append("</td><td>")
+                .append(number(v[10], "%.3f")).append("</td><td>").append(number(v[11], "%.2f")).append("</td></tr>");
+        }
+        h.append("<tr><th>mean [min, max]</th><td></td><td></td>");
+        int[] shown = {0, 1, 2, 3, -1, 4, 6, 10, 11};
+        String[] formats = {"pct", "pct", "%.2f", "pct", "", "pct", "%.2f", "%.3f", "%.2f"};
+        for (int c = 0; c < shown.length; c++) {
+            if (shown[c] < 0) {
+                h.append("<td></td>");
+                continue;
+            }
+            double[] v = overPaths(in.paths(), shown[c]);
+            h.append("<td>").append(formats[c].equals("pct")
+                ? String.format(Locale.ROOT, "%.1f%% [%.1f, %.1f]", 100 * v[0], 100 * v[1], 100 * v[2])
+                : number(v[0], formats[c]) + " [" + number(v[1], formats[c]) + ", " + number(v[2], formats[c]) + "]")
+                .append("</td>");
+        }
+        h.append("</tr></table>");
+    }
+
+    private static String number(double v, String format) {
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, format, v);
     }
 
     private static void row(StringBuilder h, String name, StationaryBootstrap.Intervals ci) {

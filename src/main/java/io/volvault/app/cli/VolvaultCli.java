@@ -42,8 +42,6 @@ public final class VolvaultCli implements Runnable {
 
     /** Runs the CLI and returns its exit code: 0 ok, 2 bad input, 1 anything else. */
     public static int run(String... args) {
-        return new CommandLine(new VolvaultCli())
-            .setExecutionExceptionHandler(new UserErrorHandler())
-            .execute(args);
+        return UserErrorHandler.install(new CommandLine(new VolvaultCli())).execute(args);
     }
 }

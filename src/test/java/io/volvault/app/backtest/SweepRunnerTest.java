@@ -45,16 +45,88 @@ class SweepRunnerTest {
             copy = (SweepRunner) in.readObject();
         }
         SweepRunner.Point p = new SweepRunner.Point(0.3, "yang-zhang", 30, 0.1, 30);
-        SweepRunner.Row row = runner.row(p);
-        double[] a = row.values();
-        assertArrayEquals(a, copy.row(p).values(), 0);
+        SweepRunner.Paths paths = runner.paths(List.of(p), 10);
+        SweepRunner.Row row = runner.row(p, paths);
+        SweepRunner.Row again = copy.row(p, paths);
+        assertEquals(SweepRunner.PATHS, row.values().length);
+        for (int k = 0; k < SweepRunner.PATHS; k++) {
+            assertArrayEquals(row.values()[k], again.values()[k], 0);
+        }
         assertEquals(runner.dataHash(), copy.dataHash());
-        assertEquals(runner.csvLine(row, "x"), copy.csvLine(copy.row(p), "x"));
-        // The same point through the backtest session directly (the backtest command's path).
+        SweepRunner.Trials t = SweepRunner.trials(List.of(row));
+        assertEquals(runner.csvLine(row, t, 0, "x"), copy.csvLine(again, t, 0, "x"));
+        // Path k through the backtest session directly (the backtest command's path), from k days later.
         StrategyConfig c = SweepRunner.configFor(StrategyConfig.defaults(), p);
-        BacktestOutcome o = session.run(c, LocalDate.of(2024, 1, 1), null, false);
-        Metrics m = o.metrics().get(o.runs().stream().map(r -> r.name()).toList().indexOf("full_strategy"));
-        assertArrayEquals(SweepRunner.values(m), a, 0);
+        for (int k : new int[] {0, 3, 6}) {
+            BacktestOutcome o = session.run(c, LocalDate.of(2024, 1, 1 + k), null, false);
+            Metrics m = o.metrics().get(o.runs().stream().map(r -> r.name()).toList().indexOf("full_strategy"));
+            assertArrayEquals(SweepRunner.values(m), row.values()[k], 0, "path " + k);
+        }
+    }
+
+    /**
+     * The paths of a grid start on its common first bar (the longest warm-up), one day apart on
+     * daily bars, and all end on its common last bar.
+     */
+    @Test
+    void pathsStartOnTheCommonFirstBarOneDayApart() {
+        SweepRunner runner = new SweepRunner(session, StrategyConfig.defaults(), null, LocalDate.of(2016, 12, 31));
+        List<SweepRunner.Point> grid = SweepRunner.grid(List.of(0.4), List.of("ewma"), List.of(10, 60), List.of(0.2),
+            List.of(7));
+        SweepRunner.Paths paths = runner.paths(grid, 10);
+        int[] longest = runner.range(runner.candidate(grid.get(1)).history());
+        assertTrue(runner.range(runner.candidate(grid.get(0)).history())[0] < longest[0]);
+        for (int k = 0; k < SweepRunner.PATHS; k++) {
+            assertEquals(longest[0] + k, paths.from()[k]);
+        }
+        assertEquals(longest[1], paths.to());
+        assertEquals(10, paths.splits());
+        // 2016-12-31 leaves the last path (6 days in) 15 returns: enough for 6 blocks of 2, not 8.
+        SweepRunner shortRunner = new SweepRunner(session, StrategyConfig.defaults(), LocalDate.of(2016, 12, 10),
+            LocalDate.of(2016, 12, 31));
+        List<SweepRunner.Point> one = grid.subList(0, 1);
+        int[] s = shortRunner.paths(one, 6).from();
+        assertEquals(15, shortRunner.paths(one, 6).to() - s[6] - 1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> shortRunner.paths(one, 8));
+        assertEquals("--cscv-splits 8 needs 16 returns on every roll-weekday path; the shortest has 15", e.getMessage());
+    }
+
+    /** mean, min, max; one NaN makes all three NaN. */
+    @Test
+    void overPathsIsMeanMinMax() {
+        assertArrayEquals(new double[] {2, -1, 5}, SweepRunner.overPaths(new double[] {-1, 2, 5, 2}), 1e-15);
+        double[] nan = SweepRunner.overPaths(new double[] {1, Double.NaN, 3});
+        assertTrue(Double.isNaN(nan[0]) && Double.isNaN(nan[1]) && Double.isNaN(nan[2]));
+    }
+
+    /**
+     * The rows' DSR and PBO, path by path, equal ManyTrials over the same runs' NAVs computed here
+     * through the backtester directly.
+     */
+    @Test
+    void trialsAreManyTrialsOverEachPath() {
+        SweepRunner runner = new SweepRunner(session, StrategyConfig.defaults(), LocalDate.of(2023, 1, 1), null);
+        List<SweepRunner.Point> grid = new java.util.ArrayList<>(SweepRunner.grid(List.of(0.3, 0.5), List.of("ewma"),
+            List.of(20), List.of(0.1, 0.2), List.of(7)));
+        SweepRunner.Paths paths = runner.paths(grid, 4);
+        List<SweepRunner.Row> rows = grid.stream().map(p -> runner.row(p, paths)).toList();
+        SweepRunner.Trials t = SweepRunner.trials(rows);
+        assertEquals(4, t.count());
+        for (int k : new int[] {0, 6}) {
+            double[][] navs = new double[4][];
+            int best = 0;
+            for (int i = 0; i < 4; i++) {
+                io.volvault.strategy.research.WalkForward.Candidate c = runner.candidate(grid.get(i));
+                navs[i] = runner.backtester().run("x", c.config(), c.history(), paths.from()[k], paths.to(), false).nav();
+                best = rows.get(i).trials()[k].sharpe() > rows.get(best).trials()[k].sharpe() ? i : best;
+            }
+            io.volvault.strategy.research.ManyTrials m = io.volvault.strategy.research.ManyTrials.of(navs, best, 4);
+            assertEquals(best, t.picked()[k]);
+            assertEquals(m.pbo(), t.pbo()[k], 0);
+            assertEquals(m.deflatedSharpe(), t.dsr()[best][k], 0);
+        }
+        String ok = runner.csvLine(rows.get(0), t, 0, "threads");
+        assertEquals(SweepRunner.CSV_HEADER.split(",").length, ok.split(",", -1).length);
     }
 
     @Test
@@ -68,13 +140,31 @@ class SweepRunnerTest {
         assertNotEquals(a.dataHash(), b.dataHash());
         assertNotEquals(a.dataHash(), c.dataHash());
         SweepRunner.Point p = new SweepRunner.Point(0.4, "ewma", 20, 0.2, 7);
-        String line = a.csvLine(new SweepRunner.Row(p, new double[16], "cagr_beyond_300pct", null), "spark");
-        assertTrue(line.startsWith("0.4,ewma,20,0.2,7,0.000000,"), line);
-        assertTrue(line.endsWith(",0.00,cagr_beyond_300pct,,spark," + a.dataHash()), line);
+        double[][] values = new double[SweepRunner.PATHS][16];
+        for (int k = 0; k < SweepRunner.PATHS; k++) {
+            values[k][0] = 0.1 * k; // CAGR 0 .. 0.6: mean 0.3
+            values[k][15] = 1000 + k;
+        }
+        double[][] dsr = new double[2][SweepRunner.PATHS];
+        java.util.Arrays.fill(dsr[0], 0.5);
+        dsr[0][3] = 0.8; // mean (6 x 0.5 + 0.8) / 7
+        double[] pbo = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7};
+        SweepRunner.Trials t = new SweepRunner.Trials(5, dsr, pbo, new int[SweepRunner.PATHS]);
+        String line = a.csvLine(new SweepRunner.Row(p, values, null, "cagr_beyond_300pct", null), t, 0, "spark");
+        assertTrue(line.startsWith("0.4,ewma,20,0.2,7,0.300000,0.000000,0.600000,0.000000,"), line);
+        assertTrue(line.endsWith(",1003.00,1000.00,1006.00,0.5429,0.5000,0.8000,5,0.4000,0.1000,0.7000,"
+            + "cagr_beyond_300pct,,spark," + a.dataHash()), line);
         assertEquals(SweepRunner.CSV_HEADER.split(",").length, line.split(",", -1).length);
-        // An error row: the point, 16 empty metrics, empty flags, the quoted message, engine and hash.
-        String error = a.csvLine(new SweepRunner.Row(p, null, null, "X: a \"b\", c\nd"), "threads");
-        assertEquals("0.4,ewma,20,0.2,7" + ",".repeat(18) + "\"X: a \"\"b\"\", c d\",threads," + a.dataHash(), error);
+        assertTrue(SweepRunner.CSV_HEADER.startsWith("target_vol,estimator,window_days,delta,tenor_days,cagr_mean,"
+            + "cagr_min,cagr_max,annualized_vol_mean,"), SweepRunner.CSV_HEADER);
+        assertTrue(SweepRunner.CSV_HEADER.endsWith(",final_nav_max,dsr_mean,dsr_min,dsr_max,trials,pbo_mean,pbo_min,"
+            + "pbo_max,flags,error,engine,data_hash"), SweepRunner.CSV_HEADER);
+        // An error row: the point, 48 empty metrics, no DSR (NaN), the trials, the PBO, empty flags, the quoted
+        // message, engine and hash.
+        java.util.Arrays.fill(dsr[1], Double.NaN);
+        String error = a.csvLine(new SweepRunner.Row(p, null, null, null, "X: a \"b\", c\nd"), t, 1, "threads");
+        assertEquals("0.4,ewma,20,0.2,7" + ",".repeat(52) + "5,0.4000,0.1000,0.7000,,\"X: a \"\"b\"\", c d\",threads,"
+            + a.dataHash(), error);
     }
 
     /**
@@ -102,14 +192,25 @@ class SweepRunnerTest {
     @Test
     void aFailingPointIsAnErrorRow() {
         SweepRunner runner = new SweepRunner(session, StrategyConfig.defaults(), null, null);
+        SweepRunner.Point bad = new SweepRunner.Point(0.4, "rogers-satchell", 2, 0.2, 1);
+        SweepRunner.Point good = new SweepRunner.Point(0.4, "ewma", 2, 0.2, 1);
+        SweepRunner.Paths paths = runner.paths(List.of(bad, good), 10);
         // Rogers-Satchell over 2 days is zero on two flat-range days of the shipped history.
-        SweepRunner.Row r = runner.row(new SweepRunner.Point(0.4, "rogers-satchell", 2, 0.2, 1));
+        SweepRunner.Row r = runner.row(bad, paths);
         assertTrue(r.error() != null && r.error().startsWith("IllegalArgumentException: bar ")
             && r.error().contains("is not positive"), String.valueOf(r.error()));
         assertEquals(null, r.values());
-        SweepRunner.Row ok = runner.row(new SweepRunner.Point(0.4, "ewma", 2, 0.2, 1));
+        SweepRunner.Row ok = runner.row(good, paths);
         assertEquals(null, ok.error());
         assertEquals("tenor_under_2_days", ok.flags());
+        // One trial: no DSR or PBO. The error row is no trial and has no DSR either.
+        SweepRunner.Trials t = SweepRunner.trials(List.of(r, ok));
+        assertEquals(1, t.count());
+        assertTrue(Double.isNaN(t.dsr()[0][0]) && Double.isNaN(t.dsr()[1][6]) && Double.isNaN(t.pbo()[3]));
+        assertEquals(-1, t.picked()[0]);
+        // An error row: 48 empty metrics, 3 empty DSR, the trials, 3 empty PBO, empty flags, the error.
+        assertTrue(runner.csvLine(r, t, 0, "threads").startsWith("0.4,rogers-satchell,2,0.2,1" + ",".repeat(52)
+            + "1,,,,,\"IllegalArgumentException: bar "), runner.csvLine(r, t, 0, "threads"));
     }
 
     private static Metrics metrics(double cagr, double premium) {

@@ -83,6 +83,48 @@ class WalkForwardCommandTest {
         }
     }
 
+    /**
+     * Seven paths, each the whole walk-forward from one day later: path 0 is what folds.csv and the
+     * intervals show; path k's out-of-sample span starts k days later (a 60-day test window keeps
+     * 15 folds as long as 180 + 15 x 60 = 1080 bars fit, so all 7 do); the summary's mean, min and
+     * max are those of the 7 rows.
+     */
+    @Test
+    void everyFigureOverTheSevenRollWeekdayPaths() throws Exception {
+        List<String> lines = Files.readAllLines(out.resolve("paths.csv"));
+        assertEquals(8, lines.size());
+        assertEquals("path,oos_from,oos_to,folds,hindsight,oos_cagr,oos_vol,oos_sharpe,oos_max_drawdown,hindsight_cagr,"
+            + "hindsight_vol,hindsight_sharpe,hindsight_max_drawdown,mean_fold_is_sharpe,mean_fold_oos_sharpe,"
+            + "deflated_sharpe_ratio,pbo", lines.get(0));
+        JsonNode paths = summary.get("roll_weekday_paths");
+        assertEquals(7, paths.get("paths").asInt());
+        double sum = 0;
+        double min = Double.POSITIVE_INFINITY;
+        for (int k = 0; k < 7; k++) {
+            String[] c = lines.get(k + 1).split(",");
+            assertEquals(String.valueOf(k), c[0]);
+            assertEquals(java.time.LocalDate.of(2021, 6, 29).plusDays(k).toString(), c[1]);
+            assertEquals("15", c[3]);
+            JsonNode p = paths.get("per_path").get(k);
+            assertEquals(c[1], p.get("oos_from").asText());
+            assertEquals(Double.parseDouble(c[7]), p.get("oos_sharpe").asDouble(), 5e-7);
+            sum += p.get("oos_sharpe").asDouble();
+            min = Math.min(min, p.get("oos_sharpe").asDouble());
+        }
+        assertEquals(sum / 7, paths.get("mean").get("oos_sharpe").asDouble(), 1e-12);
+        assertEquals(min, paths.get("min").get("oos_sharpe").asDouble(), 0);
+        JsonNode first = paths.get("per_path").get(0);
+        assertEquals(summary.get("walk_forward_oos").get("cagr").get("estimate").asDouble(),
+            first.get("oos_cagr").asDouble(), 0);
+        assertEquals(summary.get("hindsight_is").get("sharpe").get("estimate").asDouble(),
+            first.get("hindsight_sharpe").asDouble(), 0);
+        assertEquals(summary.get("many_trials").get("deflated_sharpe_ratio").asDouble(),
+            first.get("deflated_sharpe_ratio").asDouble(), 0);
+        assertEquals(summary.get("many_trials").get("pbo").asDouble(), first.get("pbo").asDouble(), 0);
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("Over the 7 roll-weekday start paths") && html.contains("mean [min, max]"), html);
+    }
+
     @Test
     void badInputIsOneLineAndExitTwo() {
         String[][] cases = {
@@ -91,8 +133,12 @@ class WalkForwardCommandTest {
             {"--heatmap", "delta,fee"},
             {"--test-days", "0"},
             {"--train-days", "2000"},
+            {"--cscv-splits", "3"},
+            {"--bogus", "1"},
+            {"--target-vols", "0.3", "--estimators", "garch"},
         };
-        String[] expected = {"--objective 'cagr'", "--heatmap 'delta,delta'", "'fee'", "--test-days 0", "needs"};
+        String[] expected = {"--objective 'cagr'", "--heatmap 'delta,delta'", "'fee'", "--test-days 0", "needs",
+            "--cscv-splits 3 must be an even number", "Unknown options: '--bogus'", "estimator 'garch'"};
         for (int i = 0; i < cases.length; i++) {
             Path o = tmp.resolve("bad" + i);
             String[] a = Arrays.copyOf(cases[i], cases[i].length + 2);
