@@ -226,6 +226,13 @@ class SparkSweepTest {
             assertTrue(r.err().contains(expected[i]), r.err());
             assertEquals(1, r.err().strip().lines().count(), r.err());
         }
+        // An empty list (a lone comma) is an empty grid, on both engines.
+        for (boolean sparkEngine : new boolean[] {true, false}) {
+            Run r = run(sparkEngine, "--prices", INPUT[1], "--tenors", ",", "--out", out.toString());
+            assertEquals(2, r.code(), r.err());
+            assertTrue(r.err().strip().endsWith(": --tenors has no value: the sweep grid would be empty"), r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+        }
         assertFalse(Files.exists(out.getParent()), "left output behind");
     }
 

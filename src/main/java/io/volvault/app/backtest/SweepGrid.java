@@ -38,8 +38,15 @@ public final class SweepGrid {
         return cscvSplits;
     }
 
-    /** Every combination, target vol outermost and tenor innermost. */
+    /** Every combination, target vol outermost and tenor innermost; an empty list is refused by name. */
     public List<SweepRunner.Point> points() {
+        List<String> names = List.of("--target-vols", "--estimators", "--windows", "--deltas", "--tenors");
+        List<List<?>> lists = List.of(targetVols, estimators, windows, deltas, tenors);
+        for (int i = 0; i < names.size(); i++) {
+            if (lists.get(i).isEmpty()) {
+                throw new IllegalArgumentException(names.get(i) + " has no value: the sweep grid would be empty");
+            }
+        }
         return SweepRunner.grid(targetVols, estimators, windows, deltas, tenors);
     }
 }

@@ -98,8 +98,34 @@ final class WalkForwardReport {
         };
     }
 
-    static void write(Path dir, Inputs in) throws IOException {
-        Files.createDirectories(dir);
+    /**
+     * Writes every file into a sibling {@code .partial} folder first and moves them into
+     * {@code out} only when all are whole, so a failure leaves no set of files that looks complete.
+     */
+    static void write(Path out, Inputs in) throws IOException {
+        Path tmp = SweepOutput.partial(out);
+        try {
+            Files.createDirectories(tmp);
+            writeFiles(tmp, in);
+            Files.createDirectories(out);
+            try (java.util.stream.Stream<Path> files = Files.list(tmp)) {
+                for (Path f : files.toList()) {
+                    Files.move(f, out.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } finally {
+            if (Files.isDirectory(tmp)) {
+                try (java.util.stream.Stream<Path> left = Files.list(tmp)) {
+                    for (Path f : left.toList()) {
+                        Files.delete(f);
+                    }
+                }
+                Files.delete(tmp);
+            }
+        }
+    }
+
+    private static void writeFiles(Path dir, Inputs in) throws IOException {
         long[] t = in.session().bars().epochSeconds();
         WalkForward.Result r = in.result();
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(dir.resolve("folds.csv")))) {

@@ -43,6 +43,7 @@ class WalkForwardCommandTest {
             "--objective", "sharpe", "--resamples", "200", "--cscv-splits", "4", "--out", out.toString()));
         assertEquals(0, r.code(), r.err());
         summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertFalse(Files.exists(tmp.resolve("wf.partial")), "the .partial folder was left");
     }
 
     @Test
@@ -150,5 +151,12 @@ class WalkForwardCommandTest {
             assertEquals(1, r.err().strip().lines().count(), r.err());
             assertFalse(Files.exists(o));
         }
+        // An empty list (a lone comma) is an empty grid.
+        Path o = tmp.resolve("empty");
+        BacktestCommandTest.Result r = BacktestCommandTest.cli("walkforward", "--prices", BTC, "--deltas", ",", "--out",
+            o.toString());
+        assertEquals(2, r.code(), r.err());
+        assertEquals("volvault walkforward: --deltas has no value: the sweep grid would be empty", r.err().strip());
+        assertFalse(Files.exists(o));
     }
 }
