@@ -67,6 +67,12 @@ class ManyTrialsTest {
         assertEquals(m.deflatedSharpe(), m.deflatedSharpeOf(trials.get(1)), 0);
         assertEquals(0.6437623850704307, m.deflatedSharpeOf(trials.get(2)), 1e-10);
         assertEquals(0.4593574610408974, m.deflatedSharpeOf(trials.get(3)), 1e-10);
+        // Two trials are enough, and trial 0 may be the pick (numpy and scipy: the Sharpe variance of
+        // trials 0 and 1, the bar for N = 2, trial 0's DSR).
+        ManyTrials two = ManyTrials.of(trials.subList(0, 2), 0);
+        assertEquals(0.024448275459216167, two.sharpeVariance(), 1e-14);
+        assertEquals(0.08126865620102734, two.expectedMaxSharpe(), 1e-12);
+        assertEquals(0.0011953710186035304, two.deflatedSharpe(), 1e-12);
         assertEquals("picked trial 4 is not one of the 4 trials",
             assertThrows(IllegalArgumentException.class, () -> ManyTrials.of(trials, 4)).getMessage());
         assertEquals("statistics of many trials need at least 2 configurations, got 1",
