@@ -252,7 +252,7 @@ public final class SweepRunner implements Serializable {
         }
     }
 
-    /** The flags in the order {@link #flags} writes them. */
+    /** The flags, in the order {@link #flags} writes them and a row lists them. */
     private static final List<String> FLAG_ORDER = List.of("premium_per_year_above_nav", "cagr_beyond_300pct",
         "tenor_under_2_days");
 
@@ -331,13 +331,13 @@ public final class SweepRunner implements Serializable {
     static String flags(Point p, Metrics m, double initialNav, double years) {
         List<String> f = new ArrayList<>();
         if (m.premium() / years > initialNav) {
-            f.add("premium_per_year_above_nav");
+            f.add(FLAG_ORDER.get(0));
         }
         if (Math.abs(m.cagr()) > CAGR_BOUND) {
-            f.add("cagr_beyond_300pct");
+            f.add(FLAG_ORDER.get(1));
         }
         if (p.tenorDays() < MIN_TENOR_DAYS) {
-            f.add("tenor_under_2_days");
+            f.add(FLAG_ORDER.get(2));
         }
         return String.join(";", f);
     }
