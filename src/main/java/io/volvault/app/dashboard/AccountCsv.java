@@ -1,6 +1,7 @@
 package io.volvault.app.dashboard;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.math.BigDecimal;
@@ -17,7 +18,8 @@ public final class AccountCsv {
     static final List<String> COLUMNS = List.of("time_utc", "block", "tx", "vault", "vault_symbol", "event", "amount",
         "amount_unit", "round", "round_price_per_share", "converted", "converted_unit");
 
-    private static final CsvMapper CSV = new CsvMapper();
+    /** Quotes only cells that need it (Jackson's default also quotes long ones, such as hashes). */
+    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
 
     private AccountCsv() {}
 

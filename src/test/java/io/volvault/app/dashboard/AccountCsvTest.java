@@ -13,9 +13,9 @@ class AccountCsvTest {
     void oneExactRowPerActivityOldestFirstAcrossVaults() {
         Amount tenWeth = Amount.of(BigInteger.TEN.pow(19), 18, "WETH");
         Amount shares = Amount.of(new BigInteger("9999999999999999999001"), 21, "vvWETH-CC");
-        AccountView.Activity request = new AccountView.Activity("2026-01-01T00:00:00Z", 5, "0xaa", "DepositRequest", tenWeth, 1L,
+        AccountView.Activity request = new AccountView.Activity("2026-01-01T00:00:00Z", 5, "0x78e4d65da74d96b2f0663bae9f6cca1c0f6ea43b5b6b39bd854d8283b6f984ee", "DepositRequest", tenWeth, 1L,
             new BigDecimal("1.000000000000000001"), shares);
-        AccountView.Activity claim = new AccountView.Activity("2026-01-08T00:00:00Z", 9, "0xbb", "Deposit", shares, null, null, tenWeth);
+        AccountView.Activity claim = new AccountView.Activity("2026-01-08T00:00:00Z", 9, "0xbb", "Deposit, claimed", shares, null, null, tenWeth);
         AccountView.Activity put = new AccountView.Activity("2026-01-02T00:00:00Z", 7, "0xcc", "RedeemRequest",
             Amount.of(BigInteger.valueOf(5), 9, "vvUSDC-CSP"), 2L, null, null);
         Amount zero = Amount.of(BigInteger.ZERO, 18, "WETH");
@@ -26,9 +26,9 @@ class AccountCsvTest {
 
         assertEquals(String.join("\n",
             "time_utc,block,tx,vault,vault_symbol,event,amount,amount_unit,round,round_price_per_share,converted,converted_unit",
-            "2026-01-01T00:00:00Z,5,0xaa,0xcall,vvWETH-CC,DepositRequest,10,WETH,1,1.000000000000000001,9.999999999999999999001,vvWETH-CC",
+            "2026-01-01T00:00:00Z,5,0x78e4d65da74d96b2f0663bae9f6cca1c0f6ea43b5b6b39bd854d8283b6f984ee,0xcall,vvWETH-CC,DepositRequest,10,WETH,1,1.000000000000000001,9.999999999999999999001,vvWETH-CC",
             "2026-01-02T00:00:00Z,7,0xcc,0xput,vvUSDC-CSP,RedeemRequest,0.000000005,vvUSDC-CSP,2,,,",
-            "2026-01-08T00:00:00Z,9,0xbb,0xcall,vvWETH-CC,Deposit,9.999999999999999999001,vvWETH-CC,,,10,WETH",
+            "2026-01-08T00:00:00Z,9,0xbb,0xcall,vvWETH-CC,\"Deposit, claimed\",9.999999999999999999001,vvWETH-CC,,,10,WETH",
             ""), AccountCsv.of(view));
     }
 }
