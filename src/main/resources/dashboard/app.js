@@ -153,6 +153,20 @@ function roundTable(v) {
       "Share price change", "Vol implied / realized"], rows, { class: "rounds" });
 }
 
+function proofTable(v) {
+  const p = v.proofs;
+  const ignored = p.ignored ? ` ${p.ignored} entr${p.ignored === 1 ? "y" : "ies"} by other addresses ignored.` : "";
+  const intro = el("p", { class: "note", "data-field": "proofs-note" },
+    "Each round the keeper commits in KeeperLog to a hash of its inputs (market data, configuration, code version) "
+    + `and of its decision; only entries sent by the vault's keeper count.${ignored}`);
+  if (p.trusted.length === 0) return el("div", {}, intro, el("p", { class: "note" }, "No entry from the keeper yet."));
+  const short = (h) => el("code", { title: h }, `${h.slice(0, 10)}…${h.slice(-6)}`);
+  return el("div", {}, intro, table("The keeper's records, newest first", ["Round", "Recorded (UTC)", "Inputs hash", "Decision hash"],
+    p.trusted.slice().reverse().map((r) => el("tr", { "data-round": String(r.round) },
+      cell("round", String(r.round)), cell("time", r.time.replace("T", " ").replace("Z", "")),
+      cell("inputs-hash", short(r.inputsHash)), cell("decision-hash", short(r.decisionHash)))), { class: "proofs" }));
+}
+
 function performance(v) {
   const p = v.performance;
   const chartPoints = p.chart.map((c) => ({ t: Date.parse(c.time), y: c.valueUsd }));
@@ -237,7 +251,9 @@ function vaultCard(v) {
     el("h3", {}, "Deposit, redeem, cancel, claim"),
     actForm(v),
     el("h3", {}, "Keeper"),
-    keeperTable(v.keeperActions));
+    keeperTable(v.keeperActions),
+    el("h3", {}, "Proof of backtest"),
+    proofTable(v));
 }
 
 async function loadVaults() {

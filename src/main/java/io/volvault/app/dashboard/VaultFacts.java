@@ -194,7 +194,12 @@ public final class VaultFacts {
             sharePrice,
             call(vault.currentRound(), "currentRound").longValueExact(),
             option, greeks, volatility(), fees, history, keeperActions(events, isCall, asset),
-            assetPriceUsd, returns, rounds, wallet);
+            assetPriceUsd, returns, rounds, wallet, proofs(address, call(vault.keeper(), "keeper").toLowerCase()));
+    }
+
+    private BacktestProofs.Proofs proofs(String vault, String keeper) throws IOException {
+        String log = deployment.contracts().keeperLog();
+        return log == null ? new BacktestProofs.Proofs(List.of(), 0) : BacktestProofs.of(index.events(log), vault, keeper);
     }
 
     private VaultView.Volatility volatility() throws IOException {

@@ -15,6 +15,7 @@ import java.util.Map;
  *                   token, 1 for the quote token (the vaults themselves value it at 1 USD)
  * @param rounds     every closed round, oldest first
  * @param wallet     what the page needs to build the vault's transactions for a wallet
+ * @param proofs     the keeper's per-round hashes in KeeperLog (empty when the deployment has none)
  */
 public record VaultView(
     String address,
@@ -37,7 +38,8 @@ public record VaultView(
     BigDecimal assetPriceUsd,
     Returns performance,
     List<RoundHistory.Round> rounds,
-    Wallet wallet) {
+    Wallet wallet,
+    BacktestProofs.Proofs proofs) {
 
     /**
      * How the vault has done, on the USD value of one share (price per share at each round close

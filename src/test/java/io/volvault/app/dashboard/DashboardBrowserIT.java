@@ -15,6 +15,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -33,6 +34,8 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.web3j.crypto.Hash;
+import org.web3j.utils.Numeric;
 
 /**
  * The page in Debian's headless Chromium (installed by scripts/lib/chromium.sh; Selenium uses
@@ -58,6 +61,11 @@ class DashboardBrowserIT {
         chain.rollAndSell();
         chain.settleAndRollAgain();
         chain.mintWeth(CAROL, E18.multiply(BigInteger.valueOf(50)));
+        String callVault = chain.deployment.contracts().callVault();
+        byte[] inputs = Hash.sha3("inputs of round 3".getBytes(StandardCharsets.UTF_8));
+        byte[] decision = Hash.sha3("decision of round 3".getBytes(StandardCharsets.UTF_8));
+        chain.recordDecision(ExercisedDeployment.KEEPER, callVault, 3, inputs, decision);
+        chain.recordDecision(ExercisedDeployment.BUYER, callVault, 3, decision, inputs);
         String rpc = System.getProperty("volvault.rpc");
         try (Dashboard dashboard = Dashboard.open(rpc, chain.deployment, dir.resolve("index"), 0.4, KeeperNotes.NONE);
              DashboardServer server = dashboard.serve(0)) {
@@ -89,6 +97,15 @@ class DashboardBrowserIT {
                 var price2 = vault.roundPrice(BigInteger.TWO).send();
                 double change = new BigDecimal(price2.component3()).doubleValue() / new BigDecimal(price1.component3()).doubleValue() - 1;
                 assertEquals(Readable.percent(change), field(round2, "round-return"));
+
+                // the keeper's record is shown, the buyer's for the same round is not
+                WebElement proof = card.findElement(By.cssSelector("table.proofs tr[data-round='3']"));
+                assertEquals(Numeric.toHexString(inputs), proof.findElement(By.cssSelector("[data-field='inputs-hash'] code"))
+                    .getAttribute("title"));
+                assertEquals(Numeric.toHexString(decision), proof.findElement(By.cssSelector("[data-field='decision-hash'] code"))
+                    .getAttribute("title"));
+                assertEquals(1, card.findElements(By.cssSelector("table.proofs tbody tr")).size());
+                assertTrue(field(card, "proofs-note").endsWith(" 1 entry by other addresses ignored."), field(card, "proofs-note"));
 
                 WebElement value = card.findElement(By.cssSelector("svg.chart.value"));
                 assertEquals("3", value.getAttribute("data-points"), "two round closes and the value now");

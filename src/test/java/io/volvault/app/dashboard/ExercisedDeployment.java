@@ -3,6 +3,7 @@ package io.volvault.app.dashboard;
 import io.volvault.app.chain.Deployment;
 import io.volvault.app.chain.HardhatAccounts;
 import io.volvault.app.chain.HardhatScripts;
+import io.volvault.app.chain.contracts.KeeperLog;
 import io.volvault.app.chain.contracts.OptionVault;
 import io.volvault.app.chain.contracts.PushPriceOracle;
 import io.volvault.app.chain.contracts.TestToken;
@@ -171,6 +172,12 @@ public final class ExercisedDeployment {
     /** The deployer mints {@code wei} of the test WETH to {@code actor}. */
     public void mintWeth(int actor, BigInteger wei) throws Exception {
         token(deployment.contracts().weth(), OWNER).mint(address(actor), wei).send();
+    }
+
+    /** {@code account} records hashes for {@code vault}'s round in the deployment's KeeperLog. */
+    public void recordDecision(int account, String vault, long round, byte[] inputsHash, byte[] decisionHash) throws Exception {
+        KeeperLog.load(deployment.contracts().keeperLog(), web3j, signer(account), gas)
+            .record(vault, BigInteger.valueOf(round), inputsHash, decisionHash).send();
     }
 
     public TestToken weth(int account) {
