@@ -6,6 +6,7 @@ import io.volvault.app.chain.PlannedTx;
 import io.volvault.app.chain.TxSender;
 import io.volvault.app.chain.TxSender.Outcome;
 import io.volvault.app.chain.TxSender.Result;
+import io.volvault.app.chain.contracts.KeeperLog;
 import io.volvault.app.chain.contracts.OptionVault;
 import io.volvault.greeks.realized.PriceBars;
 import io.volvault.strategy.Action;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.web3j.utils.Numeric;
 
 /**
  * One keeper tick per call: for each vault it reads the chain, runs {@link Strategy#decide} on
@@ -98,10 +100,16 @@ public final class Keeper {
     private final Settings settings;
     private final Backtester surfaces;
     private final Consumer<String> dryRunOut;
+    private final KeeperLog keeperLog;
+    private final String codeVersion = DecisionRecord.codeVersion();
 
-    /** {@code sender} and {@code journal} may be null in a dry run, which sends and remembers nothing. */
+    /**
+     * {@code sender} and {@code journal} may be null in a dry run, which sends and remembers nothing;
+     * {@code keeperLog} is null for a deployment without one (nothing is recorded).
+     */
     public Keeper(ChainReader reader, TxSender sender, Journal journal, ImpliedVolSource impliedVol,
-                  List<ManagedVault> vaults, Settings settings, Backtester surfaces, Consumer<String> dryRunOut) {
+                  List<ManagedVault> vaults, Settings settings, Backtester surfaces, Consumer<String> dryRunOut,
+                  KeeperLog keeperLog) {
         this.reader = reader;
         this.sender = sender;
         this.journal = journal;
@@ -110,6 +118,7 @@ public final class Keeper {
         this.settings = settings;
         this.surfaces = surfaces;
         this.dryRunOut = dryRunOut;
+        this.keeperLog = keeperLog;
     }
 
     /** Finishes what a previous keeper left in the journal; call once before the first tick. */
@@ -220,8 +229,9 @@ public final class Keeper {
                     continue;
                 }
                 PlannedTx tx = roll(v, s, write, strike, config.options().premiumSpread(), model, settings.auctionSeconds());
-                if (tx != null) {
-                    execute(tx, sent);
+                if (tx != null && execute(tx, sent) && keeperLog != null) {
+                    record(v, s.currentRound() + 1,
+                        DecisionRecord.of(codeVersion, config, s.oracleUpdatedAt(), iv, portfolio, bars, write), sent);
                 }
             }
         }
@@ -263,6 +273,18 @@ public final class Keeper {
             v.address(), v.vault().rebalance(false, otherIn, minOut).encodeFunctionCall());
         execute(tx, sent);
         return settings.dryRun() ? s : reader.snapshot(v.vault());
+    }
+
+    /** Commits the opened round's inputs and decision to KeeperLog; the inputs text goes to the log. */
+    private void record(ManagedVault v, long round, DecisionRecord r, List<String> sent) throws IOException {
+        PlannedTx tx = new PlannedTx("record:" + v.address() + ":round=" + round,
+            String.format("%s: record round %d's inputs %s and decision %s", v.name(), round,
+                Numeric.toHexString(r.inputsHash()), Numeric.toHexString(r.decisionHash())),
+            keeperLog.getContractAddress(),
+            keeperLog.record(v.address(), BigInteger.valueOf(round), r.inputsHash(), r.decisionHash()).encodeFunctionCall());
+        log.info("{}: round {} decided from inputs {}:\n{}decision: {}", v.name(), round,
+            Numeric.toHexString(r.inputsHash()), r.inputs(), r.decision());
+        execute(tx, sent);
     }
 
     private static String rebalanceMemo(ManagedVault v) {
