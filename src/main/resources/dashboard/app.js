@@ -161,10 +161,23 @@ function proofTable(v) {
     + `and of its decision; only entries sent by the vault's keeper count.${ignored}`);
   if (p.trusted.length === 0) return el("div", {}, intro, el("p", { class: "note" }, "No entry from the keeper yet."));
   const short = (h) => el("code", { title: h }, `${h.slice(0, 10)}…${h.slice(-6)}`);
-  return el("div", {}, intro, table("The keeper's records, newest first", ["Round", "Recorded (UTC)", "Inputs hash", "Decision hash"],
-    p.trusted.slice().reverse().map((r) => el("tr", { "data-round": String(r.round) },
-      cell("round", String(r.round)), cell("time", r.time.replace("T", " ").replace("Z", "")),
-      cell("inputs-hash", short(r.inputsHash)), cell("decision-hash", short(r.decisionHash)))), { class: "proofs" }));
+  const err = (x) => (x === null ? "–" : pct(x));
+  return el("div", {}, intro, table("The keeper's records, newest first: what the backtester decides from the recorded inputs,"
+    + " what the chain opened, and the tracking error between them",
+    ["Round", "Recorded (UTC)", "Inputs hash", "Decision hash", "Backtester decides", "Chain opened",
+      "Tracking error: strike / size / expiry"],
+    p.trusted.slice().reverse().map((r) => {
+      const x = r.replay;
+      const chain = x.chainStrikeUsd === null ? x.status
+        : `strike ${usd(x.chainStrikeUsd)} x ${readable(x.chainSize)}, expiring ${x.chainExpiry.slice(0, 16).replace("T", " ")}`;
+      const error = x.strikeError === null ? "–"
+        : `${err(x.strikeError)} / ${err(x.sizeError)} / ${readable((x.expiryDifference / 3600).toFixed(2))} h`;
+      return el("tr", { "data-round": String(r.round), "data-status": x.status },
+        cell("round", String(r.round)), cell("time", r.time.replace("T", " ").replace("Z", "")),
+        cell("inputs-hash", short(r.inputsHash)), cell("decision-hash", short(r.decisionHash)),
+        cell("backtest", x.backtestWrite === null ? x.status : x.backtestWrite), cell("chain", chain),
+        cell("tracking-error", error));
+    }), { class: "proofs" }));
 }
 
 function performance(v) {

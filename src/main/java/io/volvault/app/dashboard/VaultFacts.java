@@ -184,6 +184,8 @@ public final class VaultFacts {
             asset.decimals(), asset.symbol());
         VaultView.Returns returns = VaultPerformance.of(rounds, answers, isCall, priceDecimals, sharePrice.value(),
             now.time().getEpochSecond(), assetPriceUsd, targetVol, asset.decimals(), fees.charged());
+        BacktestProofs.Proofs recorded = BacktestProofs.replayed(proofs(address, call(vault.keeper(), "keeper").toLowerCase()),
+            keeperNotes, events, base.decimals(), priceDecimals);
         VaultView.Wallet wallet = new VaultView.Wallet(call(vault.asset(), "asset").toLowerCase(), asset.decimals(),
             share.decimals(), WalletCalls.SELECTORS);
 
@@ -194,7 +196,7 @@ public final class VaultFacts {
             sharePrice,
             call(vault.currentRound(), "currentRound").longValueExact(),
             option, greeks, volatility(), fees, history, keeperActions(events, isCall, asset),
-            assetPriceUsd, returns, rounds, wallet, proofs(address, call(vault.keeper(), "keeper").toLowerCase()));
+            assetPriceUsd, returns, rounds, wallet, recorded);
     }
 
     private BacktestProofs.Proofs proofs(String vault, String keeper) throws IOException {

@@ -179,20 +179,14 @@ public final class Keeper {
         } catch (IOException | RuntimeException e) {
             return skip(v, s, Double.NaN, null, "market data failed (" + e.getMessage() + "): no trade");
         }
-        double[] observed = new double[bars.size()];
-        Arrays.fill(observed, Double.NaN);
-        observed[observed.length - 1] = iv;
-        MarketHistory now = VolInputs.history(bars, periodsPerYear, observed, realized, config.forecast(), 0);
-        double forecast = now.forecastVol()[bars.size() - 1];
-        double spot = s.spotPrice();
         Memo last = settings.dryRun() ? null : journal.recall(rebalanceMemo(v)).orElse(null);
         PortfolioState portfolio = s.portfolio(last == null ? Long.MIN_VALUE : last.epochSeconds());
-        double tenorYears = config.options().tenorDays() / 365.0;
-        int latest = bars.size() - 1;
-        MarketState market = new MarketState(s.oracleUpdatedAt(), spot, forecast,
-            surfaces.surface(iv, spot, 0, tenorYears, portfolio.shorts(), s.oracleUpdatedAt()), 0,
-            now.ivVol()[latest], now.spotIvCorrelation()[latest], now.dailyExcessKurtosis()[latest]);
-        Decision decision = v.strategy().decide(portfolio, market);
+        DecisionRecord.Inputs inputs = new DecisionRecord.Inputs(codeVersion, config, s.oracleUpdatedAt(), s.spotPrice(), iv,
+            portfolio, bars);
+        Decided decided = decide(v.strategy(), surfaces, inputs);
+        Decision decision = decided.decision();
+        double forecast = decided.market().forecastVol();
+        double spot = s.spotPrice();
         log.info("{}: spot {} forecast vol {} implied {}: {}", v.name(), spot, round4(forecast), round4(iv),
             decision.actions().stream().map(Action::reason).toList());
 
@@ -230,8 +224,7 @@ public final class Keeper {
                 }
                 PlannedTx tx = roll(v, s, write, strike, config.options().premiumSpread(), model, settings.auctionSeconds());
                 if (tx != null && execute(tx, sent) && keeperLog != null) {
-                    record(v, s.currentRound() + 1,
-                        DecisionRecord.of(codeVersion, config, s.oracleUpdatedAt(), iv, portfolio, bars, write), sent);
+                    record(v, s.currentRound() + 1, DecisionRecord.of(inputs, write), sent);
                 }
             }
         }
@@ -275,15 +268,41 @@ public final class Keeper {
         return settings.dryRun() ? s : reader.snapshot(v.vault());
     }
 
-    /** Commits the opened round's inputs and decision to KeeperLog; the inputs text goes to the log. */
+    /** The market state the strategy sees and what it decides there. */
+    public record Decided(MarketState market, Decision decision) {}
+
+    /**
+     * The decision from its inputs, the one path to {@link Strategy#decide} for the keeper and for
+     * anyone replaying a recorded round: the forecast from the oracle's prices, the surface at the
+     * implied vol, the market state, the decision.
+     */
+    public static Decided decide(Strategy strategy, Backtester surfaces, DecisionRecord.Inputs in) {
+        StrategyConfig config = strategy.config();
+        PriceBars bars = in.bars();
+        double periodsPerYear = bars.size() >= 2 ? bars.inferredPeriodsPerYear() : 365;
+        double[] realized = VolInputs.realized(bars, periodsPerYear, config.forecast());
+        double[] observed = new double[bars.size()];
+        Arrays.fill(observed, Double.NaN);
+        observed[observed.length - 1] = in.impliedVol();
+        MarketHistory now = VolInputs.history(bars, periodsPerYear, observed, realized, config.forecast(), 0);
+        int latest = bars.size() - 1;
+        double tenorYears = config.options().tenorDays() / 365.0;
+        MarketState market = new MarketState(in.time(), in.spot(), now.forecastVol()[latest],
+            surfaces.surface(in.impliedVol(), in.spot(), 0, tenorYears, in.portfolio().shorts(), in.time()), 0,
+            now.ivVol()[latest], now.spotIvCorrelation()[latest], now.dailyExcessKurtosis()[latest]);
+        return new Decided(market, strategy.decide(in.portfolio(), market));
+    }
+
+    /** Commits the opened round's inputs and decision to KeeperLog and keeps the inputs in the journal. */
     private void record(ManagedVault v, long round, DecisionRecord r, List<String> sent) throws IOException {
         PlannedTx tx = new PlannedTx("record:" + v.address() + ":round=" + round,
             String.format("%s: record round %d's inputs %s and decision %s", v.name(), round,
                 Numeric.toHexString(r.inputsHash()), Numeric.toHexString(r.decisionHash())),
             keeperLog.getContractAddress(),
             keeperLog.record(v.address(), BigInteger.valueOf(round), r.inputsHash(), r.decisionHash()).encodeFunctionCall());
-        log.info("{}: round {} decided from inputs {}:\n{}decision: {}", v.name(), round,
-            Numeric.toHexString(r.inputsHash()), r.inputs(), r.decision());
+        journal.rememberInputs(Numeric.toHexString(r.inputsHash()), r.inputsJson());
+        log.info("{}: round {} decided from inputs {}:\n{}\ndecision: {}", v.name(), round,
+            Numeric.toHexString(r.inputsHash()), r.inputsJson(), r.decision());
         execute(tx, sent);
     }
 

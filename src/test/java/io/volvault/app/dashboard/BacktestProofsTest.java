@@ -29,8 +29,8 @@ class BacktestProofsTest {
             new IndexedEvent(5, 0, "0xt5", 0, "0xlog", "AnswerUpdated", Map.of())), VAULT, KEEPER);
 
         assertEquals(List.of(
-            new BacktestProofs.Proof(2, "0x01", "0xdd", KEEPER, "1970-01-02T00:00:00Z", "0xt1"),
-            new BacktestProofs.Proof(3, "0x04", "0xdd", KEEPER, "1970-01-05T00:00:00Z", "0xt4")), proofs.trusted());
+            new BacktestProofs.Proof(2, "0x01", "0xdd", KEEPER, "1970-01-02T00:00:00Z", "0xt1", null),
+            new BacktestProofs.Proof(3, "0x04", "0xdd", KEEPER, "1970-01-05T00:00:00Z", "0xt4", null)), proofs.trusted());
         assertEquals(1, proofs.ignored());
     }
 }

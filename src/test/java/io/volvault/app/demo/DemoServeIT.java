@@ -49,7 +49,7 @@ class DemoServeIT {
     private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(30);
     private static final Pattern CHAIN_LINE = Pattern.compile("chain (http://127\\.0\\.0\\.1:\\d+), deployment (\\S+), market data");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern LOGGED_INPUTS = Pattern.compile("decided from inputs (0x[0-9a-f]{64}):\\n(.*?)decision: ",
+    private static final Pattern LOGGED_INPUTS = Pattern.compile("decided from inputs (0x[0-9a-f]{64}):\\n(.*?)\\ndecision: ",
         Pattern.DOTALL);
 
     /** HTTP/1.1: Hardhat's JSON-RPC server answers an h2c upgrade request with 400. */
@@ -131,6 +131,13 @@ class DemoServeIT {
                 assertEquals(opened, proofs.get("trusted").size(), "one record per round opened: " + proofs);
                 for (JsonNode p : proofs.get("trusted")) {
                     assertTrue(loggedHashes.contains(p.get("inputsHash").asText()), "demo.log holds the inputs of " + p);
+                    JsonNode replay = p.get("replay");
+                    assertEquals("replayed", replay.get("status").asText(), p.toString());
+                    // the chain's round is the backtester's decision: the strike to the oracle's 8 decimals (measured
+                    // 4e-14), the size capped at the collateral (measured 9e-6 under), the same expiry
+                    assertTrue(Math.abs(replay.get("strikeError").asDouble()) < 1e-9, replay.toString());
+                    assertTrue(Math.abs(replay.get("sizeError").asDouble()) < 1e-3, replay.toString());
+                    assertEquals(0, replay.get("expiryDifference").asLong(), replay.toString());
                 }
             }
             assertTrue(byAddress.get(deployment.contracts().callVault().toLowerCase(Locale.ROOT)).get("proofs").get("trusted")
