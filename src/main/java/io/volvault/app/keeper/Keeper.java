@@ -8,6 +8,8 @@ import io.volvault.app.chain.TxSender.Outcome;
 import io.volvault.app.chain.TxSender.Result;
 import io.volvault.app.chain.contracts.KeeperLog;
 import io.volvault.app.chain.contracts.OptionVault;
+import io.volvault.app.dashboard.Readable;
+import io.volvault.greeks.OptionType;
 import io.volvault.greeks.realized.PriceBars;
 import io.volvault.strategy.Action;
 import io.volvault.strategy.Decision;
@@ -261,8 +263,10 @@ public final class Keeper {
             return s;
         }
         PlannedTx tx = new PlannedTx("redeem-cash:" + v.address() + ":at=" + s.oracleUpdatedAt(),
-            String.format("%s: swap %s of the other token for at least %s asset to pay %s of queued redeems",
-                v.name(), otherIn, minOut, s.redeemAssets()),
+            String.format("%s: swap %s of the other token for at least %s of the vault's asset to pay %s of queued redeems",
+                v.name(), whole(otherIn, s.isCall() ? VaultSnapshot.QUOTE_UNIT : VaultSnapshot.BASE_UNIT),
+                whole(minOut, s.isCall() ? VaultSnapshot.BASE_UNIT : VaultSnapshot.QUOTE_UNIT),
+                whole(s.redeemAssets(), s.isCall() ? VaultSnapshot.BASE_UNIT : VaultSnapshot.QUOTE_UNIT)),
             v.address(), v.vault().rebalance(false, otherIn, minOut).encodeFunctionCall());
         execute(tx, sent);
         return settings.dryRun() ? s : reader.snapshot(v.vault());
@@ -367,8 +371,10 @@ public final class Keeper {
                 swap.reason());
             return null;
         }
-        String what = String.format("%s: rebalance %s %s %s for at least %s (%s)", v.name(),
-            buyBase ? "spend" : "sell", amountIn, buyBase ? "quote units" : "base units", minOut, swap.reason());
+        String what = String.format("%s: rebalance: %s %s of the %s token for at least %s of the %s token (%s)", v.name(),
+            buyBase ? "spend" : "sell", whole(amountIn, buyBase ? VaultSnapshot.QUOTE_UNIT : VaultSnapshot.BASE_UNIT),
+            buyBase ? "quote" : "base", whole(minOut, buyBase ? VaultSnapshot.BASE_UNIT : VaultSnapshot.QUOTE_UNIT),
+            buyBase ? "base" : "quote", swap.reason());
         return new PlannedTx("rebalance:" + v.address() + ":at=" + s.oracleUpdatedAt(), what, v.address(),
             v.vault().rebalance(assetToOther, amountIn, minOut).encodeFunctionCall());
     }
@@ -427,11 +433,19 @@ public final class Keeper {
         BigInteger startPremium = assetPerOption(s, fair, RoundingMode.FLOOR).max(floorPremium);
         OptionVault.RollParams params = new OptionVault.RollParams(strike, BigInteger.valueOf(w.expiryEpochSeconds()),
             size, startPremium, floorPremium, BigInteger.valueOf(auctionSeconds));
-        String what = String.format("%s: roll round %d: %s %s x %s strike %s expiry %s, auction %s -> %s per option"
-                + " (vault price %s; %s)", v.name(), s.currentRound(), w.type(), size, E18, strike,
-            Instant.ofEpochSecond(w.expiryEpochSeconds()), startPremium, floorPremium, modelPremium, w.reason());
+        BigInteger assetUnit = s.isCall() ? VaultSnapshot.BASE_UNIT : VaultSnapshot.QUOTE_UNIT;
+        String what = String.format("%s: roll round %d: write %s %s at strike %s USD expiring %s; auction from %s down to"
+                + " %s of the vault's asset per option (the vault prices it at %s; %s)", v.name(), s.currentRound(),
+            whole(size, VaultSnapshot.BASE_UNIT), w.type() == OptionType.CALL ? "calls" : "puts",
+            whole(strike, VaultSnapshot.PRICE_UNIT), Instant.ofEpochSecond(w.expiryEpochSeconds()),
+            whole(startPremium, assetUnit), whole(floorPremium, assetUnit), whole(modelPremium, assetUnit), w.reason());
         return new PlannedTx("roll:" + v.address() + ":round=" + s.currentRound(), what, v.address(),
             v.vault().roll(params, BigInteger.ZERO).encodeFunctionCall());
+    }
+
+    /** Integer token units as whole tokens at human scale ({@link Readable}): words for people, not raw integers. */
+    private static String whole(BigInteger units, BigInteger unit) {
+        return Readable.number(new BigDecimal(units).divide(new BigDecimal(unit)));
     }
 
     /** A premium in USD per option as the vault's asset per option: WETH wei for calls, USDC units for puts. */

@@ -121,6 +121,12 @@ class DemoServeIT {
                 loggedHashes.add(logged.group(1));
             }
             for (JsonNode v : served) {
+                // the keeper's actions and reasons read in words and rounded numbers, no raw integer units
+                assertTrue(v.get("keeperActions").size() > 0, v.toString());
+                for (JsonNode a : v.get("keeperActions")) {
+                    String words = a.get("detail").asText() + " " + a.get("reason").asText();
+                    assertFalse(words.matches("(?s).*\\d{10,}.*"), "a raw integer in: " + words);
+                }
                 long opened = 0;
                 for (JsonNode r : v.get("rounds")) {
                     opened += r.get("type").isNull() ? 0 : 1;
