@@ -160,10 +160,7 @@ class DashboardBrowserIT {
                 chain.weekAt3400ThenRoll();
                 BigInteger claimable = vault.maxMint(carol).send();
                 assertTrue(claimable.signum() > 0);
-                browser.navigate().refresh();
-                wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-loaded", "true"));
-                browser.findElement(By.id("connect")).click();
-                wait.until(ExpectedConditions.textToBe(By.id("wallet-account"), carol.toLowerCase()));
+                reloadAndConnect(browser, wait, carol);
                 act(browser, wait, callAddress, "claim-shares", "");
                 assertEquals(claimable, vault.balanceOf(carol).send());
                 assertEquals(BigInteger.ZERO, vault.maxMint(carol).send());
@@ -181,10 +178,7 @@ class DashboardBrowserIT {
                 BigInteger assets = vault.maxWithdraw(carol).send();
                 assertTrue(assets.signum() > 0);
                 BigInteger before = weth.balanceOf(carol).send();
-                browser.navigate().refresh();
-                wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-loaded", "true"));
-                browser.findElement(By.id("connect")).click();
-                wait.until(ExpectedConditions.textToBe(By.id("wallet-account"), carol.toLowerCase()));
+                reloadAndConnect(browser, wait, carol);
                 act(browser, wait, callAddress, "claim-assets", "");
                 assertEquals(before.add(assets), weth.balanceOf(carol).send());
                 assertEquals(BigInteger.ZERO, vault.maxWithdraw(carol).send());
@@ -251,6 +245,14 @@ class DashboardBrowserIT {
             return tx != null && !tx.equals(before) && status.startsWith("Done");
         });
         wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-loaded", "true"));
+    }
+
+    /** Reloads the page (the chain moved on outside it) and connects the wallet again. */
+    private static void reloadAndConnect(ChromeDriver browser, WebDriverWait wait, String account) {
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-loaded", "true"));
+        browser.findElement(By.id("connect")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("wallet-account"), account.toLowerCase()));
     }
 
     private static WebElement card(ChromeDriver browser, String vault) {
