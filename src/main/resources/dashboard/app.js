@@ -464,7 +464,8 @@ async function act(v, action, text) {
 // Copying a rounded amount copies its exact value.
 document.addEventListener("copy", (e) => {
   const selection = document.getSelection();
-  const node = selection && selection.anchorNode && selection.anchorNode.parentElement;
+  const anchor = selection && selection.anchorNode;
+  const node = anchor && (anchor.nodeType === Node.ELEMENT_NODE ? anchor : anchor.parentElement);
   const exact = node && node.closest("[data-exact]");
   if (exact && exact.contains(selection.focusNode)) {
     e.clipboardData.setData("text/plain", exact.getAttribute("data-exact"));

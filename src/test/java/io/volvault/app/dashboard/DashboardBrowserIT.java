@@ -136,6 +136,14 @@ class DashboardBrowserIT {
                 Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), shots.resolve("desktop.png"),
                     StandardCopyOption.REPLACE_EXISTING);
 
+                // copying a rounded amount copies its exact value
+                WebElement tvl = card.findElement(By.cssSelector("[data-field='tvl'] .amount"));
+                Object copied = browser.executeScript("const r = document.createRange(); r.selectNodeContents(arguments[0]);"
+                    + " const s = getSelection(); s.removeAllRanges(); s.addRange(r);"
+                    + " const e = new ClipboardEvent('copy', { clipboardData: new DataTransfer(), bubbles: true, cancelable: true });"
+                    + " arguments[0].dispatchEvent(e); return e.clipboardData.getData('text/plain');", tvl);
+                assertEquals(Amount.of(vault.totalAssets().send(), 18, "WETH").value().toPlainString(), copied);
+
                 // every form control has a label or text; the wallet connects from the keyboard
                 assertEquals(0L, browser.executeScript("return [...document.querySelectorAll('input')]"
                     + ".filter(i => i.labels.length === 0).length"));
