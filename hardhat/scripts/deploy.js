@@ -203,6 +203,8 @@ async function deployAll(options = {}) {
     throw new Error(`vaults deployed at ${callVault.target}, ${putVault.target}, not at the writers Options lists`);
   }
 
+  const keeperLog = await deployKeeperLog(deployer);
+
   const network = await ethers.provider.getNetwork();
   const block = await ethers.provider.getBlock("latest");
   const deployment = {
@@ -221,6 +223,7 @@ async function deployAll(options = {}) {
       options: optionsMarket.target,
       callVault: callVault.target,
       putVault: putVault.target,
+      keeperLog: keeperLog.target,
     },
     roles: {
       owner: deployer.address,
@@ -249,7 +252,14 @@ async function deployAll(options = {}) {
       decimals: { weth: 18, usdc: 6, callVaultShares: 21, putVaultShares: 9 },
     },
   };
-  return { weth, usdc, oracle, volFeed, rollChecks, requestLib, pool, options: optionsMarket, callVault, putVault, deployment };
+  return { weth, usdc, oracle, volFeed, rollChecks, requestLib, pool, options: optionsMarket, callVault, putVault, keeperLog, deployment };
+}
+
+/** The keeper's proof-of-backtest notebook (KeeperLog.sol): separate from the vaults, no roles. */
+async function deployKeeperLog(deployer) {
+  const keeperLog = await ethers.deployContract("KeeperLog", [], deployer);
+  await keeperLog.waitForDeployment();
+  return keeperLog;
 }
 
 async function main() {

@@ -16,9 +16,10 @@ import java.nio.file.Path;
 public record Deployment(String network, long chainId, long blockNumber, Contracts contracts, Roles roles,
                          Parameters parameters) {
 
+    /** {@code keeperLog} is null in deployments made before KeeperLog.sol existed. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Contracts(String weth, String usdc, String oracle, String volFeed, String pool, String options,
-                            String callVault, String putVault) {}
+                            String callVault, String putVault, String keeperLog) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Roles(String owner, String keeper, String oracleUpdater, String volUpdater, String guardian,

@@ -46,7 +46,10 @@ public final class Journal implements AutoCloseable {
             CREATE TABLE IF NOT EXISTS memo (
               name    VARCHAR(300) PRIMARY KEY,
               epoch   BIGINT NOT NULL,
-              amount  DOUBLE PRECISION NOT NULL)"""));
+              amount  DOUBLE PRECISION NOT NULL)""", """
+            CREATE TABLE IF NOT EXISTS decision_inputs (
+              inputs_hash VARCHAR(66) PRIMARY KEY,
+              inputs      CLOB NOT NULL)"""));
     }
 
     public synchronized Optional<JournalEntry> find(String action) {
@@ -117,6 +120,29 @@ public final class Journal implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("journal: cannot recall " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Keeps the text a decision was made from under its hash (recorded on chain in KeeperLog). */
+    public synchronized void rememberInputs(String inputsHash, String inputs) {
+        try (PreparedStatement p = db.prepareStatement(
+                "MERGE INTO decision_inputs (inputs_hash, inputs) KEY (inputs_hash) VALUES (?, ?)")) {
+            p.setString(1, inputsHash);
+            p.setString(2, inputs);
+            p.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("journal: cannot keep the inputs " + inputsHash + ": " + e.getMessage(), e);
+        }
+    }
+
+    public synchronized Optional<String> inputs(String inputsHash) {
+        try (PreparedStatement p = db.prepareStatement("SELECT inputs FROM decision_inputs WHERE inputs_hash = ?")) {
+            p.setString(1, inputsHash);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("journal: cannot read the inputs " + inputsHash + ": " + e.getMessage(), e);
         }
     }
 

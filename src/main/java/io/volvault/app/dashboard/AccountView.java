@@ -1,5 +1,6 @@
 package io.volvault.app.dashboard;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 /** One address's position in every vault. */
@@ -14,11 +15,19 @@ public record AccountView(String address, String chainTime, List<Position> posit
      * @param claimableAssets  assets of processed redeems, ready for {@code redeem}/{@code withdraw}
      * @param claimableAfter   when pending requests become claimable: the next roll, not before this
      *                         expiry (null with nothing pending)
+     * @param costBasis        average cost of the shares owned through processed requests (AccountLedger)
+     * @param unrealizedPnl    what those shares are worth now less their cost basis
+     * @param realizedPnl      processed redeems' assets less the basis they took
      */
     public record Position(String vault, String symbol, Amount shares, Amount value, Amount pendingDeposit,
                            Amount pendingRedeem, Amount claimableShares, Amount claimableAssets,
-                           String claimableAfter, List<Activity> history) {}
+                           String claimableAfter, List<Activity> history, Amount costBasis, Amount unrealizedPnl,
+                           Amount realizedPnl) {}
 
-    /** A request or claim this address made in the vault. */
-    public record Activity(String time, long block, String tx, String event, Amount amount) {}
+    /**
+     * A request, cancel or claim this address made in the vault; requests carry the round whose
+     * close processes them, that round's price per share once it closed, and what they converted to.
+     */
+    public record Activity(String time, long block, String tx, String event, Amount amount, Long round,
+                           BigDecimal roundPrice, Amount converted) {}
 }

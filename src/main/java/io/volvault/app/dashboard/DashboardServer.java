@@ -37,6 +37,17 @@ public final class DashboardServer implements AutoCloseable {
             facts.vault(Addresses.parse("vault address", ctx.pathParam("address"))), "no vault of this deployment at "));
         app.get("/api/accounts/{address}", ctx -> found(ctx,
             facts.account(Addresses.parse("account address", ctx.pathParam("address"))), "no position and no history for "));
+        app.get("/api/accounts/{address}/history.csv", ctx -> {
+            String address = Addresses.parse("account address", ctx.pathParam("address"));
+            Optional<AccountView> account = facts.account(address);
+            if (account.isEmpty()) {
+                error(ctx, HttpStatus.NOT_FOUND, "no position and no history for " + ctx.pathParam("address"));
+                return;
+            }
+            ctx.contentType("text/csv; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"volvault-history-" + address + ".csv\"")
+                .result(AccountCsv.of(account.get()));
+        });
         app.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
         app.exception(IOException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_GATEWAY, e.getMessage()));
         app.start("127.0.0.1", port);

@@ -15,12 +15,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.Set;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.RemoteFunctionCall;
@@ -41,8 +39,6 @@ public final class VaultFacts {
     private static final double SECONDS_PER_YEAR = 365.0 * 24 * 3600;
     private static final int REALIZED_WINDOW_DAYS = 30;
     private static final int KEEPER_ACTIONS_SHOWN = 20;
-    private static final Set<String> ACCOUNT_EVENTS =
-        Set.of("DepositRequest", "DepositRequestCancelled", "RedeemRequest", "RedeemRequestCancelled", "Deposit", "Withdraw");
 
     private record Token(String symbol, int decimals) {}
 
@@ -178,14 +174,34 @@ public final class VaultFacts {
             Amount.of(call(vault.accruedFees(), "accruedFees"), asset.decimals(), asset.symbol()),
             Amount.of(charged, asset.decimals(), asset.symbol()), Amount.of(claimed, asset.decimals(), asset.symbol()));
 
+        int priceDecimals = call(PushPriceOracle.load(deployment.contracts().oracle(), web3j, readOnly, noGas).decimals(),
+            "oracle decimals").intValueExact();
+        List<IndexedEvent> answers = index.events(deployment.contracts().oracle());
+        List<RoundHistory.Round> rounds = RoundHistory.of(events, index.events(deployment.contracts().options()), answers,
+            new RoundHistory.Units(asset.symbol(), asset.decimals(), base.decimals(), priceDecimals));
+        BigDecimal assetPriceUsd = isCall ? price(now.oracleAnswer(), priceDecimals) : BigDecimal.ONE;
+        Amount sharePrice = Amount.of(call(vault.convertToAssets(BigInteger.TEN.pow(share.decimals())), "convertToAssets"),
+            asset.decimals(), asset.symbol());
+        VaultView.Returns returns = VaultPerformance.of(rounds, answers, isCall, priceDecimals, sharePrice.value(),
+            now.time().getEpochSecond(), assetPriceUsd, targetVol, asset.decimals(), fees.charged());
+        BacktestProofs.Proofs recorded = BacktestProofs.replayed(proofs(address, call(vault.keeper(), "keeper").toLowerCase()),
+            keeperNotes, events, base.decimals(), priceDecimals);
+        VaultView.Wallet wallet = new VaultView.Wallet(call(vault.asset(), "asset").toLowerCase(), asset.decimals(),
+            share.decimals(), WalletCalls.SELECTORS);
+
         return new VaultView(address, call(vault.name(), "name"), share.symbol(),
             isCall ? "covered call" : "cash-secured put", asset.symbol(), now.time().toString(), price(now.oracleAnswer()),
             Amount.of(call(vault.totalAssets(), "totalAssets"), asset.decimals(), asset.symbol()),
             Amount.of(call(vault.totalSupply(), "totalSupply"), share.decimals(), share.symbol()),
-            Amount.of(call(vault.convertToAssets(BigInteger.TEN.pow(share.decimals())), "convertToAssets"),
-                asset.decimals(), asset.symbol()),
+            sharePrice,
             call(vault.currentRound(), "currentRound").longValueExact(),
-            option, greeks, volatility(), fees, history, keeperActions(events, isCall, asset));
+            option, greeks, volatility(), fees, history, keeperActions(events, isCall, asset),
+            assetPriceUsd, returns, rounds, wallet, recorded);
+    }
+
+    private BacktestProofs.Proofs proofs(String vault, String keeper) throws IOException {
+        String log = deployment.contracts().keeperLog();
+        return log == null ? new BacktestProofs.Proofs(List.of(), 0) : BacktestProofs.of(index.events(log), vault, keeper);
     }
 
     private VaultView.Volatility volatility() throws IOException {
@@ -221,32 +237,36 @@ public final class VaultFacts {
                 case "RoundOpened" -> {
                     action = "open round " + e.uint("round");
                     detail = "wrote " + (Boolean.parseBoolean(e.field("isCall")) ? "calls" : "puts")
-                        + " at strike " + price(e.uint("strike")).toPlainString() + " USD expiring "
+                        + " at strike " + Readable.number(price(e.uint("strike"))) + " USD expiring "
                         + Instant.ofEpochSecond(e.uint("expiry").longValueExact())
-                        + ", up to " + Amount.of(e.uint("size"), OPTION_DECIMALS, "options")
-                        + ", implied vol " + percent(new BigDecimal(e.uint("impliedVol")).divide(WAD, MathContext.DECIMAL64))
-                        + ", spot " + price(e.uint("spotPrice")).toPlainString() + " USD";
+                        + ", up to " + Readable.amount(Amount.of(e.uint("size"), OPTION_DECIMALS, "options"))
+                        + ", implied vol "
+                        + Readable.percent(new BigDecimal(e.uint("impliedVol")).divide(WAD, MathContext.DECIMAL64).doubleValue())
+                        + ", spot " + Readable.number(price(e.uint("spotPrice"))) + " USD";
                 }
                 case "AuctionCancelled" -> {
                     action = "cancel auction of round " + e.uint("round");
-                    detail = "the guardian ended the auction with " + Amount.of(e.uint("unsoldSize"), OPTION_DECIMALS, "options")
+                    detail = "the guardian ended the auction with "
+                        + Readable.amount(Amount.of(e.uint("unsoldSize"), OPTION_DECIMALS, "options"))
                         + " unsold";
                 }
                 case "RoundClosed" -> {
                     action = "close round " + e.uint("round");
-                    detail = "price per share " + Amount.of(e.uint("pricePerShare"), asset.decimals(), asset.symbol())
-                        + ", premium " + Amount.of(e.uint("premiumCollected"), asset.decimals(), asset.symbol())
-                        + ", fees " + Amount.of(e.uint("managementFee").add(e.uint("performanceFee")), asset.decimals(), asset.symbol());
+                    detail = "price per share "
+                        + Readable.amount(Amount.of(e.uint("pricePerShare"), asset.decimals(), asset.symbol()))
+                        + ", premium " + Readable.amount(Amount.of(e.uint("premiumCollected"), asset.decimals(), asset.symbol()))
+                        + ", fees " + Readable.amount(Amount.of(e.uint("managementFee").add(e.uint("performanceFee")),
+                            asset.decimals(), asset.symbol()));
                 }
                 case "Rebalanced" -> {
                     boolean toOther = Boolean.parseBoolean(e.field("assetToOther"));
                     Token in = toOther ? asset : other;
                     Token out = toOther ? other : asset;
                     action = "rebalance";
-                    detail = "swapped " + Amount.of(e.uint("amountIn"), in.decimals(), in.symbol())
-                        + " for " + Amount.of(e.uint("amountOut"), out.decimals(), out.symbol())
-                        + " (at least " + Amount.of(e.uint("minAmountOut"), out.decimals(), out.symbol())
-                        + ") at oracle " + price(e.uint("oraclePrice")).toPlainString() + " USD";
+                    detail = "swapped " + Readable.amount(Amount.of(e.uint("amountIn"), in.decimals(), in.symbol()))
+                        + " for " + Readable.amount(Amount.of(e.uint("amountOut"), out.decimals(), out.symbol()))
+                        + " (at least " + Readable.amount(Amount.of(e.uint("minAmountOut"), out.decimals(), out.symbol()))
+                        + ") at oracle " + Readable.number(price(e.uint("oraclePrice"))) + " USD";
                 }
                 default -> {
                     continue;
@@ -274,17 +294,15 @@ public final class VaultFacts {
             claimableAfter = live.seriesId.signum() == 0 ? "the next roll"
                 : "the next roll, not before " + Instant.ofEpochSecond(live.expiry.longValueExact());
         }
+        AccountLedger.Ledger ledger = AccountLedger.of(index.events(address), account,
+            new AccountLedger.Units(asset.symbol(), asset.decimals(), share.symbol(), share.decimals()));
         List<AccountView.Activity> history = new ArrayList<>();
-        for (IndexedEvent e : index.events(address)) {
-            if (!ACCOUNT_EVENTS.contains(e.name()) || !e.fields().containsValue(account)) {
-                continue;
-            }
-            Amount amount = e.fields().containsKey("assets")
-                ? Amount.of(e.uint("assets"), asset.decimals(), asset.symbol())
-                : Amount.of(e.uint("shares"), share.decimals(), share.symbol());
-            history.add(new AccountView.Activity(time(e), e.block(), e.txHash(), e.name(), amount));
+        for (AccountLedger.Entry e : ledger.entries()) {
+            history.add(new AccountView.Activity(Instant.ofEpochSecond(e.time()).toString(), e.block(), e.tx(), e.event(),
+                e.amount(), e.round(), e.roundPrice(), e.converted()));
         }
-        history.sort(Comparator.comparingLong(AccountView.Activity::block).reversed());
+        Collections.reverse(history);
+        BigInteger worth = call(vault.convertToAssets(ledger.shares()), "convertToAssets");
         return new AccountView.Position(address, share.symbol(),
             Amount.of(shares, share.decimals(), share.symbol()),
             Amount.of(call(vault.convertToAssets(shares), "convertToAssets"), asset.decimals(), asset.symbol()),
@@ -292,7 +310,10 @@ public final class VaultFacts {
             Amount.of(pendingRedeem, share.decimals(), share.symbol()),
             Amount.of(call(vault.maxMint(account), "maxMint"), share.decimals(), share.symbol()),
             Amount.of(call(vault.maxWithdraw(account), "maxWithdraw"), asset.decimals(), asset.symbol()),
-            claimableAfter, history);
+            claimableAfter, history,
+            Amount.of(ledger.cost(), asset.decimals(), asset.symbol()),
+            Amount.of(worth.subtract(ledger.cost()), asset.decimals(), asset.symbol()),
+            Amount.of(ledger.realized(), asset.decimals(), asset.symbol()));
     }
 
     private Token token(String address) throws IOException {
@@ -311,11 +332,11 @@ public final class VaultFacts {
     }
 
     private static BigDecimal price(BigInteger answer) {
-        return Amount.of(answer, PRICE_DECIMALS, "USD").value();
+        return price(answer, PRICE_DECIMALS);
     }
 
-    private static String percent(BigDecimal fraction) {
-        return fraction.movePointRight(2).stripTrailingZeros().toPlainString() + " %";
+    private static BigDecimal price(BigInteger answer, int decimals) {
+        return Amount.of(answer, decimals, "USD").value();
     }
 
     private static String time(IndexedEvent e) {

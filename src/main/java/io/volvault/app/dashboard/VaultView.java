@@ -2,6 +2,7 @@ package io.volvault.app.dashboard;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything the dashboard shows about one vault, read from the chain (live state) and the event
@@ -10,6 +11,11 @@ import java.util.List;
  *
  * @param sharePrice assets one whole share is worth now ({@code convertToAssets(10^decimals)})
  * @param tvl        {@code totalAssets()}: the shareholders' assets at the oracle price
+ * @param assetPriceUsd USD per whole unit of the vault's asset: the oracle's price for the base
+ *                   token, 1 for the quote token (the vaults themselves value it at 1 USD)
+ * @param rounds     every closed round, oldest first
+ * @param wallet     what the page needs to build the vault's transactions for a wallet
+ * @param proofs     the keeper's per-round hashes in KeeperLog (empty when the deployment has none)
  */
 public record VaultView(
     String address,
@@ -28,7 +34,33 @@ public record VaultView(
     Volatility volatility,
     Fees fees,
     List<PricePoint> priceHistory,
-    List<KeeperAction> keeperActions) {
+    List<KeeperAction> keeperActions,
+    BigDecimal assetPriceUsd,
+    Returns performance,
+    List<RoundHistory.Round> rounds,
+    Wallet wallet,
+    BacktestProofs.Proofs proofs) {
+
+    /**
+     * How the vault has done, on the USD value of one share (price per share at each round close
+     * times the asset's USD price then), so net of fees, counting every round. Returns are null
+     * where the history does not reach back far enough; see {@code rule}.
+     *
+     * @param annualized since inception compounded to a year (the APY), null under a year of history
+     * @param realizedVol annualized vol of the USD value per share across the round closes
+     */
+    public record Returns(String basis, String inception, double days, Double sinceInception, Double annualized,
+                          Double last30Days, Double last90Days, double maxDrawdown, Double realizedVol, double targetVol,
+                          Amount premium, Amount fees, String rule, List<ChartPoint> chart) {}
+
+    /** The USD value of one share at a round close (or now), with its drawdown from the peak so far. */
+    public record ChartPoint(String time, double valueUsd, double drawdown) {}
+
+    /**
+     * The contract addresses, units and 4-byte selectors of the calls the page sends through the
+     * visitor's wallet (ERC-7540 requests, cancels and claims, ERC-20 approve).
+     */
+    public record Wallet(String asset, int assetDecimals, int shareDecimals, Map<String, String> selectors) {}
 
     /**
      * The option series the live round writes.

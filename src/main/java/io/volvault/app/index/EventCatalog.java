@@ -1,5 +1,6 @@
 package io.volvault.app.index;
 
+import io.volvault.app.chain.contracts.KeeperLog;
 import io.volvault.app.chain.contracts.OptionVault;
 import io.volvault.app.chain.contracts.Options;
 import io.volvault.app.chain.contracts.PushPriceOracle;
@@ -15,6 +16,7 @@ import org.web3j.abi.datatypes.Event;
 import org.web3j.abi.datatypes.Type;
 import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.tx.Contract;
+import org.web3j.utils.Numeric;
 
 /**
  * The events the dashboard's history is rebuilt from, with their argument names in declaration
@@ -42,7 +44,8 @@ final class EventCatalog {
         new Spec(OptionVault.REBALANCED_EVENT, List.of("assetToOther", "amountIn", "amountOut", "minAmountOut", "oraclePrice")),
         new Spec(OptionVault.FEESCLAIMED_EVENT, List.of("recipient", "assets")),
         new Spec(Options.SERIESSETTLED_EVENT, List.of("seriesId", "settlementPrice", "holdersPayout", "oracleRoundId")),
-        new Spec(PushPriceOracle.ANSWERUPDATED_EVENT, List.of("current", "roundId", "updatedAt")));
+        new Spec(PushPriceOracle.ANSWERUPDATED_EVENT, List.of("current", "roundId", "updatedAt")),
+        new Spec(KeeperLog.DECISIONRECORDED_EVENT, List.of("vault", "round", "keeper", "inputsHash", "decisionHash")));
 
     private static final Map<String, Spec> BY_TOPIC = SPECS.stream()
         .collect(Collectors.toUnmodifiableMap(s -> EventEncoder.encode(s.event()), Function.identity()));
@@ -80,6 +83,9 @@ final class EventCatalog {
 
     private static String text(Type<?> value) {
         Object v = value.getValue();
+        if (v instanceof byte[] bytes) {
+            return Numeric.toHexString(bytes);
+        }
         return v instanceof String s ? s.toLowerCase() : String.valueOf(v);
     }
 }

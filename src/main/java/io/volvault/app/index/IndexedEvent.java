@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * One contract event as the index keeps it: where it happened and its decoded arguments by name
- * (integers as decimal text, addresses as lower-case 0x text, booleans as "true"/"false").
+ * (integers as decimal text, addresses and bytes as lower-case 0x text, booleans as "true"/"false").
  *
  * @param contract  the emitting contract, lower-case 0x address
  * @param timestamp the block's unix time in seconds (chain time)

@@ -6,7 +6,10 @@ import io.volvault.app.chain.PlannedTx;
 import io.volvault.app.chain.TxSender;
 import io.volvault.app.chain.TxSender.Outcome;
 import io.volvault.app.chain.TxSender.Result;
+import io.volvault.app.chain.contracts.KeeperLog;
 import io.volvault.app.chain.contracts.OptionVault;
+import io.volvault.app.dashboard.Readable;
+import io.volvault.greeks.OptionType;
 import io.volvault.greeks.realized.PriceBars;
 import io.volvault.strategy.Action;
 import io.volvault.strategy.Decision;
@@ -28,6 +31,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.web3j.utils.Numeric;
 
 /**
  * One keeper tick per call: for each vault it reads the chain, runs {@link Strategy#decide} on
@@ -98,10 +102,16 @@ public final class Keeper {
     private final Settings settings;
     private final Backtester surfaces;
     private final Consumer<String> dryRunOut;
+    private final KeeperLog keeperLog;
+    private final String codeVersion = DecisionRecord.codeVersion();
 
-    /** {@code sender} and {@code journal} may be null in a dry run, which sends and remembers nothing. */
+    /**
+     * {@code sender} and {@code journal} may be null in a dry run, which sends and remembers nothing;
+     * {@code keeperLog} is null for a deployment without one (nothing is recorded).
+     */
     public Keeper(ChainReader reader, TxSender sender, Journal journal, ImpliedVolSource impliedVol,
-                  List<ManagedVault> vaults, Settings settings, Backtester surfaces, Consumer<String> dryRunOut) {
+                  List<ManagedVault> vaults, Settings settings, Backtester surfaces, Consumer<String> dryRunOut,
+                  KeeperLog keeperLog) {
         this.reader = reader;
         this.sender = sender;
         this.journal = journal;
@@ -110,6 +120,7 @@ public final class Keeper {
         this.settings = settings;
         this.surfaces = surfaces;
         this.dryRunOut = dryRunOut;
+        this.keeperLog = keeperLog;
     }
 
     /** Finishes what a previous keeper left in the journal; call once before the first tick. */
@@ -170,20 +181,14 @@ public final class Keeper {
         } catch (IOException | RuntimeException e) {
             return skip(v, s, Double.NaN, null, "market data failed (" + e.getMessage() + "): no trade");
         }
-        double[] observed = new double[bars.size()];
-        Arrays.fill(observed, Double.NaN);
-        observed[observed.length - 1] = iv;
-        MarketHistory now = VolInputs.history(bars, periodsPerYear, observed, realized, config.forecast(), 0);
-        double forecast = now.forecastVol()[bars.size() - 1];
-        double spot = s.spotPrice();
         Memo last = settings.dryRun() ? null : journal.recall(rebalanceMemo(v)).orElse(null);
         PortfolioState portfolio = s.portfolio(last == null ? Long.MIN_VALUE : last.epochSeconds());
-        double tenorYears = config.options().tenorDays() / 365.0;
-        int latest = bars.size() - 1;
-        MarketState market = new MarketState(s.oracleUpdatedAt(), spot, forecast,
-            surfaces.surface(iv, spot, 0, tenorYears, portfolio.shorts(), s.oracleUpdatedAt()), 0,
-            now.ivVol()[latest], now.spotIvCorrelation()[latest], now.dailyExcessKurtosis()[latest]);
-        Decision decision = v.strategy().decide(portfolio, market);
+        DecisionRecord.Inputs inputs = new DecisionRecord.Inputs(codeVersion, config, s.oracleUpdatedAt(), s.spotPrice(), iv,
+            portfolio, bars);
+        Decided decided = decide(v.strategy(), surfaces, inputs);
+        Decision decision = decided.decision();
+        double forecast = decided.market().forecastVol();
+        double spot = s.spotPrice();
         log.info("{}: spot {} forecast vol {} implied {}: {}", v.name(), spot, round4(forecast), round4(iv),
             decision.actions().stream().map(Action::reason).toList());
 
@@ -220,8 +225,8 @@ public final class Keeper {
                     continue;
                 }
                 PlannedTx tx = roll(v, s, write, strike, config.options().premiumSpread(), model, settings.auctionSeconds());
-                if (tx != null) {
-                    execute(tx, sent);
+                if (tx != null && execute(tx, sent) && keeperLog != null) {
+                    record(v, s.currentRound() + 1, DecisionRecord.of(inputs, write), sent);
                 }
             }
         }
@@ -258,11 +263,51 @@ public final class Keeper {
             return s;
         }
         PlannedTx tx = new PlannedTx("redeem-cash:" + v.address() + ":at=" + s.oracleUpdatedAt(),
-            String.format("%s: swap %s of the other token for at least %s asset to pay %s of queued redeems",
-                v.name(), otherIn, minOut, s.redeemAssets()),
+            String.format("%s: swap %s of the other token for at least %s of the vault's asset to pay %s of queued redeems",
+                v.name(), whole(otherIn, s.isCall() ? VaultSnapshot.QUOTE_UNIT : VaultSnapshot.BASE_UNIT),
+                whole(minOut, s.isCall() ? VaultSnapshot.BASE_UNIT : VaultSnapshot.QUOTE_UNIT),
+                whole(s.redeemAssets(), s.isCall() ? VaultSnapshot.BASE_UNIT : VaultSnapshot.QUOTE_UNIT)),
             v.address(), v.vault().rebalance(false, otherIn, minOut).encodeFunctionCall());
         execute(tx, sent);
         return settings.dryRun() ? s : reader.snapshot(v.vault());
+    }
+
+    /** The market state the strategy sees and what it decides there. */
+    public record Decided(MarketState market, Decision decision) {}
+
+    /**
+     * The decision from its inputs, the one path to {@link Strategy#decide} for the keeper and for
+     * anyone replaying a recorded round: the forecast from the oracle's prices, the surface at the
+     * implied vol, the market state, the decision.
+     */
+    public static Decided decide(Strategy strategy, Backtester surfaces, DecisionRecord.Inputs in) {
+        StrategyConfig config = strategy.config();
+        PriceBars bars = in.bars();
+        double periodsPerYear = bars.size() >= 2 ? bars.inferredPeriodsPerYear() : 365;
+        double[] realized = VolInputs.realized(bars, periodsPerYear, config.forecast());
+        double[] observed = new double[bars.size()];
+        Arrays.fill(observed, Double.NaN);
+        observed[observed.length - 1] = in.impliedVol();
+        MarketHistory now = VolInputs.history(bars, periodsPerYear, observed, realized, config.forecast(), 0);
+        int latest = bars.size() - 1;
+        double tenorYears = config.options().tenorDays() / 365.0;
+        MarketState market = new MarketState(in.time(), in.spot(), now.forecastVol()[latest],
+            surfaces.surface(in.impliedVol(), in.spot(), 0, tenorYears, in.portfolio().shorts(), in.time()), 0,
+            now.ivVol()[latest], now.spotIvCorrelation()[latest], now.dailyExcessKurtosis()[latest]);
+        return new Decided(market, strategy.decide(in.portfolio(), market));
+    }
+
+    /** Commits the opened round's inputs and decision to KeeperLog and keeps the inputs in the journal. */
+    private void record(ManagedVault v, long round, DecisionRecord r, List<String> sent) throws IOException {
+        PlannedTx tx = new PlannedTx("record:" + v.address() + ":round=" + round,
+            String.format("%s: record round %d's inputs %s and decision %s", v.name(), round,
+                Numeric.toHexString(r.inputsHash()), Numeric.toHexString(r.decisionHash())),
+            keeperLog.getContractAddress(),
+            keeperLog.record(v.address(), BigInteger.valueOf(round), r.inputsHash(), r.decisionHash()).encodeFunctionCall());
+        journal.rememberInputs(Numeric.toHexString(r.inputsHash()), r.inputsJson());
+        log.info("{}: round {} decided from inputs {}:\n{}\ndecision: {}", v.name(), round,
+            Numeric.toHexString(r.inputsHash()), r.inputsJson(), r.decision());
+        execute(tx, sent);
     }
 
     private static String rebalanceMemo(ManagedVault v) {
@@ -326,8 +371,10 @@ public final class Keeper {
                 swap.reason());
             return null;
         }
-        String what = String.format("%s: rebalance %s %s %s for at least %s (%s)", v.name(),
-            buyBase ? "spend" : "sell", amountIn, buyBase ? "quote units" : "base units", minOut, swap.reason());
+        String what = String.format("%s: rebalance: %s %s of the %s token for at least %s of the %s token (%s)", v.name(),
+            buyBase ? "spend" : "sell", whole(amountIn, buyBase ? VaultSnapshot.QUOTE_UNIT : VaultSnapshot.BASE_UNIT),
+            buyBase ? "quote" : "base", whole(minOut, buyBase ? VaultSnapshot.BASE_UNIT : VaultSnapshot.QUOTE_UNIT),
+            buyBase ? "base" : "quote", swap.reason());
         return new PlannedTx("rebalance:" + v.address() + ":at=" + s.oracleUpdatedAt(), what, v.address(),
             v.vault().rebalance(assetToOther, amountIn, minOut).encodeFunctionCall());
     }
@@ -386,11 +433,19 @@ public final class Keeper {
         BigInteger startPremium = assetPerOption(s, fair, RoundingMode.FLOOR).max(floorPremium);
         OptionVault.RollParams params = new OptionVault.RollParams(strike, BigInteger.valueOf(w.expiryEpochSeconds()),
             size, startPremium, floorPremium, BigInteger.valueOf(auctionSeconds));
-        String what = String.format("%s: roll round %d: %s %s x %s strike %s expiry %s, auction %s -> %s per option"
-                + " (vault price %s; %s)", v.name(), s.currentRound(), w.type(), size, E18, strike,
-            Instant.ofEpochSecond(w.expiryEpochSeconds()), startPremium, floorPremium, modelPremium, w.reason());
+        BigInteger assetUnit = s.isCall() ? VaultSnapshot.BASE_UNIT : VaultSnapshot.QUOTE_UNIT;
+        String what = String.format("%s: roll round %d: write %s %s at strike %s USD expiring %s; auction from %s down to"
+                + " %s of the vault's asset per option (the vault prices it at %s; %s)", v.name(), s.currentRound(),
+            whole(size, VaultSnapshot.BASE_UNIT), w.type() == OptionType.CALL ? "calls" : "puts",
+            whole(strike, VaultSnapshot.PRICE_UNIT), Instant.ofEpochSecond(w.expiryEpochSeconds()),
+            whole(startPremium, assetUnit), whole(floorPremium, assetUnit), whole(modelPremium, assetUnit), w.reason());
         return new PlannedTx("roll:" + v.address() + ":round=" + s.currentRound(), what, v.address(),
             v.vault().roll(params, BigInteger.ZERO).encodeFunctionCall());
+    }
+
+    /** Integer token units as whole tokens at human scale ({@link Readable}): words for people, not raw integers. */
+    private static String whole(BigInteger units, BigInteger unit) {
+        return Readable.number(new BigDecimal(units).divide(new BigDecimal(unit)));
     }
 
     /** A premium in USD per option as the vault's asset per option: WETH wei for calls, USDC units for puts. */

@@ -3,6 +3,7 @@ package io.volvault.app.keeper;
 import io.volvault.app.chain.Deployment;
 import io.volvault.app.chain.Journal;
 import io.volvault.app.chain.TxSender;
+import io.volvault.app.chain.contracts.KeeperLog;
 import io.volvault.greeks.surface.SkewModel;
 import io.volvault.greeks.surface.TermStructure;
 import io.volvault.strategy.Strategy;
@@ -12,6 +13,8 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.Web3j;
+import org.web3j.tx.ReadonlyTransactionManager;
+import org.web3j.tx.gas.DefaultGasProvider;
 
 /** Builds a keeper for a deployment: the keeper command and the demo build it the same way. */
 public final class Keepers {
@@ -38,6 +41,10 @@ public final class Keepers {
                 new Strategy(VaultKind.COVERED_CALL.config(shared))),
             new Keeper.ManagedVault(VaultKind.CASH_SECURED_PUT.label(), reader.vault(deployment.contracts().putVault()),
                 new Strategy(VaultKind.CASH_SECURED_PUT.config(shared))));
-        return new Keeper(reader, sender, journal, impliedVol, vaults, settings, new Backtester(SKEW, TERM), dryRunOut);
+        KeeperLog keeperLog = deployment.contracts().keeperLog() == null ? null
+            : KeeperLog.load(deployment.contracts().keeperLog(), web3j, new ReadonlyTransactionManager(web3j, from),
+                new DefaultGasProvider());
+        return new Keeper(reader, sender, journal, impliedVol, vaults, settings, new Backtester(SKEW, TERM), dryRunOut,
+            keeperLog);
     }
 }

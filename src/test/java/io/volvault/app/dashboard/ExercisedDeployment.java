@@ -3,6 +3,7 @@ package io.volvault.app.dashboard;
 import io.volvault.app.chain.Deployment;
 import io.volvault.app.chain.HardhatAccounts;
 import io.volvault.app.chain.HardhatScripts;
+import io.volvault.app.chain.contracts.KeeperLog;
 import io.volvault.app.chain.contracts.OptionVault;
 import io.volvault.app.chain.contracts.PushPriceOracle;
 import io.volvault.app.chain.contracts.TestToken;
@@ -140,11 +141,24 @@ public final class ExercisedDeployment {
      * Alice claims her call-vault shares and queues a fifth of them for redemption.
      */
     public void settleAndRollAgain() throws Exception {
-        long[] closes = {3050, 2980, 3120, 3210, 3180, 3330, 3400};
-        for (long close : closes) {
+        weekThenRoll(new long[] {3050, 2980, 3120, 3210, 3180, 3330, 3400});
+        OptionVault aliceCall = callVault(ALICE);
+        BigInteger shares = aliceCall.maxMint(address(ALICE)).send();
+        aliceCall.mint(shares, address(ALICE), address(ALICE)).send();
+        aliceCall.requestRedeem(shares.divide(BigInteger.valueOf(5)), address(ALICE), address(ALICE)).send();
+    }
+
+    /** Another week at 3400 USD, then the keeper rolls both vaults again (calls at 3700, puts at 3100). */
+    public void weekAt3400ThenRoll() throws Exception {
+        weekThenRoll(new long[] {3400, 3400, 3400, 3400, 3400, 3400, 3400});
+    }
+
+    /** Daily closes over a week (the vol at 80 %, 70 % on the last day), then both vaults roll for a week. */
+    private void weekThenRoll(long[] closes) throws Exception {
+        for (int i = 0; i < closes.length; i++) {
             increaseTime(DAY + 60);
-            pushPrice(close);
-            pushVol(close == 3400 ? 70 : 80);
+            pushPrice(closes[i]);
+            pushVol(i == closes.length - 1 ? 70 : 80);
         }
         // the last close is the first answer after expiry: roundId 0 (the latest) settles at it
         long expiry = chainTime() + 7 * DAY;
@@ -153,10 +167,21 @@ public final class ExercisedDeployment {
         putVault(KEEPER).roll(new OptionVault.RollParams(usd(3100), BigInteger.valueOf(expiry), E18,
             E6.multiply(BigInteger.valueOf(60)), E6.multiply(BigInteger.valueOf(30)), BigInteger.valueOf(3600)),
             BigInteger.ZERO).send();
-        OptionVault aliceCall = callVault(ALICE);
-        BigInteger shares = aliceCall.maxMint(address(ALICE)).send();
-        aliceCall.mint(shares, address(ALICE), address(ALICE)).send();
-        aliceCall.requestRedeem(shares.divide(BigInteger.valueOf(5)), address(ALICE), address(ALICE)).send();
+    }
+
+    /** The deployer mints {@code wei} of the test WETH to {@code actor}. */
+    public void mintWeth(int actor, BigInteger wei) throws Exception {
+        token(deployment.contracts().weth(), OWNER).mint(address(actor), wei).send();
+    }
+
+    /** {@code account} records hashes for {@code vault}'s round in the deployment's KeeperLog. */
+    public void recordDecision(int account, String vault, long round, byte[] inputsHash, byte[] decisionHash) throws Exception {
+        KeeperLog.load(deployment.contracts().keeperLog(), web3j, signer(account), gas)
+            .record(vault, BigInteger.valueOf(round), inputsHash, decisionHash).send();
+    }
+
+    public TestToken weth(int account) {
+        return token(deployment.contracts().weth(), account);
     }
 
     public void pushPrice(long usd) throws Exception {

@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,6 +34,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.web3j.crypto.Hash;
+import org.web3j.utils.Numeric;
 
 /**
  * {@code volvault demo --serve --json} as a real process: after the replay it prints the summary
@@ -46,6 +49,8 @@ class DemoServeIT {
     private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(30);
     private static final Pattern CHAIN_LINE = Pattern.compile("chain (http://127\\.0\\.0\\.1:\\d+), deployment (\\S+), market data");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern LOGGED_INPUTS = Pattern.compile("decided from inputs (0x[0-9a-f]{64}):\\n(.*?)\\ndecision: ",
+        Pattern.DOTALL);
 
     /** HTTP/1.1: Hardhat's JSON-RPC server answers an h2c upgrade request with 400. */
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -104,6 +109,45 @@ class DemoServeIT {
                 "covered call", "WETH");
             assertSameVault(summaryVaults.get(1), byAddress.get(deployment.contracts().putVault().toLowerCase(Locale.ROOT)),
                 "cash-secured put", "USDC");
+
+            // Every round the keeper opened is recorded in KeeperLog by the keeper, and the inputs text in
+            // demo.log hashes to what the chain holds.
+            String demoLog = read(work.resolve("run/demo.log"));
+            Matcher logged = LOGGED_INPUTS.matcher(demoLog);
+            Set<String> loggedHashes = new HashSet<>();
+            while (logged.find()) {
+                assertEquals(logged.group(1), Numeric.toHexString(Hash.sha3(logged.group(2).getBytes(StandardCharsets.UTF_8))),
+                    "the logged inputs hash to the logged hash");
+                loggedHashes.add(logged.group(1));
+            }
+            for (JsonNode v : served) {
+                // the keeper's actions and reasons read in words and rounded numbers, no raw integer units
+                assertTrue(v.get("keeperActions").size() > 0, v.toString());
+                for (JsonNode a : v.get("keeperActions")) {
+                    String words = a.get("detail").asText() + " " + a.get("reason").asText();
+                    assertFalse(words.matches("(?s).*\\d{10,}.*"), "a raw integer in: " + words);
+                }
+                long opened = 0;
+                for (JsonNode r : v.get("rounds")) {
+                    opened += r.get("type").isNull() ? 0 : 1;
+                }
+                opened += v.get("option").isNull() ? 0 : 1;
+                JsonNode proofs = v.get("proofs");
+                assertEquals(0, proofs.get("ignored").asInt(), v.toString());
+                assertEquals(opened, proofs.get("trusted").size(), "one record per round opened: " + proofs);
+                for (JsonNode p : proofs.get("trusted")) {
+                    assertTrue(loggedHashes.contains(p.get("inputsHash").asText()), "demo.log holds the inputs of " + p);
+                    JsonNode replay = p.get("replay");
+                    assertEquals("replayed", replay.get("status").asText(), p.toString());
+                    // the chain's round is the backtester's decision: the strike to the oracle's 8 decimals (measured
+                    // 4e-14), the size capped at the collateral (measured 9e-6 under), the same expiry
+                    assertTrue(Math.abs(replay.get("strikeError").asDouble()) < 1e-9, replay.toString());
+                    assertTrue(Math.abs(replay.get("sizeError").asDouble()) < 1e-3, replay.toString());
+                    assertEquals(0, replay.get("expiryDifference").asLong(), replay.toString());
+                }
+            }
+            assertTrue(byAddress.get(deployment.contracts().callVault().toLowerCase(Locale.ROOT)).get("proofs").get("trusted")
+                .size() > 0, "the covered-call vault opened rounds in 10 days");
 
             // The demo's chain is still up.
             assertEquals("0x7a69", chainId(rpcUrl), "eth_chainId of the demo's chain at " + rpcUrl);

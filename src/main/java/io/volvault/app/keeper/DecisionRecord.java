@@ -1,0 +1,108 @@
+package io.volvault.app.keeper;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.volvault.greeks.realized.PriceBars;
+import io.volvault.strategy.Action;
+import io.volvault.strategy.PortfolioState;
+import io.volvault.strategy.Strategy;
+import io.volvault.strategy.StrategyConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.web3j.crypto.Hash;
+import org.web3j.utils.Numeric;
+
+/**
+ * What the keeper commits to in KeeperLog.sol when it opens a round: the inputs its decision was
+ * made from and the strategy's decision, each with its keccak-256 hash. The inputs are canonical
+ * JSON (record components in declaration order, doubles in their shortest round-trip form), so
+ * anyone holding the text can check it against the chain and run the decision again
+ * ({@link Keeper#decide}).
+ *
+ * @param decision the strategy's write, as {@code Action.Write.toString()}
+ */
+public record DecisionRecord(Inputs inputs, String decision) {
+
+    /**
+     * @param code       what identifies the decision code that ran ({@link #codeVersion()})
+     * @param time       the oracle time the decision was made at (unix seconds)
+     * @param spot       the oracle's price then
+     * @param impliedVol the implied vol the keeper read
+     * @param bars       every oracle price the forecast read
+     */
+    public record Inputs(String code, StrategyConfig config, long time, double spot, double impliedVol,
+                         PortfolioState portfolio, PriceBars bars) {}
+
+    /** Record components only (their fields), never a derived getter such as {@code PriceBars.size()}. */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+        .visibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+        .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+        .visibility(PropertyAccessor.CREATOR, JsonAutoDetect.Visibility.ANY)
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .build();
+
+    public static DecisionRecord of(Inputs inputs, Action.Write write) {
+        return new DecisionRecord(inputs, write.toString());
+    }
+
+    /** The canonical text of the inputs: what is hashed and kept. */
+    public String inputsJson() {
+        return json(inputs);
+    }
+
+    public byte[] inputsHash() {
+        return keccak(inputsJson());
+    }
+
+    public byte[] decisionHash() {
+        return keccak(decision);
+    }
+
+    static String json(Inputs inputs) {
+        try {
+            return JSON.writeValueAsString(inputs);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the decision inputs do not serialize: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads inputs written by {@link #inputsJson()}; a text that is not such inputs is an IllegalArgumentException. */
+    public static Inputs parse(String json) {
+        try {
+            return JSON.readValue(json, Inputs.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not decision inputs: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** keccak-256 of the UTF-8 text, as on chain. */
+    public static byte[] keccak(String text) {
+        return Hash.sha3(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The decision code's version: the keccak-256 of the class files of {@code Strategy} (which
+     * decides) and {@code Keeper} (which prepares its inputs), as loaded.
+     */
+    public static String codeVersion() {
+        try (InputStream strategy = Strategy.class.getResourceAsStream("Strategy.class");
+             InputStream keeper = Keeper.class.getResourceAsStream("Keeper.class")) {
+            if (strategy == null || keeper == null) {
+                throw new IllegalStateException("the Strategy or Keeper class file is not readable from the class path");
+            }
+            byte[] a = strategy.readAllBytes();
+            byte[] b = keeper.readAllBytes();
+            byte[] both = new byte[a.length + b.length];
+            System.arraycopy(a, 0, both, 0, a.length);
+            System.arraycopy(b, 0, both, a.length, b.length);
+            return "classes " + Numeric.toHexString(Hash.sha3(both));
+        } catch (IOException e) {
+            throw new IllegalStateException("reading the decision code's class files: " + e.getMessage(), e);
+        }
+    }
+}
