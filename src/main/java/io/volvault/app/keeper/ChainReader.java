@@ -37,6 +37,11 @@ public final class ChainReader {
         this.pool = ConstantProductPool.load(deployment.contracts().pool(), web3j, readOnly, new DefaultGasProvider());
     }
 
+    /** The constant-product pool's address: the venue the keeper rebalances through. */
+    public String pool() {
+        return pool.getContractAddress();
+    }
+
     public OptionVault vault(String address) {
         return OptionVault.load(address, web3j, readOnly, new DefaultGasProvider());
     }

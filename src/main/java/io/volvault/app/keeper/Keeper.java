@@ -195,7 +195,8 @@ public final class Keeper {
                         v.name(), Math.round(s.poolDeviationBps()), bound);
                     continue;
                 }
-                PlannedTx tx = rebalance(v, s, swap, v.strategy(), Math.min(settings.maxSlippageBps(), s.maxSlippageBps()));
+                PlannedTx tx = rebalance(v, s, reader.pool(), swap, v.strategy(),
+                    Math.min(settings.maxSlippageBps(), s.maxSlippageBps()));
                 if (tx == null) {
                     continue;
                 }
@@ -260,7 +261,7 @@ public final class Keeper {
         PlannedTx tx = new PlannedTx("redeem-cash:" + v.address() + ":at=" + s.oracleUpdatedAt(),
             String.format("%s: swap %s of the other token for at least %s asset to pay %s of queued redeems",
                 v.name(), otherIn, minOut, s.redeemAssets()),
-            v.address(), v.vault().rebalance(false, otherIn, minOut).encodeFunctionCall());
+            v.address(), rebalanceCall(v, reader.pool(), false, otherIn, minOut));
         execute(tx, sent);
         return settings.dryRun() ? s : reader.snapshot(v.vault());
     }
@@ -303,7 +304,8 @@ public final class Keeper {
      * third party could sandwich the swap for the whole slippage allowance); a quote that falls under
      * the vault's oracle bound means no swap.
      */
-    static PlannedTx rebalance(ManagedVault v, VaultSnapshot s, Action.Swap swap, Strategy strategy, int slippageBps) {
+    static PlannedTx rebalance(ManagedVault v, VaultSnapshot s, String pool, Action.Swap swap, Strategy strategy,
+                               int slippageBps) {
         boolean buyBase = swap.baseAmount() > 0;
         BigInteger amountIn = buyBase
             ? units(strategy.pool().quoteInForBaseOut(swap.baseAmount(), s.spotPrice()), VaultSnapshot.QUOTE_UNIT)
@@ -329,7 +331,13 @@ public final class Keeper {
         String what = String.format("%s: rebalance %s %s %s for at least %s (%s)", v.name(),
             buyBase ? "spend" : "sell", amountIn, buyBase ? "quote units" : "base units", minOut, swap.reason());
         return new PlannedTx("rebalance:" + v.address() + ":at=" + s.oracleUpdatedAt(), what, v.address(),
-            v.vault().rebalance(assetToOther, amountIn, minOut).encodeFunctionCall());
+            rebalanceCall(v, pool, assetToOther, amountIn, minOut));
+    }
+
+    /** The vault's rebalance as one leg through {@code venue}. */
+    static String rebalanceCall(ManagedVault v, String venue, boolean assetToOther, BigInteger amountIn, BigInteger minOut) {
+        return v.vault().rebalance(assetToOther, List.of(new OptionVault.SwapLeg(venue, amountIn, minOut)))
+            .encodeFunctionCall();
     }
 
     /**

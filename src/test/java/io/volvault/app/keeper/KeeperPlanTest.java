@@ -12,6 +12,7 @@ import io.volvault.strategy.PortfolioState;
 import io.volvault.strategy.Strategy;
 import io.volvault.strategy.StrategyConfig;
 import java.math.BigInteger;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.web3j.protocol.Web3j;
@@ -23,6 +24,7 @@ import org.web3j.tx.gas.DefaultGasProvider;
 class KeeperPlanTest {
 
     private static final String VAULT = "0x1111111111111111111111111111111111111111";
+    private static final String POOL = "0x2222222222222222222222222222222222222222";
     /** Encoding needs no node: the wrapper is only asked for calldata. */
     private static final Web3j OFFLINE = Web3j.build(new HttpService("http://127.0.0.1:1"));
     private static final OptionVault WRAPPER = OptionVault.load(VAULT, OFFLINE,
@@ -55,14 +57,14 @@ class KeeperPlanTest {
     @Test
     void findingL6SellingBaseAsksForThePoolsQuoteLessTenBpsNotTheOracleBound() {
         VaultSnapshot s = snapshot(true, "5000000000000000000", "0", "0");
-        PlannedTx tx = Keeper.rebalance(MANAGED, s, new Action.Swap(-2, "test"), STRATEGY, 100);
+        PlannedTx tx = Keeper.rebalance(MANAGED, s, POOL, new Action.Swap(-2, "test"), STRATEGY, 100);
         // x y = k with the 30 bps fee on the input: 2 x 0.997 = 1.994 WETH in, out = 50,000,000 x 1.994 / 501.994
         // = 198,607.951... USDC -> 198,607,951,489 units (integer maths as the pool rounds); less 10 bps:
         // x 9,990 / 10,000 = 198,409,343,537.
         // The oracle bound (2 WETH at 100,000 less 1 %) would have been 198,000 USDC: 409 USDC for a sandwich.
         assertEquals(new BigInteger("198607951489"), s.poolQuote(true, new BigInteger("2000000000000000000")));
-        assertEquals(WRAPPER.rebalance(true, new BigInteger("2000000000000000000"), new BigInteger("198409343537"))
-            .encodeFunctionCall(), tx.data());
+        assertEquals(WRAPPER.rebalance(true, List.of(new OptionVault.SwapLeg(POOL, new BigInteger("2000000000000000000"),
+            new BigInteger("198409343537")))).encodeFunctionCall(), tx.data());
         assertEquals("rebalance:" + VAULT + ":at=990", tx.action());
     }
 
@@ -70,13 +72,13 @@ class KeeperPlanTest {
     void noSwapWhenThePoolPaysLessThanTheVaultsOracleBound() {
         // 50 WETH move the pool ~10 %: the quote is far under the oracle value less 1 %.
         VaultSnapshot s = snapshot(true, "50000000000000000000", "0", "0");
-        assertNull(Keeper.rebalance(MANAGED, s, new Action.Swap(-50, "test"), STRATEGY, 100));
+        assertNull(Keeper.rebalance(MANAGED, s, POOL, new Action.Swap(-50, "test"), STRATEGY, 100));
     }
 
     @Test
     void buyingBaseForThePutVaultSpendsWhatThePoolModelSaysItCosts() {
         VaultSnapshot s = snapshot(false, "1000000000000", "0", "0");
-        PlannedTx tx = Keeper.rebalance(MANAGED, s, new Action.Swap(1, "test"), STRATEGY, 100);
+        PlannedTx tx = Keeper.rebalance(MANAGED, s, POOL, new Action.Swap(1, "test"), STRATEGY, 100);
         // The strategy's pool (30 bps fee, 50M USD deep) prices 1 base at 100,000 x 500 / 499 / 0.997.
         double quoteIn = 100_000.0 * 500 / 499 / 0.997;
         BigInteger in = BigInteger.valueOf((long) Math.floor(quoteIn * 1e6));
@@ -88,7 +90,7 @@ class KeeperPlanTest {
         BigInteger minOut = quote.multiply(BigInteger.valueOf(9_990)).divide(BigInteger.valueOf(10_000));
         BigInteger oracleBound = oracleOut.multiply(BigInteger.valueOf(9_900)).add(BigInteger.valueOf(9_999)).divide(BigInteger.valueOf(10_000));
         assertTrue(minOut.compareTo(oracleBound) > 0);
-        assertEquals(WRAPPER.rebalance(true, in, minOut).encodeFunctionCall(), tx.data());
+        assertEquals(WRAPPER.rebalance(true, List.of(new OptionVault.SwapLeg(POOL, in, minOut))).encodeFunctionCall(), tx.data());
     }
 
     @Test
