@@ -38,6 +38,14 @@ function v3InRangeOut(sqrtP, L, amountIn, fee, zeroForOne) {
 }
 
 describe("swap venues", function () {
+  it("takes integer square roots to the floor, also of Q64.96 prices (the deploy's sqrtPriceX96)", function () {
+    for (const n of [0n, 1n, 2n, 3n, 4n, 15n, 16n, 17n, 10n ** 40n, 3n * 10n ** 9n * Q96 * Q96 / 10n ** 18n, 2n ** 255n]) {
+      const r = sqrtBig(n);
+      expect(r * r <= n && (r + 1n) * (r + 1n) > n, String(n)).to.equal(true);
+    }
+    expect(() => sqrtBig(-1n)).to.throw("sqrt of a negative number -1");
+  });
+
   it("deploys Uniswap v3 from its npm artifacts with the pool at the oracle price", async function () {
     const c = await fundedCallVault();
     const u = c.uniswap;

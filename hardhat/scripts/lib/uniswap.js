@@ -45,10 +45,13 @@ async function deployUniswapV3(signer, weth) {
 function sqrtBig(n) {
   if (n < 0n) throw new Error(`sqrt of a negative number ${n}`);
   if (n < 2n) return n;
-  let x = BigInt(Math.floor(Math.sqrt(Number(n))));
-  while (x * x > n) x = (x + n / x) / 2n;
-  while ((x + 1n) * (x + 1n) <= n) x += 1n;
-  return x;
+  // Newton's method from above the root decreases to floor(sqrt(n)); the float estimate, raised, starts it there
+  let x = BigInt(Math.ceil(Math.sqrt(Number(n)) * (1 + 1e-9))) + 1n;
+  for (;;) {
+    const y = (x + n / x) / 2n;
+    if (y >= x) return x;
+    x = y;
+  }
 }
 
 /**
