@@ -188,6 +188,15 @@ describe("swap venues", function () {
       expect(await c.weth.balanceOf(c.callVault.target)).to.equal(WETH(99));
     });
 
+    it("a venue the owner also made keeper cannot re-enter rebalance", async function () {
+      const c = await fundedCallVault();
+      const venue = await addVenue(c, "REENTER_REBALANCE", USDC(3_000));
+      await throughTimelock(c.callVault, "setKeeper", [venue.target]);
+      await pushPrice(c, USD(3000));
+      await expect(venue.rebalanceThroughMe(c.callVault.target, WETH(1), ceilDiv(USDC(3_000) * 9900n, 10000n)))
+        .to.be.revertedWithCustomError(c.callVault, "ReentrancyGuardReentrantCall");
+    });
+
     it("lets only the owner's timelock change the venues, and only to venues of the market", async function () {
       const c = await fundedCallVault();
       const rogue = await ethers.deployContract("MaliciousVenue", [c.weth.target, c.usdc.target]);
@@ -235,7 +244,7 @@ describe("swap venues", function () {
 /** Lists a MaliciousVenue in `mode`, paying `payout`, through the registry's timelock, and refreshes the oracle. */
 async function addVenue(c, mode, payout) {
   const venue = await ethers.deployContract("MaliciousVenue", [c.weth.target, c.usdc.target]);
-  await venue.set(["LIE", "SKIM", "REENTER", "PAY"].indexOf(mode), payout);
+  await venue.set(["LIE", "SKIM", "REENTER", "PAY", "REENTER_REBALANCE"].indexOf(mode), payout);
   await c.usdc.mint(venue.target, USDC(1_000_000));
   await c.weth.mint(venue.target, WETH(1_000));
   await throughTimelock(c.venues, "setVenue", [venue.target, true]);

@@ -7,13 +7,15 @@ import {IOptionVault} from "../interfaces/IOptionVault.sol";
 
 /// @dev Test-only venue that misbehaves in the chosen `mode`: LIE takes the input, pays nothing and
 /// reports a large output; SKIM takes one unit less than asked and pays `payout`; REENTER calls back
-/// into the vault; PAY takes the input and pays `payout` (an honest venue at a price of its choosing).
+/// into the vault (`closeRound`); PAY takes the input and pays `payout` (an honest venue at a price of its
+/// choosing); REENTER_REBALANCE calls the vault's `rebalance` again (it must be the keeper to get that far).
 contract MaliciousVenue is ISwapVenue {
     enum Mode {
         LIE,
         SKIM,
         REENTER,
-        PAY
+        PAY,
+        REENTER_REBALANCE
     }
 
     address public immutable override base;
@@ -27,6 +29,13 @@ contract MaliciousVenue is ISwapVenue {
 
     function set(Mode mode_, uint256 payout_) external {
         (mode, payout) = (mode_, payout_);
+    }
+
+    /// @dev As the vault's keeper: a rebalance of one leg through this venue.
+    function rebalanceThroughMe(IOptionVault vault, uint256 amountIn, uint256 minAmountOut) external {
+        IOptionVault.SwapLeg[] memory legs = new IOptionVault.SwapLeg[](1);
+        legs[0] = IOptionVault.SwapLeg(address(this), amountIn, minAmountOut);
+        vault.rebalance(true, legs);
     }
 
     function getAmountOut(address, uint256) external view override returns (uint256) {
@@ -46,6 +55,7 @@ contract MaliciousVenue is ISwapVenue {
             return type(uint128).max;
         }
         if (mode == Mode.REENTER) IOptionVault(msg.sender).closeRound(0);
+        if (mode == Mode.REENTER_REBALANCE) IOptionVault(msg.sender).rebalance(true, new IOptionVault.SwapLeg[](0));
         IERC20(tokenIn).transferFrom(msg.sender, address(this), mode == Mode.SKIM ? amountIn - 1 : amountIn);
         IERC20(tokenOut).transfer(to, payout);
         return payout;
