@@ -2,6 +2,7 @@ package io.volvault.strategy.routing;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Splits one exact-in order over venues for the most output after gas. Every venue's output is concave
@@ -28,6 +29,8 @@ public final class Router {
 
     /**
      * The route for {@code amountIn} over {@code venues}, the order cut into {@code steps} equal parts.
+     * Ties go to the earlier venue: a step to the first of equally paying venues, a route to the first
+     * of equally netting sets.
      */
     public static Route best(List<Venue> venues, double amountIn, int steps) {
         if (venues.isEmpty() || venues.size() > MAX_VENUES) {
@@ -52,19 +55,17 @@ public final class Router {
     /** The greedy split over the venues in bit set {@code set}, or null when one of them gets nothing. */
     private static Route split(List<Venue> venues, int set, double amountIn, int steps) {
         double step = amountIn / steps;
-        int n = venues.size();
-        int[] parts = new int[n];
+        int[] members = IntStream.range(0, venues.size()).filter(i -> (set & 1 << i) != 0).toArray();
+        int[] parts = new int[venues.size()];
         for (int s = 0; s < steps; s++) {
             int pick = -1;
             double bestGain = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < n; i++) {
-                if ((set & 1 << i) != 0) {
-                    VenueCurve c = venues.get(i).curve();
-                    double gain = c.amountOut((parts[i] + 1) * step) - c.amountOut(parts[i] * step);
-                    if (gain > bestGain) {
-                        bestGain = gain;
-                        pick = i;
-                    }
+            for (int i : members) {
+                VenueCurve c = venues.get(i).curve();
+                double gain = c.amountOut((parts[i] + 1) * step) - c.amountOut(parts[i] * step);
+                if (gain > bestGain) {
+                    bestGain = gain;
+                    pick = i;
                 }
             }
             parts[pick]++;
@@ -72,17 +73,15 @@ public final class Router {
         List<Leg> legs = new ArrayList<>();
         double out = 0;
         double gas = 0;
-        for (int i = 0; i < n; i++) {
-            if ((set & 1 << i) != 0) {
-                if (parts[i] == 0) {
-                    return null;
-                }
-                double in = parts[i] * step;
-                double o = venues.get(i).curve().amountOut(in);
-                legs.add(new Leg(i, in, o));
-                out += o;
-                gas += venues.get(i).gasCostOut();
+        for (int i : members) {
+            if (parts[i] == 0) {
+                return null;
             }
+            double in = parts[i] * step;
+            double o = venues.get(i).curve().amountOut(in);
+            legs.add(new Leg(i, in, o));
+            out += o;
+            gas += venues.get(i).gasCostOut();
         }
         return new Route(List.copyOf(legs), out, out - gas);
     }

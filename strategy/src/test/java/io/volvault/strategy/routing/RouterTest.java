@@ -92,6 +92,18 @@ class RouterTest {
     }
 
     @Test
+    void tiesGoToTheEarlierVenue() {
+        Venue a = new Venue("a", cp(1000, 30), 0);
+        Venue b = new Venue("b", cp(1000, 30), 0);
+        // one step: venue a alone and venue b alone net the same; the earlier set wins
+        assertEquals(List.of(0), Router.best(List.of(a, b), 1, 1).legs().stream().map(Router.Leg::venue).toList());
+        // three steps over two equal venues: one each, then the tie for the third goes to a
+        Router.Route r = Router.best(List.of(a, b), 3, 3);
+        assertEquals(2, r.legs().get(0).amountIn(), 0);
+        assertEquals(1, r.legs().get(1).amountIn(), 0);
+    }
+
+    @Test
     void gasCostIsGasTimesPriceInTheOutputToken() {
         // 150,000 gas at 20 gwei = 0.003 ETH, at 3,000 USDC per ETH = 9 USDC
         assertEquals(9, Venue.gasCost(150_000, 20, 3000), 1e-12);
@@ -117,6 +129,8 @@ class RouterTest {
         assertEquals("venues must number 1..10, were 0",
             assertThrows(IllegalArgumentException.class, () -> Router.best(List.of(), 1, 1)).getMessage());
         assertThrows(IllegalArgumentException.class, () -> Router.best(java.util.Collections.nCopies(11, v), 1, 1));
+        // ten venues is the most: 1,023 subsets; ten identical ones share 10 equally
+        assertEquals(10, Router.best(java.util.Collections.nCopies(10, v), 10, 10).legs().size());
         assertEquals("amountIn must be positive, was 0.0",
             assertThrows(IllegalArgumentException.class, () -> Router.best(List.of(v), 0, 1)).getMessage());
         assertEquals("steps must be >= 1, was 0",
