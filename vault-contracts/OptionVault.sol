@@ -11,9 +11,9 @@ import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {Timelocked} from "./access/Timelocked.sol";
 import {AsyncRoundVault} from "./AsyncRoundVault.sol";
 import {IAggregatorV3} from "./interfaces/IAggregatorV3.sol";
-import {IConstantProductPool} from "./interfaces/IConstantProductPool.sol";
 import {IOptions} from "./interfaces/IOptions.sol";
 import {IOptionVault} from "./interfaces/IOptionVault.sol";
+import {IVenueRegistry} from "./interfaces/IVenueRegistry.sol";
 import {IVolFeed} from "./interfaces/IVolFeed.sol";
 import {OracleLib} from "./libraries/OracleLib.sol";
 import {RollChecks} from "./libraries/RollChecks.sol";
@@ -29,11 +29,10 @@ contract OptionVault is IOptionVault, AsyncRoundVault {
     using SafeERC20 for IERC20;
     using SafeCast for uint256;
 
-    /// @notice The token the rebalancing hook swaps the asset into and out of.
-    IERC20 internal immutable otherToken;
     bool public immutable isCallVault;
     IOptions public immutable options;
-    IConstantProductPool public immutable pool;
+    /// @notice The swap venues `rebalance` may route through (changed only by its owner's timelock).
+    IVenueRegistry public immutable venues;
     IAggregatorV3 public immutable oracle;
     IVolFeed public immutable volFeed;
     /// @notice Oracle answers older than this many seconds are refused.
@@ -56,7 +55,7 @@ contract OptionVault is IOptionVault, AsyncRoundVault {
         string symbol;
         address asset;
         IOptions options;
-        IConstantProductPool pool;
+        IVenueRegistry venues;
         IAggregatorV3 oracle;
         IVolFeed volFeed;
         uint256 heartbeat;
@@ -68,7 +67,7 @@ contract OptionVault is IOptionVault, AsyncRoundVault {
     }
 
     error AssetNotInMarket(address asset);
-    error PoolMismatch(address pool);
+    error VenuesNotOfMarket(address venues);
 
     constructor(
         InitParams memory p
@@ -76,12 +75,11 @@ contract OptionVault is IOptionVault, AsyncRoundVault {
         address base = p.options.base();
         address quote = p.options.quote();
         if (p.asset != base && p.asset != quote) revert AssetNotInMarket(p.asset);
-        if (p.pool.base() != base || p.pool.quote() != quote) revert PoolMismatch(address(p.pool));
+        if (p.venues.base() != base || p.venues.quote() != quote) revert VenuesNotOfMarket(address(p.venues));
         if (address(p.oracle) != p.options.oracle()) revert OracleMismatch(address(p.oracle), p.options.oracle());
         isCallVault = p.asset == base;
-        otherToken = IERC20(isCallVault ? quote : base);
         options = p.options;
-        pool = p.pool;
+        venues = p.venues;
         oracle = p.oracle;
         volFeed = p.volFeed;
         heartbeat = p.heartbeat;
@@ -89,10 +87,8 @@ contract OptionVault is IOptionVault, AsyncRoundVault {
         BASE_UNIT = 10 ** IERC20Metadata(base).decimals();
         QUOTE_UNIT = 10 ** IERC20Metadata(quote).decimals();
         _setKeeperLimits(p.limits);
-        // The options contract pulls collateral on every write; the pool pulls the swapped token.
+        // The options contract pulls collateral on every write; venues get an allowance per swap only.
         _asset.forceApprove(address(p.options), type(uint256).max);
-        _asset.forceApprove(address(p.pool), type(uint256).max);
-        otherToken.forceApprove(address(p.pool), type(uint256).max);
     }
 
     // =========================================================================================
@@ -104,9 +100,7 @@ contract OptionVault is IOptionVault, AsyncRoundVault {
     /// intrinsic value at the oracle price before). Never reverts (ERC-4626): without a usable oracle
     /// answer the other token and an unsettled series' collateral count as worth nothing.
     function totalAssets() public view override(AsyncRoundVault, IERC4626) returns (uint256 value) {
-        uint256 price = _viewPrice();
-        value = idleAsset + RollChecks.liveValue(_live, price, _market(price), options);
-        if (price > 0) value += _otherToAsset(idleOther, price);
+        value = idleAsset + RollChecks.heldValue(_live, idleOther, _market(_viewPrice()), options);
     }
 
     /// @inheritdoc IOptionVault
@@ -177,23 +171,15 @@ contract OptionVault is IOptionVault, AsyncRoundVault {
     }
 
     /// @inheritdoc IOptionVault
-    function rebalance(
-        bool assetToOther,
-        uint256 amountIn,
-        uint256 minAmountOut
-    ) external override onlyKeeper nonReentrant returns (uint256 amountOut) {
-        RollChecks.Books memory b;
-        (amountOut, b) = RollChecks.swap(
+    function rebalance(bool assetToOther, SwapLeg[] calldata legs) external override onlyKeeper nonReentrant {
+        RollChecks.Books memory b = RollChecks.swap(
             _live,
             _limits,
+            venues,
             RollChecks.Books(idleAsset, idleOther, rebalanceVolume, rebalanceLoss, navAtRoundStart),
             _market(_price()),
-            pool,
-            _asset,
-            otherToken,
             assetToOther,
-            amountIn,
-            minAmountOut
+            legs
         );
         (idleAsset, idleOther) = (b.idleAsset.toUint128(), b.idleOther.toUint128());
         (rebalanceVolume, rebalanceLoss) = (b.volume.toUint128(), b.loss.toUint128());

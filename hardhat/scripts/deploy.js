@@ -18,6 +18,10 @@
 //   VOL_HEARTBEAT      seconds after which a vol-feed answer is stale (default 86400)
 //   TIMELOCK_DELAY     seconds between scheduling and executing an owner call (default 38 days, the minimum)
 //   POOL_BASE_LIQUIDITY  WETH seeded in the pool, quote side at the initial price (default 1000)
+//   UNISWAP_FEE        also deploy Uniswap v3 with a WETH/USDC pool at this fee tier (500, 3000 or 10000)
+//                      and list its venue next to the pool (default: no Uniswap; scripts/lib/uniswap.js)
+//   UNISWAP_BASE_LIQUIDITY, UNISWAP_RANGE_BPS  its WETH liquidity (default 1000) and range either side of
+//                      the price (default full range)
 //   DEPLOYMENT_FILE    where to write the deployment (default deployments/<network>.json)
 //
 // Tests call deployAll() directly and get the same contracts without a file.
@@ -26,6 +30,7 @@ const path = require("path");
 const hre = require("hardhat");
 
 const { ethers } = hre;
+const { deployUniswapVenue } = require("./lib/uniswap");
 
 const DEFAULTS = {
   initialPrice: "3000",
@@ -130,6 +135,9 @@ async function deployAll(options = {}) {
     volHeartbeat: env.VOL_HEARTBEAT ? parsePositiveInt("VOL_HEARTBEAT", env.VOL_HEARTBEAT) : DEFAULTS.volHeartbeat,
     timelockDelay: env.TIMELOCK_DELAY ? parsePositiveInt("TIMELOCK_DELAY", env.TIMELOCK_DELAY) : DEFAULTS.timelockDelay,
     allowSharedKeys: env.ALLOW_SHARED_KEYS === "1",
+    uniswapFee: env.UNISWAP_FEE ? parsePositiveInt("UNISWAP_FEE", env.UNISWAP_FEE) : undefined,
+    uniswapBaseLiquidity: env.UNISWAP_BASE_LIQUIDITY ?? "1000",
+    uniswapRangeBps: env.UNISWAP_RANGE_BPS ? parsePositiveInt("UNISWAP_RANGE_BPS", env.UNISWAP_RANGE_BPS) : undefined,
     ...options,
   };
   checkSeparateKeys(cfg);
@@ -158,6 +166,12 @@ async function deployAll(options = {}) {
   await (await usdc.approve(await pool.getAddress(), quoteLiquidity)).wait();
   const deadline = (await ethers.provider.getBlock("latest")).timestamp + 3600;
   await (await pool.addLiquidity(baseLiquidity, quoteLiquidity, 0, deployer.address, deadline)).wait();
+  const uniswap = cfg.uniswapFee === undefined ? null : await deployUniswapVenue(hre, deployer, {
+    weth, usdc, price8: price, fee: cfg.uniswapFee, rangeBps: cfg.uniswapRangeBps,
+    baseLiquidity: ethers.parseUnits(String(cfg.uniswapBaseLiquidity), 18),
+  });
+  const venues = await deploy("VenueRegistry", deployer.address, cfg.timelockDelay, weth.target, usdc.target,
+    uniswap ? [pool.target, uniswap.venue.target] : [pool.target]);
 
   const rollChecks = await deploy("RollChecks");
   const requestLib = await deploy("RequestLib");
@@ -175,7 +189,7 @@ async function deployAll(options = {}) {
     symbol,
     asset,
     options: optionsMarket.target,
-    pool: pool.target,
+    venues: venues.target,
     oracle: oracle.target,
     volFeed: volFeed.target,
     heartbeat: cfg.heartbeat,
@@ -220,6 +234,8 @@ async function deployAll(options = {}) {
       rollChecks: rollChecks.target,
       requestLib: requestLib.target,
       pool: pool.target,
+      venues: venues.target,
+      ...uniswap?.record.contracts,
       options: optionsMarket.target,
       callVault: callVault.target,
       putVault: putVault.target,
@@ -250,9 +266,11 @@ async function deployAll(options = {}) {
       performanceFeeBps: cfg.performanceFeeBps,
       keeperLimits: Object.fromEntries(Object.entries(cfg.limits).map(([k, v]) => [k, v.toString()])),
       decimals: { weth: 18, usdc: 6, callVaultShares: 21, putVaultShares: 9 },
+      ...uniswap?.record.parameters,
     },
   };
-  return { weth, usdc, oracle, volFeed, rollChecks, requestLib, pool, options: optionsMarket, callVault, putVault, keeperLog, deployment };
+  return { weth, usdc, oracle, volFeed, rollChecks, requestLib, pool, venues, uniswap, options: optionsMarket, callVault,
+    putVault, keeperLog, deployment };
 }
 
 /** The keeper's proof-of-backtest notebook (KeeperLog.sol): separate from the vaults, no roles. */

@@ -80,7 +80,7 @@ async function measureGas() {
   await record("option claim (Options.claim)", options.connect(buyer).claim(1, WETH(15), buyer.address));
   // the pool still trades near 3000: bring the oracle back there so the slippage bound can be met
   await oracle.connect(updater).pushPrice(USD(3000));
-  await record("rebalance swap (WETH -> USDC)", vault.connect(keeper).rebalance(true, WETH(1), 2_970_000_000n));
+  await record("rebalance swap (WETH -> USDC)", vault.connect(keeper).rebalance(true, [[d.pool.target, WETH(1), 2_970_000_000n]]));
 
   // the pricing library alone: gas of one price + delta + vega, measured inside the call, for an
   // at-the-money 7-day option and a 1-hour 2x-strike one (the deep tail takes the continued fraction)

@@ -15,6 +15,7 @@ async function deployCustomVault(baseToken, feed, owner, keeper) {
   const [, , , , , , , , volUpdater] = await ethers.getSigners();
   const usdc = await ethers.deployContract("TestToken", ["USD Coin (test)", "USDC", 6, owner.address]);
   const pool = await ethers.deployContract("ConstantProductPool", [baseToken.target, usdc.target, 30]);
+  const venues = await ethers.deployContract("VenueRegistry", [owner.address, DELAY, baseToken.target, usdc.target, [pool.target]]);
   const volFeed = await ethers.deployContract("VolFeed",
     [owner.address, volUpdater.address, ethers.parseUnits("0.8", 18), 2500, 3600, DELAY]);
   const rollChecks = await ethers.deployContract("RollChecks");
@@ -23,7 +24,7 @@ async function deployCustomVault(baseToken, feed, owner, keeper) {
   const options = await ethers.deployContract("Options",
     [baseToken.target, usdc.target, feed.target, owner.address, [vaultAddress], DELAY]);
   const vault = await ethers.deployContract("OptionVault", [{
-    name: "custom", symbol: "CUS", asset: baseToken.target, options: options.target, pool: pool.target,
+    name: "custom", symbol: "CUS", asset: baseToken.target, options: options.target, venues: venues.target,
     oracle: feed.target, volFeed: volFeed.target, heartbeat: DAY, volHeartbeat: DAY, owner: owner.address,
     timelockDelay: DELAY,
     roles: { keeper: keeper.address, guardian: owner.address, feeRecipient: owner.address, managementFeeBps: 0, performanceFeeBps: 0 },
@@ -131,7 +132,7 @@ describe("role-protected functions called by a stranger", function () {
     const v = vault.connect(stranger);
     const params = await rollParams({});
     await expect(v.roll(params, 0)).to.be.revertedWithCustomError(vault, "NotKeeper").withArgs(stranger.address);
-    await expect(v.rebalance(true, 1n, 0n)).to.be.revertedWithCustomError(vault, "NotKeeper");
+    await expect(v.rebalance(true, [[c.pool.target, 1n, 0n]])).to.be.revertedWithCustomError(vault, "NotKeeper");
     for (const call of [
       () => v.setFees(0, 0),
       () => v.setFeeRecipient(stranger.address),
@@ -203,6 +204,7 @@ describe("oracle faults", function () {
     await expect(vault.connect(keeper).closeRound(0)).to.be.revertedWithCustomError(lib, "OracleNonPositiveAnswer").withArgs(0);
     await feed.setRound(5, -1, t, t, 5);
     await expect(vault.connect(keeper).closeRound(0)).to.be.revertedWithCustomError(lib, "OracleNonPositiveAnswer").withArgs(-1);
+    expect(await vault.totalAssets()).to.equal(0n); // no usable price: the other token counts as nothing
     await feed.setRound(6, USD(3000), t, t, 5);
     await expect(vault.connect(keeper).closeRound(0)).to.be.revertedWithCustomError(lib, "OracleIncompleteRound").withArgs(6, 5, t);
     await feed.setRound(6, USD(3000), 0, 0, 6);
@@ -282,17 +284,17 @@ describe("rebalancing through the pool", function () {
     const amountIn = WETH(2);
     const expectedOut = (amountIn * 9970n * reserveQuote) / (reserveBase * 10000n + amountIn * 9970n);
     const bound = (USDC(6_000) * 9900n + 9999n) / 10000n;
-    await expect(c.callVault.connect(c.keeper).rebalance(true, amountIn, bound - 1n))
+    await expect(c.callVault.connect(c.keeper).rebalance(true, [[c.pool.target, amountIn, bound - 1n]]))
       .to.be.revertedWithCustomError(c.callVault, "SlippageBoundExceeded").withArgs(bound - 1n, bound);
-    await expect(c.callVault.connect(c.keeper).rebalance(true, amountIn, bound))
-      .to.emit(c.callVault, "Rebalanced").withArgs(true, amountIn, expectedOut, bound, USD(3000));
+    await expect(c.callVault.connect(c.keeper).rebalance(true, [[c.pool.target, amountIn, bound]]))
+      .to.emit(c.callVault, "Rebalanced").withArgs(true, c.pool.target, amountIn, expectedOut, bound, USD(3000));
     expect(await c.callVault.idleOther()).to.equal(expectedOut);
     expect(await c.callVault.idleAsset()).to.equal(WETH(98));
     // NAV counts the USDC at the oracle price, in WETH
     const usdcInWeth = (expectedOut * 10n ** 20n) / USD(3000);
     expect(await c.callVault.totalAssets()).to.equal(WETH(98) + usdcInWeth);
     // and back
-    await c.callVault.connect(c.keeper).rebalance(false, expectedOut, (usdcInWeth * 9900n + 9999n) / 10000n);
+    await c.callVault.connect(c.keeper).rebalance(false, [[c.pool.target, expectedOut, (usdcInWeth * 9900n + 9999n) / 10000n]]);
     expect(await c.callVault.idleOther()).to.equal(0n);
   });
 
@@ -301,9 +303,9 @@ describe("rebalancing through the pool", function () {
     // someone dumps WETH into the pool: its price falls well below the oracle's
     await c.pool.connect(c.buyer).swapExactIn(c.weth.target, WETH(100), 0, c.buyer.address, (await now()) + 3600);
     const bound = (USDC(30_000) * 9900n + 9999n) / 10000n;
-    await expect(c.callVault.connect(c.keeper).rebalance(true, WETH(10), bound))
+    await expect(c.callVault.connect(c.keeper).rebalance(true, [[c.pool.target, WETH(10), bound]]))
       .to.be.revertedWithCustomError(c.pool, "InsufficientOutput");
-    await expect(c.callVault.connect(c.keeper).rebalance(true, WETH(101), WETH(1)))
+    await expect(c.callVault.connect(c.keeper).rebalance(true, [[c.pool.target, WETH(101), WETH(1)]]))
       .to.be.revertedWithCustomError(c.callVault, "InsufficientIdle").withArgs(WETH(101), WETH(100));
     await expect(c.pool.connect(c.buyer).swapExactIn(c.weth.target, WETH(1), 0, c.buyer.address, (await now()) - 1))
       .to.be.revertedWithCustomError(c.pool, "Expired");
@@ -319,8 +321,8 @@ describe("rebalancing through the pool", function () {
     const [reserveBase, reserveQuote] = await c.pool.getReserves();
     const expectedOut = (USDC(6_000) * 9970n * reserveBase) / (reserveQuote * 10000n + USDC(6_000) * 9970n);
     const bound = (WETH(2) * 9900n + 9999n) / 10000n;
-    await expect(vault.connect(c.keeper).rebalance(true, USDC(6_000), bound))
-      .to.emit(vault, "Rebalanced").withArgs(true, USDC(6_000), expectedOut, bound, USD(3000));
+    await expect(vault.connect(c.keeper).rebalance(true, [[c.pool.target, USDC(6_000), bound]]))
+      .to.emit(vault, "Rebalanced").withArgs(true, c.pool.target, USDC(6_000), expectedOut, bound, USD(3000));
     expect(await vault.idleOther()).to.equal(expectedOut);
     expect(await vault.totalAssets()).to.equal(USDC(54_000) + (expectedOut * USD(3000)) / 10n ** 20n);
   });
@@ -328,7 +330,7 @@ describe("rebalancing through the pool", function () {
   it("cannot swap away collateral promised to the running auction", async function () {
     const c = await fundedCallVault();
     await c.callVault.connect(c.keeper).roll(await rollParams({ size: WETH(80) }), 0);
-    await expect(c.callVault.connect(c.keeper).rebalance(true, WETH(21), 0))
+    await expect(c.callVault.connect(c.keeper).rebalance(true, [[c.pool.target, WETH(21), 0]]))
       .to.be.revertedWithCustomError(c.callVault, "InsufficientIdle").withArgs(WETH(21), WETH(20));
   });
 });

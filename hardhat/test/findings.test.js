@@ -158,9 +158,9 @@ describe("audit findings", function () {
     let error;
     for (; trips < 40 && !error; trips++) {
       try {
-        await k.rebalance(true, WETH(5), await c.pool.getAmountOut(c.weth.target, WETH(5)));
+        await k.rebalance(true, [[c.pool.target, WETH(5), await c.pool.getAmountOut(c.weth.target, WETH(5))]]);
         const other = await vault.idleOther();
-        await k.rebalance(false, other, await c.pool.getAmountOut(c.usdc.target, other));
+        await k.rebalance(false, [[c.pool.target, other, await c.pool.getAmountOut(c.usdc.target, other)]]);
       } catch (e) {
         error = e;
       }
@@ -174,7 +174,7 @@ describe("audit findings", function () {
     expect(await vault.totalAssets()).to.be.gte(WETH(99));
     await vault.connect(c.keeper).closeRound(0);
     expect(await vault.rebalanceVolume()).to.equal(0n);
-    await expect(k.rebalance(true, WETH(1), 2_970_000_000n)).to.emit(vault, "Rebalanced");
+    await expect(k.rebalance(true, [[c.pool.target, WETH(1), 2_970_000_000n]])).to.emit(vault, "Rebalanced");
   });
 
   it("M-2: the loss budget stops a keeper whose swaps lose more than its share of NAV in a round", async function () {
@@ -185,9 +185,9 @@ describe("audit findings", function () {
     let stopped;
     for (let trip = 0; trip < 10 && !stopped; trip++) {
       try {
-        await k.rebalance(true, WETH(5), await c.pool.getAmountOut(c.weth.target, WETH(5)));
+        await k.rebalance(true, [[c.pool.target, WETH(5), await c.pool.getAmountOut(c.weth.target, WETH(5))]]);
         const other = await vault.idleOther();
-        await k.rebalance(false, other, await c.pool.getAmountOut(c.usdc.target, other));
+        await k.rebalance(false, [[c.pool.target, other, await c.pool.getAmountOut(c.usdc.target, other)]]);
       } catch (e) {
         stopped = vault.interface.parseError(e.data.data ?? e.data);
       }
@@ -246,7 +246,7 @@ describe("audit findings", function () {
     await funded(c, vault, USDC(60_000));
     const k = vault.connect(c.keeper);
     const out = await c.pool.getAmountOut(c.usdc.target, USDC(10_000));
-    await k.rebalance(true, USDC(10_000), out);
+    await k.rebalance(true, [[c.pool.target, USDC(10_000), out]]);
     const perfAt = async (price) => {
       await pushPrice(c, price);
       const tx = await k.closeRound(0);
@@ -318,7 +318,7 @@ describe("audit findings", function () {
     const c = await fixture();
     const other = await ethers.deployContract("PushPriceOracle", [18, "WETH / USD 18", c.owner.address, c.updater.address, wad(3000), 38 * DAY]);
     const params = {
-      name: "x", symbol: "x", asset: c.weth.target, options: c.options.target, pool: c.pool.target, oracle: other.target,
+      name: "x", symbol: "x", asset: c.weth.target, options: c.options.target, venues: c.venues.target, oracle: other.target,
       volFeed: c.volFeed.target, heartbeat: DAY, volHeartbeat: DAY, owner: c.owner.address, timelockDelay: 38 * DAY,
       roles: { keeper: c.keeper.address, guardian: c.owner.address, feeRecipient: c.owner.address, managementFeeBps: 0, performanceFeeBps: 0 },
       limits: LIMITS,

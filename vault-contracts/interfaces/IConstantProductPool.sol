@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
-/// @notice A two-token constant-product (x * y = k) pool with a swap fee, Uniswap-v2 maths.
-interface IConstantProductPool {
+import {ISwapVenue} from "./ISwapVenue.sol";
+
+/// @notice A two-token constant-product (x * y = k) pool with a swap fee, Uniswap-v2 maths; a swap
+/// venue by itself (no adapter).
+interface IConstantProductPool is ISwapVenue {
     event LiquidityAdded(
         address indexed provider,
         address indexed to,
@@ -32,23 +35,9 @@ interface IConstantProductPool {
     error ZeroAmount();
     error InsufficientLiquidityMinted(uint256 liquidity, uint256 minLiquidity);
 
-    function base() external view returns (address);
-
-    function quote() external view returns (address);
-
     function feeBps() external view returns (uint16);
 
     function getReserves() external view returns (uint256 baseReserve, uint256 quoteReserve);
-
-    function getAmountOut(address tokenIn, uint256 amountIn) external view returns (uint256 amountOut);
-
-    function swapExactIn(
-        address tokenIn,
-        uint256 amountIn,
-        uint256 minAmountOut,
-        address to,
-        uint256 deadline
-    ) external returns (uint256 amountOut);
 
     function addLiquidity(
         uint256 baseAmount,

@@ -35,6 +35,14 @@ interface IOptionVault is IAsyncRoundVault {
         uint32 maxRoundDuration; // seconds from roll to expiry
     }
 
+    /// @notice One part of a rebalance: sell `amountIn` through `venue` (one of the vault's venues) for
+    /// at least `minAmountOut`, which must also be at least the oracle value less `maxSlippageBps`.
+    struct SwapLeg {
+        address venue;
+        uint256 amountIn;
+        uint256 minAmountOut;
+    }
+
     /// @notice The live round: its option series and Dutch auction.
     struct LiveRound {
         uint64 seriesId; // 0 when the round writes no options
@@ -78,7 +86,16 @@ interface IOptionVault is IAsyncRoundVault {
         uint256 premium
     );
     event AuctionCancelled(uint256 indexed round, uint256 unsoldSize);
-    event Rebalanced(bool assetToOther, uint256 amountIn, uint256 amountOut, uint256 minAmountOut, uint256 oraclePrice);
+    /// @dev One per leg; `amountOut` is what the vault measured arriving, not what the venue said.
+    event Rebalanced(
+        bool assetToOther,
+        address indexed venue,
+        uint256 amountIn,
+        uint256 amountOut,
+        uint256 minAmountOut,
+        uint256 oraclePrice
+    );
+
     event KeeperLimitsSet(KeeperLimits limits);
 
     // ---- custom errors ----
@@ -98,6 +115,9 @@ interface IOptionVault is IAsyncRoundVault {
     error PremiumAboveMax(uint256 premiumPerOption, uint256 maxPremiumPerOption);
     error SlippageBoundExceeded(uint256 minAmountOut, uint256 boundAmountOut);
     error RebalanceBudgetExceeded(uint256 volume, uint256 loss, uint256 maxVolume, uint256 maxLoss);
+    error VenueNotAllowed(address venue);
+    error VenueSpentOtherThanAmountIn(address venue, uint256 amountIn, uint256 balanceBefore, uint256 balanceAfter);
+    error VenueDeliveredTooLittle(address venue, uint256 received, uint256 minAmountOut);
 
     // ---- rounds ----
     /// @notice Closes the current round (settling its series at the oracle answer `settlementRoundId`,
@@ -110,9 +130,13 @@ interface IOptionVault is IAsyncRoundVault {
     /// from expiry + `CLOSE_GRACE` on, so redeems never wait on the keeper.
     function closeRound(uint80 settlementRoundId) external;
 
-    /// @notice Swaps `amountIn` of idle asset to the other token (`assetToOther`) or back through the
-    /// pool, within the slippage bound and the round's rebalance budget. Keeper only.
-    function rebalance(bool assetToOther, uint256 amountIn, uint256 minAmountOut) external returns (uint256 amountOut);
+    /// @notice Swaps idle asset to the other token (`assetToOther`) or back, split over `legs`, each
+    /// through a venue of the vault's `venues` registry, each leg's `minAmountOut` at least its oracle value less
+    /// `maxSlippageBps`, all of them within the round's rebalance budget. The vault approves each venue
+    /// for exactly its `amountIn`, revokes it after, and counts what it measured arriving (a venue
+    /// that takes another amount or delivers less than `minAmountOut` reverts the whole rebalance).
+    /// Keeper only; each leg's `Rebalanced` event tells what it received.
+    function rebalance(bool assetToOther, SwapLeg[] calldata legs) external;
 
     // ---- auction ----
     /// @notice Buys `size` options at the current auction price; reverts above `maxPremiumPerOption`. Not while paused.

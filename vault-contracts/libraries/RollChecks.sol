@@ -6,8 +6,9 @@ import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {IAsyncRoundVault} from "../interfaces/IAsyncRoundVault.sol";
-import {IConstantProductPool} from "../interfaces/IConstantProductPool.sol";
 import {IOptions} from "../interfaces/IOptions.sol";
+import {ISwapVenue} from "../interfaces/ISwapVenue.sol";
+import {IVenueRegistry} from "../interfaces/IVenueRegistry.sol";
 import {IVolFeed} from "../interfaces/IVolFeed.sol";
 import {IOptionVault} from "../interfaces/IOptionVault.sol";
 import {BlackScholes} from "./BlackScholes.sol";
@@ -317,14 +318,24 @@ library RollChecks {
         }
     }
 
-    /// @notice What the live series is worth to the vault at `price` (0: no usable price): its
-    /// collateral less the settlement payout once settled, less the intrinsic value (rounded up) before.
-    function liveValue(
+    /// @notice What the vault holds besides its idle asset, in asset units at the spot `m.spot` (0: no
+    /// usable price): `idleOther` at that spot (0 without a price), plus the live series' collateral
+    /// less the settlement payout once settled, less the intrinsic value (rounded up) before.
+    function heldValue(
         IOptionVault.LiveRound storage live,
-        uint256 price,
+        uint256 idleOther,
         Market memory m,
         IOptions options
     ) public view returns (uint256) {
+        return (m.spot > 0 ? _otherToAsset(idleOther, m) : 0) + _liveValue(live, m, options);
+    }
+
+    function _liveValue(
+        IOptionVault.LiveRound storage live,
+        Market memory m,
+        IOptions options
+    ) private view returns (uint256) {
+        uint256 price = m.spot;
         uint256 sold = live.soldSize;
         if (sold == 0) return 0;
         IOptions.Series memory series = options.series(live.seriesId);
@@ -383,47 +394,72 @@ library RollChecks {
         uint256 navAtRoundStart;
     }
 
-    /// @notice Swaps `amountIn` of idle asset to the other token (`assetToOther`) or back through
-    /// `pool`, refusing a `minAmountOut` under the oracle value less `maxSlippageBps`, collateral the
-    /// running auction may still need, and a swap past the round's budget; returns the books after.
+    /// @notice Swaps idle asset to the other token (`assetToOther`) or back, leg by leg through
+    /// venues of the `venues` registry, refusing a leg's `minAmountOut` under its oracle value less `maxSlippageBps`,
+    /// collateral the running auction may still need, and a swap past the round's budget; returns the
+    /// books after.
     function swap(
         IOptionVault.LiveRound storage live,
         IOptionVault.KeeperLimits storage limits,
+        IVenueRegistry venues,
         Books memory b,
         Market memory m,
-        IConstantProductPool pool,
-        IERC20 asset,
-        IERC20 other,
         bool assetToOther,
+        IOptionVault.SwapLeg[] calldata legs
+    ) public returns (Books memory) {
+        if (legs.length == 0) revert IAsyncRoundVault.ZeroAmount();
+        (IERC20 baseToken, IERC20 quoteToken) = (IERC20(venues.base()), IERC20(venues.quote()));
+        // Selling base: a call vault's asset to the other token, or a put vault's other token back.
+        (IERC20 tokenIn, IERC20 tokenOut) = m.isCall == assetToOther
+            ? (baseToken, quoteToken)
+            : (quoteToken, baseToken);
+        for (uint256 i = 0; i < legs.length; i++) {
+            IOptionVault.SwapLeg calldata leg = legs[i];
+            if (!venues.isVenue(leg.venue)) revert IOptionVault.VenueNotAllowed(leg.venue);
+            uint256 amountIn = leg.amountIn;
+            if (amountIn == 0) revert IAsyncRoundVault.ZeroAmount();
+            uint256 available = assetToOther ? b.idleAsset - _auctionCollateral(live, m) : b.idleOther;
+            if (amountIn > available) revert IAsyncRoundVault.InsufficientIdle(amountIn, available);
+            uint256 valueIn = assetToOther ? amountIn : _otherToAsset(amountIn, m);
+            uint256 bound = Math.mulDiv(
+                assetToOther ? _assetToOther(amountIn, m) : valueIn,
+                BPS - limits.maxSlippageBps,
+                BPS,
+                Math.Rounding.Ceil
+            );
+            if (leg.minAmountOut < bound) revert IOptionVault.SlippageBoundExceeded(leg.minAmountOut, bound);
+            uint256 received = _swapAt(ISwapVenue(leg.venue), tokenIn, tokenOut, amountIn, leg.minAmountOut);
+            if (assetToOther) (b.idleAsset, b.idleOther) = (b.idleAsset - amountIn, b.idleOther + received);
+            else (b.idleAsset, b.idleOther) = (b.idleAsset + received, b.idleOther - amountIn);
+            uint256 valueOut = assetToOther ? _otherToAsset(received, m) : received;
+            (b.volume, b.loss) = chargeRebalance(b.volume, b.loss, valueIn, valueOut, b.navAtRoundStart, limits);
+            emit IOptionVault.Rebalanced(assetToOther, leg.venue, amountIn, received, leg.minAmountOut, m.spot);
+        }
+        return b;
+    }
+
+    /// @dev One venue call, trusting the venue with nothing but an allowance of exactly `amountIn` for
+    /// this call: what it took and what it delivered are measured on the vault's own balances.
+    function _swapAt(
+        ISwapVenue venue,
+        IERC20 tokenIn,
+        IERC20 tokenOut,
         uint256 amountIn,
         uint256 minAmountOut
-    ) public returns (uint256 amountOut, Books memory) {
-        if (amountIn == 0) revert IAsyncRoundVault.ZeroAmount();
-        uint256 available = assetToOther ? b.idleAsset - _auctionCollateral(live, m) : b.idleOther;
-        if (amountIn > available) revert IAsyncRoundVault.InsufficientIdle(amountIn, available);
-        uint256 valueIn = assetToOther ? amountIn : _otherToAsset(amountIn, m);
-        uint256 bound = Math.mulDiv(
-            assetToOther ? _assetToOther(amountIn, m) : valueIn,
-            BPS - limits.maxSlippageBps,
-            BPS,
-            Math.Rounding.Ceil
-        );
-        if (minAmountOut < bound) revert IOptionVault.SlippageBoundExceeded(minAmountOut, bound);
-        if (assetToOther) b.idleAsset -= amountIn;
-        else b.idleOther -= amountIn;
-        amountOut = pool.swapExactIn(
-            address(assetToOther ? asset : other),
-            amountIn,
-            minAmountOut,
-            address(this),
-            block.timestamp
-        );
-        if (assetToOther) b.idleOther += amountOut;
-        else b.idleAsset += amountOut;
-        uint256 valueOut = assetToOther ? _otherToAsset(amountOut, m) : amountOut;
-        (b.volume, b.loss) = chargeRebalance(b.volume, b.loss, valueIn, valueOut, b.navAtRoundStart, limits);
-        emit IOptionVault.Rebalanced(assetToOther, amountIn, amountOut, minAmountOut, m.spot);
-        return (amountOut, b);
+    ) private returns (uint256 received) {
+        uint256 inBefore = tokenIn.balanceOf(address(this));
+        uint256 outBefore = tokenOut.balanceOf(address(this));
+        tokenIn.forceApprove(address(venue), amountIn);
+        venue.swapExactIn(address(tokenIn), amountIn, minAmountOut, address(this), block.timestamp);
+        tokenIn.forceApprove(address(venue), 0);
+        uint256 inAfter = tokenIn.balanceOf(address(this));
+        if (inAfter + amountIn != inBefore) {
+            revert IOptionVault.VenueSpentOtherThanAmountIn(address(venue), amountIn, inBefore, inAfter);
+        }
+        // Nothing holds an allowance of the vault's tokenOut here, so its balance cannot have fallen.
+        received = tokenOut.balanceOf(address(this)) - outBefore;
+        if (received < minAmountOut)
+            revert IOptionVault.VenueDeliveredTooLittle(address(venue), received, minAmountOut);
     }
 
     /// @dev Collateral the running auction may still need.

@@ -16,10 +16,13 @@ import java.nio.file.Path;
 public record Deployment(String network, long chainId, long blockNumber, Contracts contracts, Roles roles,
                          Parameters parameters) {
 
-    /** {@code keeperLog} is null in deployments made before KeeperLog.sol existed. */
+    /**
+     * {@code keeperLog} is null in deployments made before KeeperLog.sol existed; {@code uniswapVenue}
+     * is null when the deployment has no Uniswap v3 venue.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Contracts(String weth, String usdc, String oracle, String volFeed, String pool, String options,
-                            String callVault, String putVault, String keeperLog) {}
+                            String callVault, String putVault, String keeperLog, String uniswapVenue) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Roles(String owner, String keeper, String oracleUpdater, String volUpdater, String guardian,
@@ -53,6 +56,9 @@ public record Deployment(String network, long chainId, long blockNumber, Contrac
         requireAddress(file, "contracts.options", c.options());
         requireAddress(file, "contracts.callVault", c.callVault());
         requireAddress(file, "contracts.putVault", c.putVault());
+        if (c.uniswapVenue() != null) {
+            requireAddress(file, "contracts.uniswapVenue", c.uniswapVenue());
+        }
         requireAddress(file, "roles.keeper", d.roles().keeper());
         if (d.parameters().heartbeatSeconds() <= 0) {
             throw new IllegalArgumentException("deployment file " + file + ": parameters.heartbeatSeconds must be positive, was "

@@ -41,7 +41,7 @@ final class EventCatalog {
         new Spec(OptionVault.ROUNDRISK_EVENT, List.of("round", "vaultDelta", "vaultVega", "nav")),
         new Spec(OptionVault.AUCTIONCANCELLED_EVENT, List.of("round", "unsoldSize")),
         new Spec(OptionVault.OPTIONSSOLD_EVENT, List.of("round", "seriesId", "buyer", "size", "premiumPerOption", "premium")),
-        new Spec(OptionVault.REBALANCED_EVENT, List.of("assetToOther", "amountIn", "amountOut", "minAmountOut", "oraclePrice")),
+        new Spec(OptionVault.REBALANCED_EVENT, List.of("assetToOther", "venue", "amountIn", "amountOut", "minAmountOut", "oraclePrice")),
         new Spec(OptionVault.FEESCLAIMED_EVENT, List.of("recipient", "assets")),
         new Spec(Options.SERIESSETTLED_EVENT, List.of("seriesId", "settlementPrice", "holdersPayout", "oracleRoundId")),
         new Spec(PushPriceOracle.ANSWERUPDATED_EVENT, List.of("current", "roundId", "updatedAt")),

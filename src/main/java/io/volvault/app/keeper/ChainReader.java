@@ -4,14 +4,23 @@ import io.volvault.app.chain.Deployment;
 import io.volvault.app.chain.contracts.ConstantProductPool;
 import io.volvault.app.chain.contracts.OptionVault;
 import io.volvault.app.chain.contracts.PushPriceOracle;
+import io.volvault.app.chain.contracts.UniswapV3Venue;
 import io.volvault.greeks.realized.PriceBars;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.TypeReference;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.Function;
+import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.request.Transaction;
+import org.web3j.protocol.core.methods.response.EthCall;
 import org.web3j.tuples.generated.Tuple2;
+import org.web3j.tuples.generated.Tuple4;
 import org.web3j.tuples.generated.Tuple5;
 import org.web3j.tx.ReadonlyTransactionManager;
 import org.web3j.tx.TransactionManager;
@@ -26,6 +35,11 @@ public final class ChainReader {
     private final Web3j web3j;
     private final PushPriceOracle oracle;
     private final ConstantProductPool pool;
+    /** Null without a Uniswap venue in the deployment. */
+    private final UniswapV3Venue uniswap;
+    private final String from;
+    private final String baseToken;
+    private final String quoteToken;
     private final TransactionManager readOnly;
     private final List<Long> roundTimes = new ArrayList<>();
     private final List<Double> roundPrices = new ArrayList<>();
@@ -35,6 +49,58 @@ public final class ChainReader {
         this.readOnly = new ReadonlyTransactionManager(web3j, from);
         this.oracle = PushPriceOracle.load(deployment.contracts().oracle(), web3j, readOnly, new DefaultGasProvider());
         this.pool = ConstantProductPool.load(deployment.contracts().pool(), web3j, readOnly, new DefaultGasProvider());
+        String venue = deployment.contracts().uniswapVenue();
+        this.uniswap = venue == null ? null : UniswapV3Venue.load(venue, web3j, readOnly, new DefaultGasProvider());
+        this.from = from;
+        this.baseToken = deployment.contracts().weth();
+        this.quoteToken = deployment.contracts().usdc();
+    }
+
+    /** The constant-product pool's address: the venue the keeper rebalances through. */
+    public String pool() {
+        return pool.getContractAddress();
+    }
+
+    /** Every venue of the deployment with its state now: the pool, then the Uniswap venue if any. */
+    public List<VenueState> venues() throws IOException {
+        try {
+            Tuple2<BigInteger, BigInteger> reserves = pool.getReserves().send();
+            List<VenueState> venues = new ArrayList<>();
+            venues.add(new VenueState.Pool(pool.getContractAddress(), reserves.component1(), reserves.component2(),
+                pool.feeBps().send().intValueExact()));
+            if (uniswap != null) {
+                Tuple4<BigInteger, BigInteger, BigInteger, Boolean> st = uniswap.poolState().send();
+                venues.add(new VenueState.Uniswap(uniswap.getContractAddress(), st.component1(), st.component3(),
+                    st.component4(), uniswap.fee().send().intValueExact()));
+            }
+            return venues;
+        } catch (IOException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException("reading the venues: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * What {@code venue} pays now for {@code amountIn} of base ({@code baseIn}) or quote: its own
+     * {@code getAmountOut}, by eth_call (Uniswap's quoter changes state and reverts to answer).
+     */
+    public BigInteger quote(String venue, boolean baseIn, BigInteger amountIn) throws IOException {
+        String tokenIn = baseIn ? baseToken : quoteToken;
+        String data = FunctionEncoder.encode(new Function("getAmountOut",
+            List.of(new Address(tokenIn), new Uint256(amountIn)), List.of(new TypeReference<Uint256>() {})));
+        EthCall call = web3j.ethCall(Transaction.createEthCallTransaction(from, venue, data), DefaultBlockParameterName.LATEST)
+            .send();
+        if (call.isReverted() || call.hasError() || call.getValue() == null || call.getValue().length() < 66) {
+            throw new IOException("venue " + venue + " did not quote " + amountIn + " of " + tokenIn + ": "
+                + (call.hasError() ? call.getError().getMessage() : call.getRevertReason()));
+        }
+        return new BigInteger(call.getValue().substring(2, 66), 16);
+    }
+
+    /** The node's gas price, in wei. */
+    public BigInteger gasPrice() throws IOException {
+        return web3j.ethGasPrice().send().getGasPrice();
     }
 
     public OptionVault vault(String address) {

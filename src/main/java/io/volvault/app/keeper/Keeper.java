@@ -20,6 +20,8 @@ import io.volvault.strategy.StrategyConfig;
 import io.volvault.strategy.backtest.Backtester;
 import io.volvault.strategy.backtest.MarketHistory;
 import io.volvault.strategy.backtest.VolInputs;
+import io.volvault.strategy.routing.Router;
+import io.volvault.strategy.routing.Venue;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -50,6 +52,8 @@ public final class Keeper {
     private static final BigInteger E18 = BigInteger.TEN.pow(18);
     /** How far under the pool's quote a rebalance's minimum out sits: what a sandwich could take at most. */
     static final int QUOTE_TOLERANCE_BPS = 10;
+    /** Steps the router cuts an order into (1 % each). */
+    static final int ROUTE_STEPS = 100;
     /** The auction floor's margin over the vault's minimum share of its own option price. */
     static final int FLOOR_MARGIN_BPS = 50;
 
@@ -200,7 +204,8 @@ public final class Keeper {
                         v.name(), Math.round(s.poolDeviationBps()), bound);
                     continue;
                 }
-                PlannedTx tx = rebalance(v, s, swap, v.strategy(), Math.min(settings.maxSlippageBps(), s.maxSlippageBps()));
+                PlannedTx tx = rebalance(v, s, reader.venues(), reader::quote, reader.gasPrice(), swap, v.strategy(),
+                    Math.min(settings.maxSlippageBps(), s.maxSlippageBps()));
                 if (tx == null) {
                     continue;
                 }
@@ -257,7 +262,7 @@ public final class Keeper {
         BigInteger oracleOut = s.isCall()
             ? ceilDiv(otherIn.multiply(VaultSnapshot.BASE_UNIT).multiply(VaultSnapshot.PRICE_UNIT), s.spot().multiply(VaultSnapshot.QUOTE_UNIT))
             : ceilDiv(otherIn.multiply(s.spot()).multiply(VaultSnapshot.QUOTE_UNIT), VaultSnapshot.BASE_UNIT.multiply(VaultSnapshot.PRICE_UNIT));
-        BigInteger minOut = minAmountOut(s, !s.isCall(), otherIn, oracleOut, slippageBps);
+        BigInteger minOut = minAmountOut(s.poolQuote(!s.isCall(), otherIn), oracleOut, slippageBps);
         if (minOut == null) {
             log.warn("{}: the pool pays too little for {} of the other token: no swap to raise redeem cash", v.name(), otherIn);
             return s;
@@ -267,7 +272,7 @@ public final class Keeper {
                 v.name(), whole(otherIn, s.isCall() ? VaultSnapshot.QUOTE_UNIT : VaultSnapshot.BASE_UNIT),
                 whole(minOut, s.isCall() ? VaultSnapshot.BASE_UNIT : VaultSnapshot.QUOTE_UNIT),
                 whole(s.redeemAssets(), s.isCall() ? VaultSnapshot.BASE_UNIT : VaultSnapshot.QUOTE_UNIT)),
-            v.address(), v.vault().rebalance(false, otherIn, minOut).encodeFunctionCall());
+            v.address(), rebalanceCall(v, reader.pool(), false, otherIn, minOut));
         execute(tx, sent);
         return settings.dryRun() ? s : reader.snapshot(v.vault());
     }
@@ -341,14 +346,23 @@ public final class Keeper {
         return new VaultTick(v.name(), s.oracleUpdatedAt(), iv, d, List.of(), why);
     }
 
+    /** A venue's own quote for {@code amountIn} of base ({@code baseIn}) or quote now. */
+    @FunctionalInterface
+    interface LegQuoter {
+        BigInteger quote(String venue, boolean baseIn, BigInteger amountIn) throws IOException;
+    }
+
     /**
      * The swap the strategy asked for, as a vault rebalance: buying base spends the quote the
-     * strategy's own pool model says it costs; selling base sells exactly that base. The minimum out
-     * is the pool's own quote less {@link #QUOTE_TOLERANCE_BPS} (finding L-6: at the oracle bound, a
-     * third party could sandwich the swap for the whole slippage allowance); a quote that falls under
-     * the vault's oracle bound means no swap.
+     * strategy's own pool model says it costs; selling base sells exactly that base. The order is
+     * split over the venues for the most output after gas ({@link Router#best}, on each venue's state
+     * now); each leg's minimum out is that venue's own quote for it less {@link #QUOTE_TOLERANCE_BPS}
+     * (finding L-6: at the oracle bound, a third party could sandwich the swap for the whole slippage
+     * allowance), and a leg whose quote falls under the vault's oracle bound is not sent.
      */
-    static PlannedTx rebalance(ManagedVault v, VaultSnapshot s, Action.Swap swap, Strategy strategy, int slippageBps) {
+    static PlannedTx rebalance(ManagedVault v, VaultSnapshot s, List<VenueState> venues, LegQuoter quoter,
+                               BigInteger gasPriceWei, Action.Swap swap, Strategy strategy, int slippageBps)
+            throws IOException {
         boolean buyBase = swap.baseAmount() > 0;
         BigInteger amountIn = buyBase
             ? units(strategy.pool().quoteInForBaseOut(swap.baseAmount(), s.spotPrice()), VaultSnapshot.QUOTE_UNIT)
@@ -360,35 +374,80 @@ public final class Keeper {
             log.info("{}: nothing idle to swap for {}", v.name(), swap.reason());
             return null;
         }
-        BigInteger oracleOut = buyBase
+        boolean baseIn = !buyBase;
+        List<Venue> models = new ArrayList<>(venues.size());
+        for (VenueState venue : venues) {
+            models.add(new Venue(venue.name(), venue.curve(baseIn), gasInOutput(s, baseIn, venue.gasPerLeg(), gasPriceWei)));
+        }
+        Router.Route route = Router.best(models, amountIn.doubleValue(), ROUTE_STEPS);
+        List<OptionVault.SwapLeg> legs = new ArrayList<>();
+        List<String> parts = new ArrayList<>();
+        BigInteger left = amountIn;
+        for (int i = 0; i < route.legs().size(); i++) {
+            Router.Leg leg = route.legs().get(i);
+            BigInteger legIn = i == route.legs().size() - 1
+                ? left
+                : BigDecimal.valueOf(leg.amountIn()).setScale(0, RoundingMode.FLOOR).toBigInteger().min(left);
+            left = left.subtract(legIn);
+            VenueState venue = venues.get(leg.venue());
+            BigInteger minOut = legIn.signum() > 0
+                ? minAmountOut(quoter.quote(venue.address(), baseIn, legIn), oracleOut(s, buyBase, legIn), slippageBps)
+                : null;
+            if (minOut == null) {
+                log.warn("{}: {} pays less than the oracle value less {} bps for {}: no leg there", v.name(), venue.name(),
+                    slippageBps, legIn);
+                continue;
+            }
+            legs.add(new OptionVault.SwapLeg(venue.address(), legIn, minOut));
+            parts.add(String.format("%s via %s for at least %s", whole(legIn, buyBase ? VaultSnapshot.QUOTE_UNIT : VaultSnapshot.BASE_UNIT),
+                venue.name(), whole(minOut, buyBase ? VaultSnapshot.BASE_UNIT : VaultSnapshot.QUOTE_UNIT)));
+        }
+        if (legs.isEmpty()) {
+            log.warn("{}: no venue pays the oracle value less {} bps for {}: no swap", v.name(), slippageBps, swap.reason());
+            return null;
+        }
+        String what = String.format("%s: rebalance: %s %s of the %s token for the %s token (%s; %s)", v.name(),
+            buyBase ? "spend" : "sell", String.join(", ", parts), buyBase ? "quote" : "base", buyBase ? "base" : "quote",
+            swap.reason(),
+            route.legs().size() > 1 ? "split by cost" : "cheapest venue");
+        return new PlannedTx("rebalance:" + v.address() + ":at=" + s.oracleUpdatedAt(), what, v.address(),
+            v.vault().rebalance(assetToOther, legs).encodeFunctionCall());
+    }
+
+    /** The vault's rebalance as one leg through {@code venue}. */
+    static String rebalanceCall(ManagedVault v, String venue, boolean assetToOther, BigInteger amountIn, BigInteger minOut) {
+        return v.vault().rebalance(assetToOther, List.of(new OptionVault.SwapLeg(venue, amountIn, minOut)))
+            .encodeFunctionCall();
+    }
+
+    /** The oracle value of {@code amountIn} (quote when buying base, else base) in the other token, rounded up. */
+    private static BigInteger oracleOut(VaultSnapshot s, boolean buyBase, BigInteger amountIn) {
+        return buyBase
             ? ceilDiv(amountIn.multiply(VaultSnapshot.BASE_UNIT).multiply(VaultSnapshot.PRICE_UNIT),
                 s.spot().multiply(VaultSnapshot.QUOTE_UNIT))
             : ceilDiv(amountIn.multiply(s.spot()).multiply(VaultSnapshot.QUOTE_UNIT),
                 VaultSnapshot.BASE_UNIT.multiply(VaultSnapshot.PRICE_UNIT));
-        BigInteger minOut = minAmountOut(s, !buyBase, amountIn, oracleOut, slippageBps);
-        if (minOut == null) {
-            log.warn("{}: the pool pays less than the oracle value less {} bps for {}: no swap", v.name(), slippageBps,
-                swap.reason());
-            return null;
-        }
-        String what = String.format("%s: rebalance: %s %s of the %s token for at least %s of the %s token (%s)", v.name(),
-            buyBase ? "spend" : "sell", whole(amountIn, buyBase ? VaultSnapshot.QUOTE_UNIT : VaultSnapshot.BASE_UNIT),
-            buyBase ? "quote" : "base", whole(minOut, buyBase ? VaultSnapshot.BASE_UNIT : VaultSnapshot.QUOTE_UNIT),
-            buyBase ? "base" : "quote", swap.reason());
-        return new PlannedTx("rebalance:" + v.address() + ":at=" + s.oracleUpdatedAt(), what, v.address(),
-            v.vault().rebalance(assetToOther, amountIn, minOut).encodeFunctionCall());
     }
 
     /**
-     * The pool's quote for {@code amountIn} less the tolerance, or null when that is below the vault's
-     * own bound (the oracle value less {@code slippageBps}, rounded up as the vault rounds it).
+     * {@code gas} at {@code gasPriceWei} in raw units of the output token: base out (wei of WETH) as
+     * is, quote out at the oracle price. Assumes the gas token is worth the base token (ETH and WETH).
      */
-    static BigInteger minAmountOut(VaultSnapshot s, boolean baseIn, BigInteger amountIn, BigInteger oracleOut,
-                                   int slippageBps) {
+    static double gasInOutput(VaultSnapshot s, boolean baseIn, long gas, BigInteger gasPriceWei) {
+        double wei = gas * gasPriceWei.doubleValue();
+        return baseIn
+            ? wei / VaultSnapshot.BASE_UNIT.doubleValue() * s.spotPrice() * VaultSnapshot.QUOTE_UNIT.doubleValue()
+            : wei;
+    }
+
+    /**
+     * The venue's {@code quoted} output less the tolerance, or null when that is below the vault's own
+     * bound (the oracle value {@code oracleOut} less {@code slippageBps}, rounded up as the vault rounds it).
+     */
+    static BigInteger minAmountOut(BigInteger quoted, BigInteger oracleOut, int slippageBps) {
         BigInteger bound = ceilDiv(oracleOut.multiply(BPS.subtract(BigInteger.valueOf(slippageBps))), BPS);
-        BigInteger quoted = s.poolQuote(baseIn, amountIn).multiply(BPS.subtract(BigInteger.valueOf(QUOTE_TOLERANCE_BPS)))
-            .divide(BPS);
-        return quoted.compareTo(bound) >= 0 ? quoted : null;
+        BigInteger min = quoted.multiply(BPS.subtract(BigInteger.valueOf(QUOTE_TOLERANCE_BPS))).divide(BPS);
+        return min.compareTo(bound) >= 0 ? min : null;
     }
 
     /**
