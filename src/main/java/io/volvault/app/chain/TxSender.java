@@ -1,5 +1,6 @@
 package io.volvault.app.chain;
 
+import io.volvault.app.UserInputException;
 import io.volvault.app.chain.JournalEntry.Status;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -37,7 +38,7 @@ public final class TxSender {
     public record GasPolicy(long maxGasPerTx, long dailyGasBudget) {
         public GasPolicy {
             if (maxGasPerTx <= 0 || dailyGasBudget < maxGasPerTx) {
-                throw new IllegalArgumentException("gas policy needs 0 < max gas per tx (" + maxGasPerTx
+                throw new UserInputException("gas policy needs 0 < max gas per tx (" + maxGasPerTx
                     + ") <= daily gas budget (" + dailyGasBudget + ")");
             }
         }

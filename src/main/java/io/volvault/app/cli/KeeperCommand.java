@@ -1,5 +1,6 @@
 package io.volvault.app.cli;
 
+import io.volvault.app.UserInputException;
 import io.volvault.app.backtest.ConfigFile;
 import io.volvault.app.chain.Deployment;
 import io.volvault.app.chain.Journal;
@@ -91,7 +92,7 @@ public final class KeeperCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (intervalSeconds <= 0) {
-            throw new IllegalArgumentException("--interval must be positive seconds, was " + intervalSeconds);
+            throw new UserInputException("--interval must be positive seconds, was " + intervalSeconds);
         }
         Deployment d = Deployment.read(chain.deployment);
         StrategyConfig strategy = config == null ? StrategyConfig.defaults() : ConfigFile.read(config);
@@ -101,18 +102,18 @@ public final class KeeperCommand implements Callable<Integer> {
         ImpliedVolSource iv = switch (impliedVolSource) {
             case "dvol" -> ImpliedVolSource.dvol(DeribitClient.builder(marketData).build(), currency);
             case "proxy" -> ImpliedVolSource.realizedProxy(strategy.forecast().proxyPremiumRatio());
-            default -> throw new IllegalArgumentException("--implied-vol must be dvol or proxy, was " + impliedVolSource);
+            default -> throw new UserInputException("--implied-vol must be dvol or proxy, was " + impliedVolSource);
         };
         Web3j web3j = Web3j.build(new HttpService(chain.rpc));
         try {
             long chainId = chainId(web3j);
             if (chainId != d.chainId()) {
-                throw new IllegalArgumentException("--rpc " + chain.rpc + " is chain " + chainId + " but " + chain.deployment
+                throw new UserInputException("--rpc " + chain.rpc + " is chain " + chainId + " but " + chain.deployment
                     + " was deployed on chain " + d.chainId());
             }
             Credentials key = dryRun ? null : KeySource.load(System.getenv(), keystore, chainId);
             if (key != null && !key.getAddress().equalsIgnoreCase(d.roles().keeper())) {
-                throw new IllegalArgumentException("the key's address " + key.getAddress() + " is not the vaults' keeper "
+                throw new UserInputException("the key's address " + key.getAddress() + " is not the vaults' keeper "
                     + d.roles().keeper() + " (roles.keeper in " + chain.deployment + ")");
             }
             try (Journal journal = dryRun ? null : Journal.open(journalDir)) {
@@ -139,7 +140,7 @@ public final class KeeperCommand implements Callable<Integer> {
         try {
             return web3j.ethChainId().send().getChainId().longValueExact();
         } catch (IOException e) {
-            throw new IOException("--rpc " + chain.rpc + " does not answer: " + e.getMessage(), e);
+            throw new UserInputException("--rpc " + chain.rpc + " does not answer: " + e.getMessage(), e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.volvault.app.keeper;
 
+import io.volvault.app.UserInputException;
 import io.volvault.app.chain.Journal;
 import io.volvault.app.chain.Journal.Memo;
 import io.volvault.app.chain.PlannedTx;
@@ -59,13 +60,13 @@ public final class Keeper {
     public record Settings(long maxOracleAgeSeconds, int maxSlippageBps, long auctionSeconds, boolean dryRun) {
         public Settings {
             if (maxOracleAgeSeconds <= 0) {
-                throw new IllegalArgumentException("max oracle age must be positive seconds, was " + maxOracleAgeSeconds);
+                throw new UserInputException("max oracle age must be positive seconds, was " + maxOracleAgeSeconds);
             }
             if (maxSlippageBps <= 0 || maxSlippageBps >= 10_000) {
-                throw new IllegalArgumentException("max slippage must be 1..9999 bps, was " + maxSlippageBps);
+                throw new UserInputException("max slippage must be 1..9999 bps, was " + maxSlippageBps);
             }
             if (auctionSeconds <= 0) {
-                throw new IllegalArgumentException("auction duration must be positive seconds, was " + auctionSeconds);
+                throw new UserInputException("auction duration must be positive seconds, was " + auctionSeconds);
             }
         }
     }
