@@ -131,6 +131,7 @@ public final class TxSender {
     }
 
     private void broadcast(JournalEntry entry) throws IOException {
+        journal.checkFence();
         EthSendTransaction sent = web3j.ethSendRawTransaction(entry.signedTx()).send();
         if (sent.hasError()) {
             // A revert or a duplicate is decided by the receipt in settle(); only log here.
