@@ -51,6 +51,11 @@ public final class ConfigFile {
     }
 
     /** The defaults, as the config file would spell them (the documented reference). */
+    /** {@code config} as the JSON that {@link #read} reads back (to hand a configuration to another process). */
+    public static String json(StrategyConfig config) {
+        return JSON.valueToTree(config).toString();
+    }
+
     public static ObjectNode defaultsTree() {
         return JSON.valueToTree(StrategyConfig.defaults());
     }

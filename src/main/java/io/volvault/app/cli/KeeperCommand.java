@@ -5,6 +5,7 @@ import io.volvault.app.backtest.ConfigFile;
 import io.volvault.app.chain.Deployment;
 import io.volvault.app.chain.Journal;
 import io.volvault.app.chain.KeySource;
+import io.volvault.app.chain.RetryingRpc;
 import io.volvault.app.chain.TxSender;
 import io.volvault.app.keeper.ImpliedVolSource;
 import io.volvault.app.keeper.Keeper;
@@ -18,7 +19,6 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.Web3j;
-import org.web3j.protocol.http.HttpService;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -134,7 +134,7 @@ public final class KeeperCommand implements Callable<Integer> {
             case "proxy" -> ImpliedVolSource.realizedProxy(strategy.forecast().proxyPremiumRatio());
             default -> throw new UserInputException("--implied-vol must be dvol or proxy, was " + impliedVolSource);
         };
-        Web3j web3j = Web3j.build(new HttpService(chain.rpc));
+        Web3j web3j = RetryingRpc.connect(chain.rpc);
         try {
             long chainId = chainId(web3j);
             if (chainId != d.chainId()) {
