@@ -2,6 +2,7 @@ package io.volvault.app.backtest;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.volvault.app.UserInputException;
 import io.volvault.strategy.StrategyConfig;
 import io.volvault.strategy.allocation.AllocationBacktester;
 import io.volvault.strategy.allocation.AllocationConfig;
@@ -22,9 +23,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code volvault allocate}: risk parity across several assets against its baselines, over real history. */
 @Command(name = "allocate", mixinStandardHelpOptions = true,
@@ -70,7 +71,7 @@ public final class AllocateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (resample != null && !resample.equals("daily")) {
-            throw new IllegalArgumentException("--resample '" + resample + "': the only period is 'daily'");
+            throw new UserInputException("--resample '" + resample + "': the only period is 'daily'");
         }
         AssetCloses h = AllocationInputs.read(prices, resample != null);
         AllocationConfig defaults = AllocationConfig.defaults(window);
@@ -79,7 +80,7 @@ public final class AllocateCommand implements Callable<Integer> {
             defaults.maxLeverage(), defaults.costs());
         int from = AllocationBacktester.firstTradableBar(config);
         if (h.size() - from < 3) {
-            throw new IllegalArgumentException("--window " + window + " leaves " + Math.max(0, h.size() - from)
+            throw new UserInputException("--window " + window + " leaves " + Math.max(0, h.size() - from)
                 + " of the " + h.size() + " common bars to trade (need 3)");
         }
         List<AllocationRun> runs = new ArrayList<>();

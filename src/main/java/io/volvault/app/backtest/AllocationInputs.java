@@ -1,5 +1,6 @@
 package io.volvault.app.backtest;
 
+import io.volvault.app.UserInputException;
 import io.volvault.app.io.PriceBarsCsv;
 import io.volvault.greeks.realized.PriceBars;
 import io.volvault.strategy.allocation.AssetCloses;
@@ -24,7 +25,7 @@ final class AllocationInputs {
     /** The closes of every file on their common bar times; daily bars when {@code resampleDaily}. */
     static AssetCloses read(List<Path> files, boolean resampleDaily) throws IOException {
         if (files.size() < 2) {
-            throw new IllegalArgumentException("--prices given " + files.size()
+            throw new UserInputException("--prices given " + files.size()
                 + " time(s): an allocation needs at least 2 assets");
         }
         List<PriceBars> bars = new ArrayList<>();
@@ -32,7 +33,7 @@ final class AllocationInputs {
             PriceBars b = PriceBarsCsv.read(f);
             PriceBars used = resampleDaily ? dailyCloses(b) : b;
             if (used.size() < 3) {
-                throw new IllegalArgumentException("--prices " + f + ": " + used.size()
+                throw new UserInputException("--prices " + f + ": " + used.size()
                     + (resampleDaily ? " whole UTC days" : " bars") + ", an allocation needs at least 3");
             }
             bars.add(used);
@@ -42,7 +43,7 @@ final class AllocationInputs {
         for (int a = 1; a < bars.size(); a++) {
             long other = HistoryFiles.medianSpacing(bars.get(a).epochSeconds());
             if (other != spacing) {
-                throw new IllegalArgumentException("--prices " + files.get(a) + ": bars " + other / 3600.0
+                throw new UserInputException("--prices " + files.get(a) + ": bars " + other / 3600.0
                     + " h apart, but " + files.get(0) + " has bars " + spacing / 3600.0
                     + " h apart; pass --resample daily to compare daily closes");
             }
@@ -116,7 +117,7 @@ final class AllocationInputs {
                 spans.append(a == 0 ? "" : ", ").append(files.get(a)).append(' ')
                     .append(BacktestSession.date(t[0])).append(" .. ").append(BacktestSession.date(t[t.length - 1]));
             }
-            throw new IllegalArgumentException("--prices: " + common.size() + " common bar times (need 3) across "
+            throw new UserInputException("--prices: " + common.size() + " common bar times (need 3) across "
                 + spans);
         }
         long[] time = common.stream().mapToLong(Long::longValue).sorted().toArray();
@@ -151,7 +152,7 @@ final class AllocationInputs {
         if (new HashSet<>(List.of(stems)).size() == stems.length) {
             return stems;
         }
-        throw new IllegalArgumentException("--prices: two files share the name " + Arrays.toString(stems)
+        throw new UserInputException("--prices: two files share the name " + Arrays.toString(stems)
             + "; give each asset a file of its own name");
     }
 }

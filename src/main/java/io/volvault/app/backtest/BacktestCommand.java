@@ -2,6 +2,7 @@ package io.volvault.app.backtest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.volvault.app.UserInputException;
 import io.volvault.strategy.StrategyConfig;
 import io.volvault.strategy.backtest.ChainFill;
 import io.volvault.strategy.backtest.Metrics;
@@ -11,9 +12,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code volvault backtest}: the strategy and its baselines over real history, with a report. */
 @Command(name = "backtest", mixinStandardHelpOptions = true,
@@ -67,7 +68,7 @@ public final class BacktestCommand implements Callable<Integer> {
             return chains(config);
         }
         if (asset != null || dvol != null) {
-            throw new IllegalArgumentException("--asset and --dvol go with --chains");
+            throw new UserInputException("--asset and --dvol go with --chains");
         }
         BacktestSession session = input.session();
         BacktestOutcome outcome = session.run(config, input.from, input.to, false);
@@ -86,15 +87,15 @@ public final class BacktestCommand implements Callable<Integer> {
 
     private int chains(StrategyConfig config) throws Exception {
         if (input.prices != null || input.iv != null) {
-            throw new IllegalArgumentException("--chains runs on the chains' own index prices and surfaces: drop --prices and --iv");
+            throw new UserInputException("--chains runs on the chains' own index prices and surfaces: drop --prices and --iv");
         }
         if (asset == null || !(asset.equals("BTC") || asset.equals("ETH"))) {
-            throw new IllegalArgumentException("--asset must be BTC or ETH with --chains, was " + asset);
+            throw new UserInputException("--asset must be BTC or ETH with --chains, was " + asset);
         }
         ChainFill chainFill = switch (fill) {
             case "bid" -> ChainFill.BID;
             case "mid" -> ChainFill.MID;
-            default -> throw new IllegalArgumentException("--fill must be bid or mid, was " + fill);
+            default -> throw new UserInputException("--fill must be bid or mid, was " + fill);
         };
         long began = System.nanoTime();
         ChainSession.Result r = ChainSession.run(chains, asset, chainFill, config, input.from, input.to, dvol);

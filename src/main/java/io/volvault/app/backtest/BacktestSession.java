@@ -1,5 +1,6 @@
 package io.volvault.app.backtest;
 
+import io.volvault.app.UserInputException;
 import io.volvault.greeks.realized.PriceBars;
 import io.volvault.greeks.surface.SkewModel;
 import io.volvault.greeks.surface.TermStructure;
@@ -73,7 +74,7 @@ final class BacktestSession {
             }
         }
         if (to - from < 3) {
-            throw new IllegalArgumentException("--from " + fromDate + " --to " + toDate + " leaves " + Math.max(0, to - from)
+            throw new UserInputException("--from " + fromDate + " --to " + toDate + " leaves " + Math.max(0, to - from)
                 + " tradable bars (prices run " + date(t[0]) + " .. " + date(t[t.length - 1])
                 + ", the estimator needs " + h.firstTradableBar() + " bars of warm-up)");
         }

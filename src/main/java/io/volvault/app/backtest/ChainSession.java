@@ -1,5 +1,6 @@
 package io.volvault.app.backtest;
 
+import io.volvault.app.UserInputException;
 import io.volvault.app.io.DeribitChainCsv;
 import io.volvault.app.io.DvolCsv;
 import io.volvault.greeks.realized.PriceBars;
@@ -53,7 +54,7 @@ final class ChainSession {
                       LocalDate to, Path dvolFile) throws IOException {
         List<ChainDay> days = DeribitChainCsv.read(files, asset);
         if (days.size() < 3) {
-            throw new IllegalArgumentException(files + ": " + days.size() + " " + asset
+            throw new UserInputException(files + ": " + days.size() + " " + asset
                 + " snapshots; a backtest needs at least 3");
         }
         int n = days.size();
@@ -65,14 +66,14 @@ final class ChainSession {
         for (int i = 0; i < n; i++) {
             ChainDay d = days.get(i);
             if (i > 0 && d.epochSeconds() <= t[i - 1]) {
-                throw new IllegalArgumentException(files + ": two " + asset + " snapshots at "
+                throw new UserInputException(files + ": two " + asset + " snapshots at "
                     + Instant.ofEpochSecond(d.epochSeconds()) + " (pass each chain file once)");
             }
             t[i] = d.epochSeconds();
             index[i] = d.index();
             ChainFit fit = ChainFitter.fit(d.quotes());
             if (fit.surface() == null) {
-                throw new IllegalArgumentException(files + ": no expiry of the " + asset + " snapshot "
+                throw new UserInputException(files + ": no expiry of the " + asset + " snapshot "
                     + Instant.ofEpochSecond(t[i]) + " could be fitted; the first failed with: "
                     + fit.slices().get(0).failure());
             }

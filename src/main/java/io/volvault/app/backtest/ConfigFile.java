@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.volvault.app.UserInputException;
 import io.volvault.greeks.realized.Estimator;
 import io.volvault.strategy.StrategyConfig;
 import java.io.IOException;
@@ -37,26 +38,31 @@ public final class ConfigFile {
 
     public static StrategyConfig read(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
-            throw new IOException("config file " + file + " does not exist");
+            throw new UserInputException("config file " + file + " does not exist");
         }
         JsonNode given;
         try {
             given = YAML.readTree(file.toFile());
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("config " + file + " is not valid YAML/JSON: " + e.getOriginalMessage()
+            throw new UserInputException("config " + file + " is not valid YAML/JSON: " + e.getOriginalMessage()
                 + " (line " + e.getLocation().getLineNr() + ")");
         }
         return parse(given == null || given.isMissingNode() ? JSON.createObjectNode() : given, file.toString());
     }
 
     /** The defaults, as the config file would spell them (the documented reference). */
+    /** {@code config} as the JSON that {@link #read} reads back (to hand a configuration to another process). */
+    public static String json(StrategyConfig config) {
+        return JSON.valueToTree(config).toString();
+    }
+
     public static ObjectNode defaultsTree() {
         return JSON.valueToTree(StrategyConfig.defaults());
     }
 
     static StrategyConfig parse(JsonNode given, String source) {
         if (!given.isObject()) {
-            throw new IllegalArgumentException("config " + source + " must be a mapping of fields, got " + given.getNodeType());
+            throw new UserInputException("config " + source + " must be a mapping of fields, got " + given.getNodeType());
         }
         ObjectNode merged = defaultsTree();
         merge(merged, (ObjectNode) given, "");
@@ -65,7 +71,7 @@ public final class ConfigFile {
         } catch (JsonProcessingException e) {
             Throwable cause = e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;
             String message = cause == e ? e.getOriginalMessage() : cause.getMessage();
-            throw new IllegalArgumentException("config " + source + ": " + message);
+            throw new UserInputException("config " + source + ": " + message);
         }
     }
 
@@ -76,18 +82,18 @@ public final class ConfigFile {
             String name = path + f.getKey();
             JsonNode existing = target.get(f.getKey());
             if (existing == null) {
-                throw new IllegalArgumentException("config field '" + name + "' is unknown; known here: "
+                throw new UserInputException("config field '" + name + "' is unknown; known here: "
                     + String.join(", ", (Iterable<String>) target::fieldNames));
             }
             if (existing.isObject()) {
                 if (!f.getValue().isObject()) {
-                    throw new IllegalArgumentException("config field '" + name + "' must be a mapping, got "
+                    throw new UserInputException("config field '" + name + "' must be a mapping, got "
                         + f.getValue());
                 }
                 merge((ObjectNode) existing, (ObjectNode) f.getValue(), name + ".");
             } else {
                 if (!f.getValue().isValueNode() || f.getValue().isNull()) {
-                    throw new IllegalArgumentException("config field '" + name + "' must be a single value, got "
+                    throw new UserInputException("config field '" + name + "' must be a single value, got "
                         + f.getValue());
                 }
                 JsonNode value = f.getValue();

@@ -1,5 +1,6 @@
 package io.volvault.app.backtest;
 
+import io.volvault.app.UserInputException;
 import io.volvault.app.io.PriceBarsCsv;
 import io.volvault.greeks.realized.PriceBars;
 import java.io.BufferedReader;
@@ -38,13 +39,13 @@ final class HistoryFiles {
         PriceBars bars = PriceBarsCsv.read(file);
         long[] t = bars.epochSeconds();
         if (t.length < 3) {
-            throw new IllegalArgumentException(file + " has " + t.length + " bars: a backtest needs at least 3");
+            throw new UserInputException(file + " has " + t.length + " bars: a backtest needs at least 3");
         }
         if (gaps == GapPolicy.ERROR) {
             long spacing = medianSpacing(t);
             for (int i = 1; i < t.length; i++) {
                 if (t[i] - t[i - 1] > 1.5 * spacing) {
-                    throw new IllegalArgumentException(file + ": gap of " + (t[i] - t[i - 1]) / 3600.0 + " h between "
+                    throw new UserInputException(file + ": gap of " + (t[i] - t[i - 1]) / 3600.0 + " h between "
                         + Instant.ofEpochSecond(t[i - 1]) + " and " + Instant.ofEpochSecond(t[i]) + " (bars are "
                         + spacing / 3600.0 + " h apart); pass --gaps allow to treat it as one bar");
                 }
@@ -74,7 +75,7 @@ final class HistoryFiles {
             String[] r = rows.get(i);
             line[i] = i + 2;
             if (r.length < 2) {
-                throw new IllegalArgumentException(file + " line " + line[i] + ": missing the vol column");
+                throw new UserInputException(file + " line " + line[i] + ": missing the vol column");
             }
             known[i] = epoch(file, line[i], r[0]) + (r[0].length() == 10 ? 86_400 : 0);
             v[i] = price(file, line[i], "vol", r[1]) / 100;
@@ -88,7 +89,7 @@ final class HistoryFiles {
         }
         for (int k = 1; k < n; k++) {
             if (known[order[k]] <= known[order[k - 1]]) {
-                throw new IllegalArgumentException(file + " line " + line[order[k]] + ": timestamp is not after line "
+                throw new UserInputException(file + " line " + line[order[k]] + ": timestamp is not after line "
                     + line[order[k - 1]] + (ohlc ? ": duplicate day" : ": rows must be sorted oldest first without"
                     + " duplicates"));
             }
@@ -110,7 +111,7 @@ final class HistoryFiles {
 
     private static String header(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
-            throw new IOException(file + " does not exist");
+            throw new UserInputException(file + " does not exist");
         }
         try (BufferedReader in = Files.newBufferedReader(file)) {
             String h = in.readLine();
@@ -120,13 +121,13 @@ final class HistoryFiles {
 
     private static List<String[]> rows(Path file, String[] required) throws IOException {
         if (!Files.isRegularFile(file)) {
-            throw new IOException(file + " does not exist");
+            throw new UserInputException(file + " does not exist");
         }
         List<String[]> rows = new ArrayList<>();
         try (BufferedReader in = Files.newBufferedReader(file)) {
             String header = in.readLine();
             if (header == null) {
-                throw new IllegalArgumentException(file + " is empty: expected a header line");
+                throw new UserInputException(file + " is empty: expected a header line");
             }
             String[] columns = header.trim().split(",");
             Map<String, Integer> index = new HashMap<>();
@@ -137,7 +138,7 @@ final class HistoryFiles {
             for (int i = 0; i < required.length; i++) {
                 Integer at = index.get(required[i]);
                 if (at == null) {
-                    throw new IllegalArgumentException(file + " line 1: missing column '" + required[i]
+                    throw new UserInputException(file + " line 1: missing column '" + required[i]
                         + "' (header: " + header + ")");
                 }
                 pick[i] = at;
@@ -156,7 +157,7 @@ final class HistoryFiles {
                 String[] row = new String[pick.length];
                 for (int i = 0; i < pick.length; i++) {
                     if (pick[i] >= f.length) {
-                        throw new IllegalArgumentException(file + " line " + lineNo + ": has " + f.length
+                        throw new UserInputException(file + " line " + lineNo + ": has " + f.length
                             + " fields, expected at least " + (pick[i] + 1));
                     }
                     row[i] = f[pick[i]].trim();
@@ -173,7 +174,7 @@ final class HistoryFiles {
                 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toEpochSecond()
                 : Instant.parse(text).getEpochSecond();
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(file + " line " + line + ": timestamp '" + text
+            throw new UserInputException(file + " line " + line + ": timestamp '" + text
                 + "' is neither an ISO date (2022-01-31) nor an ISO instant (2022-01-31T00:00:00Z)");
         }
     }
@@ -183,10 +184,10 @@ final class HistoryFiles {
         try {
             v = Double.parseDouble(text);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(file + " line " + line + ": " + field + " '" + text + "' is not a number");
+            throw new UserInputException(file + " line " + line + ": " + field + " '" + text + "' is not a number");
         }
         if (!(v > 0) || Double.isInfinite(v)) {
-            throw new IllegalArgumentException(file + " line " + line + ": " + field + " " + text + " must be positive");
+            throw new UserInputException(file + " line " + line + ": " + field + " " + text + " must be positive");
         }
         return v;
     }

@@ -1,5 +1,6 @@
 package io.volvault.app.backtest;
 
+import io.volvault.app.UserInputException;
 import io.volvault.greeks.realized.Estimator;
 import io.volvault.greeks.realized.PriceBars;
 import io.volvault.strategy.StrategyConfig;
@@ -47,21 +48,21 @@ public final class InputOptions {
 
     BacktestSession session() throws IOException {
         if (prices == null) {
-            throw new IllegalArgumentException("--prices FILE is required (or, for backtest, --chains FILE... with --asset)");
+            throw new UserInputException("--prices FILE is required (or, for backtest, --chains FILE... with --asset)");
         }
         HistoryFiles.GapPolicy policy = switch (gaps.toLowerCase()) {
             case "error" -> HistoryFiles.GapPolicy.ERROR;
             case "allow" -> HistoryFiles.GapPolicy.ALLOW;
-            default -> throw new IllegalArgumentException("--gaps '" + gaps + "' must be error or allow");
+            default -> throw new UserInputException("--gaps '" + gaps + "' must be error or allow");
         };
         if (resample != null && !resample.equals("daily")) {
-            throw new IllegalArgumentException("--resample '" + resample + "': the only period is 'daily'");
+            throw new UserInputException("--resample '" + resample + "': the only period is 'daily'");
         }
         PriceBars bars = HistoryFiles.prices(prices, policy);
         if (resample != null) {
             bars = AllocationInputs.dailyCloses(bars);
             if (bars.size() < 3) {
-                throw new IllegalArgumentException(prices + " has " + bars.size() + " whole UTC days: a backtest needs"
+                throw new UserInputException(prices + " has " + bars.size() + " whole UTC days: a backtest needs"
                     + " at least 3");
             }
         }
@@ -75,14 +76,17 @@ public final class InputOptions {
 
     /** Applies the command-line overrides; {@code windowDays} is the estimator window in days. */
     static StrategyConfig override(StrategyConfig c, Double targetVol, String estimator, Integer windowDays) {
-        if (targetVol != null) {
-            c = c.withSizing(c.sizing().withTargetVol(targetVol));
-        }
-        if (estimator != null || windowDays != null) {
-            c = c.withForecast(c.forecast().withEstimator(
-                estimator == null ? c.forecast().estimator() : Estimator.parse(estimator),
-                windowDays == null ? c.forecast().windowDays() : windowDays));
-        }
-        return c;
+        return UserInputException.checking(() -> {
+            StrategyConfig o = c;
+            if (targetVol != null) {
+                o = o.withSizing(o.sizing().withTargetVol(targetVol));
+            }
+            if (estimator != null || windowDays != null) {
+                o = o.withForecast(o.forecast().withEstimator(
+                    estimator == null ? o.forecast().estimator() : Estimator.parse(estimator),
+                    windowDays == null ? o.forecast().windowDays() : windowDays));
+            }
+            return o;
+        });
     }
 }

@@ -1,6 +1,7 @@
 package io.volvault.app.backtest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.volvault.app.UserInputException;
 import io.volvault.greeks.realized.Estimator;
 import io.volvault.greeks.realized.PriceBars;
 import io.volvault.strategy.StrategyConfig;
@@ -140,7 +141,7 @@ public final class SweepRunner implements Serializable {
         List<Point> grid = new ArrayList<>();
         for (double v : targetVols) {
             for (String e : estimators) {
-                String estimator = Estimator.parse(e).cliName();
+                String estimator = UserInputException.checking(() -> Estimator.parse(e)).cliName();
                 for (int w : windows) {
                     for (double d : deltas) {
                         for (int t : tenors) {
@@ -171,7 +172,7 @@ public final class SweepRunner implements Serializable {
     /** Throws, naming the field, for the first point whose configuration is invalid. */
     public void validate(List<Point> grid) {
         if (grid.isEmpty()) {
-            throw new IllegalArgumentException("the sweep grid is empty: every parameter list needs at least one value");
+            throw new UserInputException("the sweep grid is empty: every parameter list needs at least one value");
         }
         StrategyConfig base = prepared().base();
         for (Point p : grid) {

@@ -1,5 +1,6 @@
 package io.volvault.app.backtest;
 
+import io.volvault.app.UserInputException;
 import io.volvault.strategy.StrategyConfig;
 import io.volvault.strategy.backtest.Baselines;
 import io.volvault.strategy.backtest.Metrics;
@@ -14,9 +15,9 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code volvault targets}: does the book realize its target? For each target vol, each half of the
@@ -58,7 +59,7 @@ public final class TargetsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (offsets < 1 || offsets > 31) {
-            throw new IllegalArgumentException("--offsets " + offsets + " must be in [1, 31]");
+            throw new UserInputException("--offsets " + offsets + " must be in [1, 31]");
         }
         StrategyConfig base = input.config();
         BacktestSession session = input.session();
@@ -72,7 +73,7 @@ public final class TargetsCommand implements Callable<Integer> {
         LocalDate end = LocalDate.parse(BacktestSession.date(t[whole[1] - 1]));
         LocalDate cut = split != null ? split : LocalDate.parse(BacktestSession.date(t[(whole[0] + whole[1]) / 2]));
         if (!cut.isAfter(start) || !cut.isBefore(end)) {
-            throw new IllegalArgumentException("--split " + cut + " must fall inside the tradable range " + start
+            throw new UserInputException("--split " + cut + " must fall inside the tradable range " + start
                 + " .. " + end);
         }
         List<Object[]> jobs = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.volvault.app.backtest;
 
+import io.volvault.app.UserInputException;
 import io.volvault.strategy.research.ManyTrials;
 import io.volvault.strategy.research.StationaryBootstrap;
 import io.volvault.strategy.research.WalkForward;
@@ -10,9 +11,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code volvault walkforward}: the sweep's grid as candidates of a walk-forward evaluation; on each
@@ -96,9 +97,9 @@ public final class WalkForwardCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        WalkForward.Objective o = WalkForward.Objective.parse(objective);
+        WalkForward.Objective o = UserInputException.checking(() -> WalkForward.Objective.parse(objective));
         if (heatmap.size() != 2 || heatmap.get(0).equals(heatmap.get(1))) {
-            throw new IllegalArgumentException("--heatmap '" + String.join(",", heatmap)
+            throw new UserInputException("--heatmap '" + String.join(",", heatmap)
                 + "' must name two different swept parameters");
         }
         for (String p : heatmap) {
@@ -122,6 +123,10 @@ public final class WalkForwardCommand implements Callable<Integer> {
         int trainBars = bars(trainDays, ppy, "--train-days");
         int testBars = bars(testDays, ppy, "--test-days");
         int rolling = BacktestSession.rollingWindow(ppy, Integer.MAX_VALUE);
+        if (trainBars + testBars > to - from) {
+            throw new UserInputException("--train-days " + trainDays + " --test-days " + testDays + ": walk-forward needs "
+                + (trainBars + testBars) + " bars, the span has " + Math.max(0, to - from));
+        }
         WalkForward.Windows windows = new WalkForward.Windows(trainBars, testBars, anchored, rolling);
         int[] starts = runner.pathStarts(from, to);
         long start = System.nanoTime();
@@ -182,7 +187,7 @@ public final class WalkForwardCommand implements Callable<Integer> {
 
     private static int bars(int days, double ppy, String option) {
         if (days < 1) {
-            throw new IllegalArgumentException(option + " " + days + " must be at least 1");
+            throw new UserInputException(option + " " + days + " must be at least 1");
         }
         return (int) Math.round(days * ppy / 365);
     }

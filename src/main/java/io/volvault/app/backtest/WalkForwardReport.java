@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.volvault.app.UserInputException;
 import io.volvault.strategy.backtest.Performance;
 import io.volvault.strategy.research.ManyTrials;
 import io.volvault.strategy.research.StationaryBootstrap;
@@ -93,7 +94,7 @@ final class WalkForwardReport {
             case "window_days" -> SweepRunner.Point::windowDays;
             case "delta" -> SweepRunner.Point::delta;
             case "tenor_days" -> SweepRunner.Point::tenorDays;
-            default -> throw new IllegalArgumentException("--heatmap parameter '" + name
+            default -> throw new UserInputException("--heatmap parameter '" + name
                 + "' must be one of target_vol, estimator, window_days, delta, tenor_days");
         };
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.volvault.app.UserInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,16 +38,16 @@ public record Deployment(String network, long chainId, long blockNumber, Contrac
     /** Reads and checks a deployment file, naming the file and the field on any problem. */
     public static Deployment read(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
-            throw new IOException("deployment file " + file + " does not exist (write one with hardhat/scripts/deploy.js)");
+            throw new UserInputException("deployment file " + file + " does not exist (write one with hardhat/scripts/deploy.js)");
         }
         Deployment d;
         try {
             d = JSON.readValue(file.toFile(), Deployment.class);
         } catch (JsonProcessingException e) {
-            throw new IOException("deployment file " + file + " is not a deployment: " + e.getOriginalMessage(), e);
+            throw new UserInputException("deployment file " + file + " is not a deployment: " + e.getOriginalMessage(), e);
         }
         if (d.contracts() == null || d.roles() == null || d.parameters() == null) {
-            throw new IllegalArgumentException("deployment file " + file + ": contracts, roles and parameters are required");
+            throw new UserInputException("deployment file " + file + ": contracts, roles and parameters are required");
         }
         Contracts c = d.contracts();
         requireAddress(file, "contracts.weth", c.weth());
@@ -61,7 +62,7 @@ public record Deployment(String network, long chainId, long blockNumber, Contrac
         }
         requireAddress(file, "roles.keeper", d.roles().keeper());
         if (d.parameters().heartbeatSeconds() <= 0) {
-            throw new IllegalArgumentException("deployment file " + file + ": parameters.heartbeatSeconds must be positive, was "
+            throw new UserInputException("deployment file " + file + ": parameters.heartbeatSeconds must be positive, was "
                 + d.parameters().heartbeatSeconds());
         }
         return d;
@@ -69,7 +70,7 @@ public record Deployment(String network, long chainId, long blockNumber, Contrac
 
     private static void requireAddress(Path file, String field, String value) {
         if (value == null || !value.matches("0x[0-9a-fA-F]{40}")) {
-            throw new IllegalArgumentException("deployment file " + file + ": " + field + " must be a 0x address, was " + value);
+            throw new UserInputException("deployment file " + file + ": " + field + " must be a 0x address, was " + value);
         }
     }
 }

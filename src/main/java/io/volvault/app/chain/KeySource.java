@@ -1,5 +1,6 @@
 package io.volvault.app.chain;
 
+import io.volvault.app.UserInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ public final class KeySource {
     public static Credentials load(Map<String, String> env, Path keystore, long chainId) throws IOException {
         Credentials credentials = keystore != null ? fromKeystore(env, keystore) : fromEnvironment(env);
         if (chainId != HardhatAccounts.CHAIN_ID && HardhatAccounts.isWellKnown(credentials)) {
-            throw new IllegalArgumentException("key " + credentials.getAddress()
+            throw new UserInputException("key " + credentials.getAddress()
                 + " is a published Hardhat test key; refused on chain id " + chainId
                 + " (only accepted on " + HardhatAccounts.CHAIN_ID + ")");
         }
@@ -37,12 +38,12 @@ public final class KeySource {
     private static Credentials fromEnvironment(Map<String, String> env) {
         String key = env.get(PRIVATE_KEY_ENV);
         if (key == null || key.isBlank()) {
-            throw new IllegalArgumentException("no signing key: set " + PRIVATE_KEY_ENV
+            throw new UserInputException("no signing key: set " + PRIVATE_KEY_ENV
                 + " or pass --keystore FILE with its password in " + KEYSTORE_PASSWORD_ENV);
         }
         String hex = key.strip().replaceFirst("^0x", "");
         if (!hex.matches("[0-9a-fA-F]{64}")) {
-            throw new IllegalArgumentException(PRIVATE_KEY_ENV + " must be 32 bytes of hex (64 digits, optional 0x), was "
+            throw new UserInputException(PRIVATE_KEY_ENV + " must be 32 bytes of hex (64 digits, optional 0x), was "
                 + hex.length() + " characters");
         }
         return Credentials.create(hex);
@@ -50,16 +51,16 @@ public final class KeySource {
 
     private static Credentials fromKeystore(Map<String, String> env, Path keystore) throws IOException {
         if (!Files.isReadable(keystore)) {
-            throw new IOException("keystore " + keystore + " is not a readable file");
+            throw new UserInputException("keystore " + keystore + " is not a readable file");
         }
         String password = env.get(KEYSTORE_PASSWORD_ENV);
         if (password == null) {
-            throw new IllegalArgumentException("keystore " + keystore + " needs its password in " + KEYSTORE_PASSWORD_ENV);
+            throw new UserInputException("keystore " + keystore + " needs its password in " + KEYSTORE_PASSWORD_ENV);
         }
         try {
             return WalletUtils.loadCredentials(password, keystore.toFile());
         } catch (CipherException e) {
-            throw new IllegalArgumentException("keystore " + keystore + ": wrong password or corrupt file (" + e.getMessage() + ")");
+            throw new UserInputException("keystore " + keystore + ": wrong password or corrupt file (" + e.getMessage() + ")");
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.volvault.app.chain;
 
+import io.volvault.app.UserInputException;
 import io.volvault.app.chain.JournalEntry.Status;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -37,7 +38,7 @@ public final class TxSender {
     public record GasPolicy(long maxGasPerTx, long dailyGasBudget) {
         public GasPolicy {
             if (maxGasPerTx <= 0 || dailyGasBudget < maxGasPerTx) {
-                throw new IllegalArgumentException("gas policy needs 0 < max gas per tx (" + maxGasPerTx
+                throw new UserInputException("gas policy needs 0 < max gas per tx (" + maxGasPerTx
                     + ") <= daily gas budget (" + dailyGasBudget + ")");
             }
         }
@@ -64,6 +65,8 @@ public final class TxSender {
     private static final BigInteger PRIORITY_FEE = BigInteger.valueOf(1_000_000_000L);
     private static final long RECEIPT_TIMEOUT_MS = 60_000;
     private static final long RECEIPT_POLL_MS = 20;
+    /** How often a missing receipt makes it look whether the node still knows the transaction. */
+    private static final long RECHECK_MS = 1_000;
 
     private final Web3j web3j;
     private final Credentials credentials;
@@ -94,6 +97,9 @@ public final class TxSender {
     }
 
     public Outcome send(PlannedTx tx) throws IOException {
+        // A transaction left unsettled by an earlier failure (a lost connection, a receipt that never
+        // came) holds a nonce: settle it first, so that the next nonce is never one already signed.
+        recover();
         Optional<JournalEntry> earlier = journal.find(tx.action());
         if (earlier.isPresent()) {
             return new Outcome(Result.ALREADY_SENT, earlier.get().txHash(), "already journaled as " + earlier.get().status());
@@ -130,6 +136,7 @@ public final class TxSender {
     }
 
     private void broadcast(JournalEntry entry) throws IOException {
+        journal.checkFence();
         EthSendTransaction sent = web3j.ethSendRawTransaction(entry.signedTx()).send();
         if (sent.hasError()) {
             // A revert or a duplicate is decided by the receipt in settle(); only log here.
@@ -137,25 +144,42 @@ public final class TxSender {
         }
     }
 
-    /** Waits for the receipt of a journaled transaction, re-broadcasting it if the node lost it. */
+    /**
+     * Waits for the receipt of a journaled transaction. While none comes, it checks every second
+     * whether the node still knows the transaction (a broadcast answered with an error, or lost, or a
+     * reorg that took its block back) and, if not, broadcasts the same signed bytes again; once its
+     * nonce is used and still no receipt of its own exists, another transaction took the nonce.
+     */
     private Outcome settle(JournalEntry entry) throws IOException {
+        long deadline = System.currentTimeMillis() + RECEIPT_TIMEOUT_MS;
+        long nextCheck = 0;
         Optional<TransactionReceipt> receipt = receipt(entry.txHash());
-        if (receipt.isEmpty()) {
-            boolean known = web3j.ethGetTransactionByHash(entry.txHash()).send().getTransaction().isPresent();
-            if (!known) {
-                BigInteger mined = web3j.ethGetTransactionCount(entry.sender(), DefaultBlockParameterName.LATEST)
-                    .send().getTransactionCount();
-                if (mined.compareTo(entry.nonce()) > 0) {
-                    journal.recordOutcome(entry.action(), Status.DROPPED, null);
-                    return new Outcome(Result.DROPPED, entry.txHash(), "nonce " + entry.nonce() + " used by another transaction");
-                }
-                broadcast(entry);
+        while (receipt.isEmpty()) {
+            long now = System.currentTimeMillis();
+            if (now >= deadline) {
+                throw new IOException("transaction " + entry.txHash() + " (" + entry.action() + ") not mined within "
+                    + RECEIPT_TIMEOUT_MS / 1000 + " s; it stays journaled and is settled before the next send");
             }
-            receipt = awaitReceipt(entry.txHash());
-        }
-        if (receipt.isEmpty()) {
-            throw new IOException("transaction " + entry.txHash() + " (" + entry.action() + ") not mined within "
-                + RECEIPT_TIMEOUT_MS / 1000 + " s; it stays journaled and a restart settles it");
+            if (now >= nextCheck) {
+                nextCheck = now + RECHECK_MS;
+                if (web3j.ethGetTransactionByHash(entry.txHash()).send().getTransaction().isEmpty()) {
+                    BigInteger mined = web3j.ethGetTransactionCount(entry.sender(), DefaultBlockParameterName.LATEST)
+                        .send().getTransactionCount();
+                    if (mined.compareTo(entry.nonce()) > 0) {
+                        // Mined meanwhile under our hash, or the nonce went to another transaction.
+                        receipt = receipt(entry.txHash());
+                        if (receipt.isEmpty()) {
+                            journal.recordOutcome(entry.action(), Status.DROPPED, null);
+                            return new Outcome(Result.DROPPED, entry.txHash(), "nonce " + entry.nonce()
+                                + " used by another transaction");
+                        }
+                        break;
+                    }
+                    broadcast(entry);
+                }
+            }
+            sleep(RECEIPT_POLL_MS, entry.txHash());
+            receipt = receipt(entry.txHash());
         }
         TransactionReceipt r = receipt.get();
         long gasUsed = r.getGasUsed().longValueExact();
@@ -168,24 +192,16 @@ public final class TxSender {
             .map(reason -> ": " + reason).orElse(""));
     }
 
-    private Optional<TransactionReceipt> receipt(String hash) throws IOException {
-        return web3j.ethGetTransactionReceipt(hash).send().getTransactionReceipt();
+    private static void sleep(long ms, String hash) throws IOException {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for " + hash, e);
+        }
     }
 
-    private Optional<TransactionReceipt> awaitReceipt(String hash) throws IOException {
-        long deadline = System.currentTimeMillis() + RECEIPT_TIMEOUT_MS;
-        while (System.currentTimeMillis() < deadline) {
-            Optional<TransactionReceipt> receipt = receipt(hash);
-            if (receipt.isPresent()) {
-                return receipt;
-            }
-            try {
-                Thread.sleep(RECEIPT_POLL_MS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while waiting for " + hash, e);
-            }
-        }
-        return Optional.empty();
+    private Optional<TransactionReceipt> receipt(String hash) throws IOException {
+        return web3j.ethGetTransactionReceipt(hash).send().getTransactionReceipt();
     }
 }

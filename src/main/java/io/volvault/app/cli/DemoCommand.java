@@ -1,5 +1,6 @@
 package io.volvault.app.cli;
 
+import io.volvault.app.UserInputException;
 import io.volvault.app.backtest.ConfigFile;
 import io.volvault.app.demo.DemoRun;
 import io.volvault.app.demo.DemoSummary;
@@ -69,7 +70,7 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         String root = System.getProperty("volvault.root");
         if (root == null || root.isBlank()) {
-            throw new IllegalArgumentException("the system property volvault.root (the repository root) is not set; run through scripts/volvault");
+            throw new IllegalStateException("the system property volvault.root (the repository root) is not set; run through scripts/volvault");
         }
         LocalDate start = parseDate(from);
         String assetName = asset.toUpperCase(Locale.ROOT);
@@ -126,7 +127,7 @@ public final class DemoCommand implements Callable<Integer> {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("--from must be a date YYYY-MM-DD, was '" + text + "'");
+            throw new UserInputException("--from must be a date YYYY-MM-DD, was '" + text + "'");
         }
     }
 

@@ -1,21 +1,24 @@
 package io.volvault.app.cli;
 
+import io.volvault.app.UserInputException;
 import io.volvault.app.backtest.ConfigFile;
 import io.volvault.app.chain.Deployment;
 import io.volvault.app.chain.Journal;
 import io.volvault.app.chain.KeySource;
+import io.volvault.app.chain.RetryingRpc;
 import io.volvault.app.chain.TxSender;
 import io.volvault.app.keeper.ImpliedVolSource;
 import io.volvault.app.keeper.Keeper;
+import io.volvault.app.keeper.KeeperService;
 import io.volvault.app.keeper.Keepers;
 import io.volvault.app.marketdata.DeribitClient;
 import io.volvault.strategy.StrategyConfig;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.Web3j;
-import org.web3j.protocol.http.HttpService;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,6 +48,24 @@ public final class KeeperCommand implements Callable<Integer> {
     @Option(names = "--once", description = "Run one tick and exit.")
     boolean once;
 
+    @Option(names = "--loop", description = "Run as a service (the default unless --once): tick every --interval while"
+        + " holding the journal's lease, stand by while another keeper holds it, serve /health and /metrics on"
+        + " 127.0.0.1:--http-port, and on SIGTERM finish the tick in flight and give the lease up.")
+    boolean loop;
+
+    @Option(names = "--http-port", defaultValue = "9464", paramLabel = "PORT",
+        description = "Port of /health and /metrics with --loop, 0 for any free port (default: ${DEFAULT-VALUE}).")
+    int httpPort;
+
+    @Option(names = "--lease-seconds", defaultValue = "15", paramLabel = "SECONDS",
+        description = "Length of the journal's lease; a standby takes over at most this long after the leader dies"
+            + " (default: ${DEFAULT-VALUE}).")
+    long leaseSeconds;
+
+    @Option(names = "--holder", paramLabel = "NAME",
+        description = "This keeper's name in the lease (default: host name and process id).")
+    String holder;
+
     @Option(names = "--interval", defaultValue = "60", paramLabel = "SECONDS",
         description = "Seconds between ticks (default: ${DEFAULT-VALUE}).")
     long intervalSeconds;
@@ -64,9 +85,10 @@ public final class KeeperCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "Strategy configuration (YAML or JSON; default: the documented defaults).")
     Path config;
 
-    @Option(names = "--journal", defaultValue = ".volvault/keeper-journal", paramLabel = "DIR",
-        description = "Folder of the keeper's journal (default: ${DEFAULT-VALUE}).")
-    Path journalDir;
+    @Option(names = "--journal", defaultValue = ".volvault/keeper-journal", paramLabel = "DIR|JDBC-URL",
+        description = "The keeper's journal: a folder for the embedded H2 database (default: ${DEFAULT-VALUE}), or"
+            + " jdbc:postgresql://HOST:PORT/DB?user=NAME for one that two keepers share (high availability).")
+    String journalTarget;
 
     @Option(names = "--keystore", paramLabel = "FILE", description = "Encrypted keystore holding the keeper's key.")
     Path keystore;
@@ -91,7 +113,16 @@ public final class KeeperCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (intervalSeconds <= 0) {
-            throw new IllegalArgumentException("--interval must be positive seconds, was " + intervalSeconds);
+            throw new UserInputException("--interval must be positive seconds, was " + intervalSeconds);
+        }
+        if (once && loop) {
+            throw new UserInputException("--once and --loop exclude each other");
+        }
+        if (leaseSeconds <= 0) {
+            throw new UserInputException("--lease-seconds must be positive, was " + leaseSeconds);
+        }
+        if (httpPort < 0 || httpPort > 65_535) {
+            throw new UserInputException("--http-port must be 0..65535, was " + httpPort);
         }
         Deployment d = Deployment.read(chain.deployment);
         StrategyConfig strategy = config == null ? StrategyConfig.defaults() : ConfigFile.read(config);
@@ -101,45 +132,97 @@ public final class KeeperCommand implements Callable<Integer> {
         ImpliedVolSource iv = switch (impliedVolSource) {
             case "dvol" -> ImpliedVolSource.dvol(DeribitClient.builder(marketData).build(), currency);
             case "proxy" -> ImpliedVolSource.realizedProxy(strategy.forecast().proxyPremiumRatio());
-            default -> throw new IllegalArgumentException("--implied-vol must be dvol or proxy, was " + impliedVolSource);
+            default -> throw new UserInputException("--implied-vol must be dvol or proxy, was " + impliedVolSource);
         };
-        Web3j web3j = Web3j.build(new HttpService(chain.rpc));
+        Web3j web3j = RetryingRpc.connect(chain.rpc);
         try {
             long chainId = chainId(web3j);
             if (chainId != d.chainId()) {
-                throw new IllegalArgumentException("--rpc " + chain.rpc + " is chain " + chainId + " but " + chain.deployment
+                throw new UserInputException("--rpc " + chain.rpc + " is chain " + chainId + " but " + chain.deployment
                     + " was deployed on chain " + d.chainId());
             }
             Credentials key = dryRun ? null : KeySource.load(System.getenv(), keystore, chainId);
             if (key != null && !key.getAddress().equalsIgnoreCase(d.roles().keeper())) {
-                throw new IllegalArgumentException("the key's address " + key.getAddress() + " is not the vaults' keeper "
+                throw new UserInputException("the key's address " + key.getAddress() + " is not the vaults' keeper "
                     + d.roles().keeper() + " (roles.keeper in " + chain.deployment + ")");
             }
-            try (Journal journal = dryRun ? null : Journal.open(journalDir)) {
+            try (Journal journal = dryRun ? null : openJournal()) {
                 Keeper keeper = Keepers.create(web3j, chainId, d, key, journal, iv, strategy, settings, gas,
                     TxSender.Listener.NONE, line -> spec.commandLine().getOut().println(line));
                 spec.commandLine().getErr().printf("volvault keeper: %s on chain %d, implied vol: %s%n",
                     dryRun ? "dry run" : "keeper " + key.getAddress(), chainId, iv.describe());
-                keeper.recover();
-                while (true) {
-                    keeper.tick();
-                    spec.commandLine().getOut().flush();
-                    if (once) {
-                        return 0;
-                    }
-                    Thread.sleep(intervalSeconds * 1000);
+                if (once) {
+                    return tickOnce(keeper, journal);
                 }
+                return serve(keeper, journal);
             }
         } finally {
             web3j.shutdown();
         }
     }
 
+    private Journal openJournal() throws IOException {
+        return journalTarget.startsWith("jdbc:") ? Journal.connect(journalTarget) : Journal.open(Path.of(journalTarget));
+    }
+
+    private String holder() {
+        if (holder != null) {
+            return holder;
+        }
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName() + ":" + ProcessHandle.current().pid();
+        } catch (java.net.UnknownHostException e) {
+            return "pid:" + ProcessHandle.current().pid();
+        }
+    }
+
+    /** One tick, under the lease like the service's, so that it never acts beside a running leader. */
+    private int tickOnce(Keeper keeper, Journal journal) throws IOException {
+        if (journal != null && journal.acquire(holder(), leaseSeconds * 1000).isEmpty()) {
+            throw new UserInputException("another keeper holds the journal's lease (" + journal.lease().orElseThrow()
+                + "): not ticking beside it");
+        }
+        try {
+            keeper.recover();
+            keeper.tick();
+            spec.commandLine().getOut().flush();
+            return 0;
+        } finally {
+            if (journal != null) {
+                journal.release();
+            }
+        }
+    }
+
+    private int serve(Keeper keeper, Journal journal) throws InterruptedException {
+        if (journal == null) {
+            throw new UserInputException("--dry-run goes with --once (a dry run sends nothing, so it needs no service)");
+        }
+        KeeperService service = new KeeperService(keeper, journal, new KeeperService.Settings(holder(),
+            Duration.ofSeconds(intervalSeconds), Duration.ofSeconds(leaseSeconds), httpPort));
+        int port = service.startHttp();
+        spec.commandLine().getErr().printf("volvault keeper: health and metrics at http://127.0.0.1:%d/health and /metrics%n",
+            port);
+        spec.commandLine().getErr().flush();
+        // SIGTERM (and Ctrl-C): the tick in flight finishes (its action confirmed, or left journaled for
+        // the next leader), then the lease is given up; a receipt wait is at most a minute.
+        Thread hook = new Thread(() -> {
+            try {
+                service.stop(Duration.ofSeconds(90));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "keeper-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        service.run();
+        return 0;
+    }
+
     private long chainId(Web3j web3j) throws IOException {
         try {
             return web3j.ethChainId().send().getChainId().longValueExact();
         } catch (IOException e) {
-            throw new IOException("--rpc " + chain.rpc + " does not answer: " + e.getMessage(), e);
+            throw new UserInputException("--rpc " + chain.rpc + " does not answer: " + e.getMessage(), e);
         }
     }
 }

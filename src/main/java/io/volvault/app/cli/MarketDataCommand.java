@@ -1,5 +1,6 @@
 package io.volvault.app.cli;
 
+import io.volvault.app.UserInputException;
 import io.volvault.app.marketdata.MarketDataServer;
 import io.volvault.app.marketdata.RecordedMarketData;
 import io.volvault.app.marketdata.ReplayTime;
@@ -60,7 +61,12 @@ public final class MarketDataCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException, InterruptedException {
-            RecordedMarketData recorded = RecordedMarketData.load(dataFolder());
+            RecordedMarketData recorded;
+            try {
+                recorded = RecordedMarketData.load(dataFolder());
+            } catch (IOException e) {
+                throw new UserInputException("--data: " + e.getMessage(), e);
+            }
             Instant start = clock == null ? MarketDataServer.defaultClock(recorded) : ReplayTime.parse("--clock", clock);
             CountDownLatch stopped = new CountDownLatch(1);
             MarketDataServer server = MarketDataServer.start(recorded, host, port, start);
@@ -81,7 +87,7 @@ public final class MarketDataCommand implements Runnable {
             }
             String root = System.getProperty("volvault.root");
             if (root == null || root.isBlank()) {
-                throw new IllegalArgumentException(
+                throw new UserInputException(
                     "--data: no folder given, and volvault.root is not set (run through scripts/volvault)");
             }
             return Path.of(root, "src", "data");

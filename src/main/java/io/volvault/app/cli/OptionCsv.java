@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.volvault.app.UserInputException;
 import io.volvault.greeks.OptionType;
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,7 +61,7 @@ final class OptionCsv {
         try (Reader reader = Files.newBufferedReader(Path.of(input), StandardCharsets.UTF_8)) {
             return read(reader, input);
         } catch (NoSuchFileException e) {
-            throw new IOException("input file not found: " + input, e);
+            throw new UserInputException("input file not found: " + input, e);
         }
     }
 
@@ -86,10 +87,10 @@ final class OptionCsv {
                 }
             }
         } catch (JsonProcessingException e) {
-            throw new IOException(name + ": not a valid CSV file: " + e.getOriginalMessage(), e);
+            throw new UserInputException(name + ": not a valid CSV file: " + e.getOriginalMessage(), e);
         }
         if (header == null) {
-            throw new IOException(name + ": empty file, expected a header line");
+            throw new UserInputException(name + ": empty file, expected a header line");
         }
         return new OptionCsv(header, rows, lines);
     }
@@ -125,7 +126,7 @@ final class OptionCsv {
     void requireColumns(String... required) {
         for (String column : required) {
             if (!hasColumn(column)) {
-                throw new IllegalArgumentException("line 1: missing column '" + column + "' (header is "
+                throw new UserInputException("line 1: missing column '" + column + "' (header is "
                     + String.join(",", header) + ")");
             }
         }
@@ -136,7 +137,7 @@ final class OptionCsv {
         String[] raw = rows.get(row);
         String value = index == null || index >= raw.length ? "" : raw[index];
         if (value.isEmpty()) {
-            throw new IllegalArgumentException(where(row, column) + ": missing value");
+            throw new UserInputException(where(row, column) + ": missing value");
         }
         return value;
     }
@@ -146,7 +147,7 @@ final class OptionCsv {
         try {
             return Double.parseDouble(value);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(where(row, column) + ": not a number: '" + value + "'");
+            throw new UserInputException(where(row, column) + ": not a number: '" + value + "'");
         }
     }
 
@@ -163,7 +164,7 @@ final class OptionCsv {
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "call" -> OptionType.CALL;
             case "put" -> OptionType.PUT;
-            default -> throw new IllegalArgumentException(where(row, "type") + ": expected call or put, got '" + value + "'");
+            default -> throw new UserInputException(where(row, "type") + ": expected call or put, got '" + value + "'");
         };
     }
 
@@ -176,7 +177,7 @@ final class OptionCsv {
         return switch (raw[index].toLowerCase(Locale.ROOT)) {
             case "bs" -> Model.BS;
             case "black76" -> Model.BLACK76;
-            default -> throw new IllegalArgumentException(where(row, "model") + ": expected bs or black76, got '"
+            default -> throw new UserInputException(where(row, "model") + ": expected bs or black76, got '"
                 + raw[index] + "'");
         };
     }
@@ -190,7 +191,7 @@ final class OptionCsv {
     double yield(int row, Model model) {
         double yield = number(row, "yield", 0.0);
         if (model == Model.BLACK76 && yield != 0.0) {
-            throw new IllegalArgumentException(where(row, "yield") + ": black76 rows take no yield (the forward"
+            throw new UserInputException(where(row, "yield") + ": black76 rows take no yield (the forward"
                 + " already includes it), got " + yield);
         }
         return yield;
@@ -199,7 +200,7 @@ final class OptionCsv {
     /** A bad value found by the pricing code, which names the field: prefixed with its line. */
     IllegalArgumentException onLine(int row, IllegalArgumentException e) {
         String message = e.getMessage();
-        return message.startsWith("line ") ? e : new IllegalArgumentException("line " + line(row) + ": " + message, e);
+        return message.startsWith("line ") ? e : new UserInputException("line " + line(row) + ": " + message, e);
     }
 
     /** "line N, column C": where a problem is. */

@@ -1,5 +1,6 @@
 package io.volvault.app.cli;
 
+import io.volvault.app.UserInputException;
 import io.volvault.app.dashboard.AccountView;
 import io.volvault.app.dashboard.Addresses;
 import io.volvault.app.dashboard.Dashboard;
@@ -47,7 +48,7 @@ public final class StatusCommand implements Callable<Integer> {
         try (Dashboard dashboard = chain.open()) {
             List<VaultView> vaults = dashboard.facts().vaults();
             AccountView account = accountAddress == null ? null : dashboard.facts().account(accountAddress)
-                .orElseThrow(() -> new IllegalArgumentException("--address " + address
+                .orElseThrow(() -> new UserInputException("--address " + address
                     + ": no position and no history in any vault of this deployment"));
             PrintWriter out = spec.commandLine().getOut();
             if (json) {

@@ -1,5 +1,6 @@
 package io.volvault.app.cli;
 
+import io.volvault.app.UserInputException;
 import io.volvault.app.io.ChainCsv;
 import io.volvault.app.io.DeribitChainCsv;
 import io.volvault.greeks.surface.ArbitrageViolation;
@@ -63,7 +64,7 @@ public final class SurfaceCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (source.chain != null) {
             if (asset != null || at != null) {
-                throw new IllegalArgumentException("--asset and --at go with --deribit, not --chain");
+                throw new UserInputException("--asset and --at go with --deribit, not --chain");
             }
             ChainFit fit = fitted(source.chain, ChainFitter.fitIvs(ChainCsv.read(source.chain)));
             out.println("expiry,forward,quotes,a,b,rho,m,sigma,atm_vol,skew,rms_iv_error");
@@ -73,7 +74,7 @@ public final class SurfaceCommand implements Callable<Integer> {
             report(out, fit);
         } else {
             if (asset == null) {
-                throw new IllegalArgumentException("--deribit needs --asset (BTC or ETH)");
+                throw new UserInputException("--deribit needs --asset (BTC or ETH)");
             }
             ChainDay snapshot = snapshot(source.deribit, asset.toUpperCase(Locale.ROOT), at);
             List<OptionQuote> quotes = snapshot.quotes();
@@ -105,17 +106,17 @@ public final class SurfaceCommand implements Callable<Integer> {
         String span = Instant.ofEpochSecond(all.get(0).epochSeconds()) + " .. "
             + Instant.ofEpochSecond(all.get(all.size() - 1).epochSeconds());
         if (chosen.isEmpty()) {
-            throw new IllegalArgumentException(file + ": no " + asset + " snapshot at " + at + " (" + all.size()
+            throw new UserInputException(file + ": no " + asset + " snapshot at " + at + " (" + all.size()
                 + " from " + span + ")");
         }
-        throw new IllegalArgumentException(file + ": " + chosen.size() + " " + asset + " snapshots"
+        throw new UserInputException(file + ": " + chosen.size() + " " + asset + " snapshots"
             + (at == null ? "" : " at " + at) + " (" + span + "): choose one with --at");
     }
 
     /** The fit, refused as bad input when not one slice could be fitted. */
     private static ChainFit fitted(Path file, ChainFit fit) {
         if (fit.surface() == null) {
-            throw new IllegalArgumentException(file + ": no expiry could be fitted: " + String.join("; ",
+            throw new UserInputException(file + ": no expiry could be fitted: " + String.join("; ",
                 fit.failures().stream().map(SliceFit::failure).toList()));
         }
         return fit;

@@ -1,5 +1,6 @@
 package io.volvault.app.cli;
 
+import io.volvault.app.UserInputException;
 import io.volvault.app.io.PriceBarsCsv;
 import io.volvault.greeks.realized.Estimator;
 import io.volvault.greeks.realized.Garch11;
@@ -58,7 +59,7 @@ public final class VolCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         boolean garch = estimator.trim().equalsIgnoreCase("garch");
-        Estimator chosen = garch ? null : Estimator.parse(estimator);
+        Estimator chosen = garch ? null : UserInputException.checking(() -> Estimator.parse(estimator));
         checkOptions(chosen);
         PriceBars bars = PriceBarsCsv.read(prices);
         double perYear = periodsPerYear != null ? periodsPerYear : bars.inferredPeriodsPerYear();
@@ -66,7 +67,7 @@ public final class VolCommand implements Callable<Integer> {
         if (garch) {
             printGarch(bars, perYear, out);
         } else {
-            VolSeries series = rolling(chosen, bars, perYear);
+            VolSeries series = UserInputException.checking(() -> rolling(chosen, bars, perYear));
             String[] times = PriceBarsCsv.formatTimes(bars);
             out.println("timestamp,vol");
             for (int i = series.firstIndex(); i < series.size(); i++) {
@@ -84,14 +85,14 @@ public final class VolCommand implements Callable<Integer> {
     /** Refuses option combinations that do not fit the estimator, before any work. */
     private void checkOptions(Estimator chosen) {
         if (periodsPerYear != null && (!(periodsPerYear > 0.0) || !Double.isFinite(periodsPerYear))) {
-            throw new IllegalArgumentException("--periods-per-year " + periodsPerYear + " must be positive");
+            throw new UserInputException("--periods-per-year " + periodsPerYear + " must be positive");
         }
         if (chosen == null) {
             requireAbsent("--window", window, "garch");
             requireAbsent("--lambda", lambda, "garch");
             requireAbsent("--half-life", halfLife, "garch");
             if (forecastSteps < 1) {
-                throw new IllegalArgumentException("--forecast " + forecastSteps + " must be at least 1");
+                throw new UserInputException("--forecast " + forecastSteps + " must be at least 1");
             }
             return;
         }
@@ -101,7 +102,7 @@ public final class VolCommand implements Callable<Integer> {
         }
         int given = (window != null ? 1 : 0) + (lambda != null ? 1 : 0) + (halfLife != null ? 1 : 0);
         if (given != 1) {
-            throw new IllegalArgumentException(chosen == Estimator.EWMA
+            throw new UserInputException(chosen == Estimator.EWMA
                 ? "--estimator ewma needs exactly one of --window, --lambda, --half-life"
                 : "--estimator " + chosen.cliName() + " needs --window");
         }
@@ -141,7 +142,7 @@ public final class VolCommand implements Callable<Integer> {
 
     private static void requireAbsent(String option, Object value, String estimatorName) {
         if (value != null) {
-            throw new IllegalArgumentException(option + " does not apply to --estimator " + estimatorName);
+            throw new UserInputException(option + " does not apply to --estimator " + estimatorName);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.volvault.app.dashboard;
 
+import io.volvault.app.UserInputException;
 import org.web3j.crypto.Keys;
 
 /** Checks the addresses visitors type in. */
@@ -13,12 +14,12 @@ public final class Addresses {
      */
     public static String parse(String field, String text) {
         if (text == null || !text.matches("0x[0-9a-fA-F]{40}")) {
-            throw new IllegalArgumentException(field + " must be 0x followed by 40 hex digits, was '" + text + "'");
+            throw new UserInputException(field + " must be 0x followed by 40 hex digits, was '" + text + "'");
         }
         String digits = text.substring(2);
         boolean mixedCase = !digits.equals(digits.toLowerCase()) && !digits.equals(digits.toUpperCase());
         if (mixedCase && !Keys.toChecksumAddress(text).equals(text)) {
-            throw new IllegalArgumentException(field + " '" + text + "' fails its EIP-55 checksum (expected "
+            throw new UserInputException(field + " '" + text + "' fails its EIP-55 checksum (expected "
                 + Keys.toChecksumAddress(text) + ")");
         }
         return text.toLowerCase();

@@ -1,5 +1,6 @@
 package io.volvault.app.dashboard;
 
+import io.volvault.app.UserInputException;
 import io.volvault.app.chain.Deployment;
 import io.volvault.app.index.EventIndex;
 import io.volvault.app.index.SyncReport;
@@ -39,10 +40,10 @@ public final class Dashboard implements AutoCloseable {
             try {
                 chainId = web3j.ethChainId().send().getChainId();
             } catch (IOException e) {
-                throw new IOException("no Ethereum node answers at --rpc " + rpcUrl + ": " + e.getMessage(), e);
+                throw new UserInputException("no Ethereum node answers at --rpc " + rpcUrl + ": " + e.getMessage(), e);
             }
             if (chainId.longValueExact() != deployment.chainId()) {
-                throw new IllegalArgumentException("--rpc " + rpcUrl + " serves chain id " + chainId
+                throw new UserInputException("--rpc " + rpcUrl + " serves chain id " + chainId
                     + " but the deployment is on chain id " + deployment.chainId());
             }
             EventIndex index = EventIndex.open(indexDir, web3j, deployment);

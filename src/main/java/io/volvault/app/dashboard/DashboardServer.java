@@ -5,6 +5,8 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import io.volvault.app.ServerErrors;
+import io.volvault.app.UserInputException;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +14,7 @@ import java.util.Optional;
 /**
  * The dashboard over HTTP on 127.0.0.1: the page ({@code src/main/resources/dashboard}) and the
  * JSON API behind it. A malformed address is a 400, an unknown one a 404, a chain that does not
- * answer a 502; each with {@code {"error": "..."}}.
+ * answer a 502, anything else a 500 with its stack trace in the log; each with {@code {"error": "..."}}.
  */
 public final class DashboardServer implements AutoCloseable {
 
@@ -25,7 +27,7 @@ public final class DashboardServer implements AutoCloseable {
     /** Serves {@code facts} on 127.0.0.1:{@code port} (0: any free port). */
     public static DashboardServer start(VaultFacts facts, int port) {
         if (port < 0 || port > 65_535) {
-            throw new IllegalArgumentException("port must be 0..65535, was " + port);
+            throw new UserInputException("port must be 0..65535, was " + port);
         }
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -48,8 +50,9 @@ public final class DashboardServer implements AutoCloseable {
                 .header("Content-Disposition", "attachment; filename=\"volvault-history-" + address + ".csv\"")
                 .result(AccountCsv.of(account.get()));
         });
-        app.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
+        app.exception(UserInputException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
         app.exception(IOException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_GATEWAY, e.getMessage()));
+        app.exception(Exception.class, ServerErrors::internal);
         app.start("127.0.0.1", port);
         return new DashboardServer(app);
     }

@@ -1,5 +1,6 @@
 package io.volvault.app.dashboard;
 
+import io.volvault.app.UserInputException;
 import io.volvault.app.chain.Deployment;
 import io.volvault.app.chain.contracts.OptionVault;
 import io.volvault.app.chain.contracts.PushPriceOracle;
@@ -52,7 +53,7 @@ public final class VaultFacts {
 
     public VaultFacts(Web3j web3j, Deployment deployment, EventIndex index, double targetVol, KeeperNotes keeperNotes) {
         if (!(targetVol > 0 && targetVol < 10)) {
-            throw new IllegalArgumentException("target vol must be a fraction a year in (0, 10), e.g. 0.4 for 40 %, was " + targetVol);
+            throw new UserInputException("target vol must be a fraction a year in (0, 10), e.g. 0.4 for 40 %, was " + targetVol);
         }
         this.web3j = web3j;
         this.deployment = deployment;

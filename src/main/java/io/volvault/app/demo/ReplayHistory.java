@@ -1,7 +1,10 @@
 package io.volvault.app.demo;
 
+import io.volvault.app.UserInputException;
+import io.volvault.app.io.DeribitChainCsv;
 import io.volvault.app.io.PriceBarsCsv;
 import io.volvault.greeks.realized.PriceBars;
+import io.volvault.strategy.backtest.ChainDay;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -11,8 +14,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
-import io.volvault.app.io.DeribitChainCsv;
-import io.volvault.strategy.backtest.ChainDay;
 
 /**
  * The slice of shipped history a demo replays: warm-up bars (pushed to the oracle so the keeper's
@@ -67,21 +68,21 @@ public record ReplayHistory(String asset, PriceBars bars, int firstTraded, boole
     public static ReplayHistory select(Path dataDir, String asset, boolean hourly, int days, LocalDate from, int warmupBars)
             throws IOException {
         if (days < 2) {
-            throw new IllegalArgumentException("--days must be at least 2, was " + days);
+            throw new UserInputException("--days must be at least 2, was " + days);
         }
         String file = switch (asset) {
             case "BTC" -> {
                 if (hourly) {
-                    throw new IllegalArgumentException("--hourly: the shipped BTC history is daily; hourly replays run on --asset ETH");
+                    throw new UserInputException("--hourly: the shipped BTC history is daily; hourly replays run on --asset ETH");
                 }
                 if (from != null && from.isBefore(DVOL_START)) {
-                    throw new IllegalArgumentException("--from " + from + " is before the DVOL history starts (" + DVOL_START
+                    throw new UserInputException("--from " + from + " is before the DVOL history starts (" + DVOL_START
                         + "): the keeper would have no implied vol");
                 }
                 yield "btc_usd_daily.csv";
             }
             case "ETH" -> "eth_usd_hourly.csv";
-            default -> throw new IllegalArgumentException("--asset must be BTC or ETH, was " + asset);
+            default -> throw new UserInputException("--asset must be BTC or ETH, was " + asset);
         };
         if (asset.equals("BTC") && from != null && !from.isBefore(CHAINS_START)) {
             return recorded(dataDir, days, from, warmupBars);
@@ -100,7 +101,7 @@ public record ReplayHistory(String asset, PriceBars bars, int firstTraded, boole
             }
         }
         if (start - warmupBars < 0 || start + traded > t.length) {
-            throw new IllegalArgumentException(String.format("--from %s --days %d: %s history covers %s .. %s, and the replay"
+            throw new UserInputException(String.format("--from %s --days %d: %s history covers %s .. %s, and the replay"
                     + " needs %d warm-up bars before its start", from == null ? "(latest)" : from, days, asset,
                 Instant.ofEpochSecond(t[0]), Instant.ofEpochSecond(t[t.length - 1]), warmupBars));
         }
@@ -130,7 +131,7 @@ public record ReplayHistory(String asset, PriceBars bars, int firstTraded, boole
         }
         int warmup = Math.min(warmupBars, start);
         if (start + days > snapshots.size() || warmup < 3) {
-            throw new IllegalArgumentException(String.format("--from %s --days %d: the recorded BTC chains cover %s .. %s"
+            throw new UserInputException(String.format("--from %s --days %d: the recorded BTC chains cover %s .. %s"
                     + " (%d snapshots) and the replay needs at least 3 of them before its start to warm up on", from, days,
                 Instant.ofEpochSecond(snapshots.get(0).epochSeconds()),
                 Instant.ofEpochSecond(snapshots.get(snapshots.size() - 1).epochSeconds()), snapshots.size()));

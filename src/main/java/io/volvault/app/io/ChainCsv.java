@@ -1,5 +1,6 @@
 package io.volvault.app.io;
 
+import io.volvault.app.UserInputException;
 import io.volvault.greeks.surface.ChainQuote;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ public final class ChainCsv {
         boolean single = iv >= 0 && bid < 0 && ask < 0;
         boolean mid = iv < 0 && bid >= 0 && ask >= 0;
         if (!single && !mid) {
-            throw new IllegalArgumentException(file + " line 1: the header needs either an 'iv' column or both "
+            throw new UserInputException(file + " line 1: the header needs either an 'iv' column or both "
                 + "'bid_iv' and 'ask_iv', not both kinds");
         }
         List<ChainQuote> quotes = new ArrayList<>();
@@ -43,11 +44,11 @@ public final class ChainCsv {
             try {
                 quotes.add(mid ? ChainQuote.fromBidAsk(t, k, f, first, second) : new ChainQuote(t, k, f, first));
             } catch (IllegalArgumentException badQuote) {
-                throw new IllegalArgumentException(table.where(row) + ": " + badQuote.getMessage());
+                throw new UserInputException(table.where(row) + ": " + badQuote.getMessage());
             }
         }
         if (quotes.isEmpty()) {
-            throw new IllegalArgumentException(file + ": no quotes after the header");
+            throw new UserInputException(file + ": no quotes after the header");
         }
         return quotes;
     }
@@ -55,7 +56,7 @@ public final class ChainCsv {
     private static double vol(CsvTable table, CsvTable.Row row, int column) {
         double value = table.positive(row, column);
         if (value > MAX_IV) {
-            throw new IllegalArgumentException(table.where(row, column) + ": " + row.cells().get(column)
+            throw new UserInputException(table.where(row, column) + ": " + row.cells().get(column)
                 + " is above " + MAX_IV + ": give vols as fractions (0.65 for 65%)");
         }
         return value;

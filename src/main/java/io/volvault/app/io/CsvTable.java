@@ -3,6 +3,7 @@ package io.volvault.app.io;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import io.volvault.app.UserInputException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
@@ -36,7 +37,7 @@ public final class CsvTable {
         try (CsvParser parser = (CsvParser) new CsvMapper().createParser(file.toFile())) {
             parser.enable(CsvParser.Feature.WRAP_AS_ARRAY);
             if (parser.nextToken() != JsonToken.START_ARRAY) {
-                throw new IllegalArgumentException(file + ": empty file, expected a header line");
+                throw new UserInputException(file + ": empty file, expected a header line");
             }
             while (parser.nextToken() == JsonToken.START_ARRAY) {
                 List<String> cells = new ArrayList<>();
@@ -50,10 +51,10 @@ public final class CsvTable {
                 }
             }
         } catch (NoSuchFileException | FileNotFoundException missing) {
-            throw new IOException(file + ": no such file");
+            throw new UserInputException(file + ": no such file");
         }
         if (all.isEmpty()) {
-            throw new IllegalArgumentException(file + ": empty file, expected a header line");
+            throw new UserInputException(file + ": empty file, expected a header line");
         }
         List<String> header = all.get(0).cells().stream().map(name -> name.toLowerCase(Locale.ROOT)).toList();
         return new CsvTable(file, header, List.copyOf(all.subList(1, all.size())));
@@ -76,7 +77,7 @@ public final class CsvTable {
     public int requireColumn(String name) {
         int index = column(name);
         if (index < 0) {
-            throw new IllegalArgumentException(file + " line 1: the header " + String.join(",", header)
+            throw new UserInputException(file + " line 1: the header " + String.join(",", header)
                 + " has no column '" + name + "'");
         }
         return index;
@@ -85,7 +86,7 @@ public final class CsvTable {
     /** The text of a cell, refusing a row too short to have it or an empty cell. */
     public String text(Row row, int column) {
         if (column >= row.cells().size() || row.cells().get(column).isEmpty()) {
-            throw new IllegalArgumentException(where(row, column) + ": missing value (the row has "
+            throw new UserInputException(where(row, column) + ": missing value (the row has "
                 + row.cells().size() + " columns, the header " + header.size() + ")");
         }
         return row.cells().get(column);
@@ -98,10 +99,10 @@ public final class CsvTable {
         try {
             value = Double.parseDouble(text);
         } catch (NumberFormatException notANumber) {
-            throw new IllegalArgumentException(where(row, column) + ": '" + text + "' is not a number");
+            throw new UserInputException(where(row, column) + ": '" + text + "' is not a number");
         }
         if (!Double.isFinite(value)) {
-            throw new IllegalArgumentException(where(row, column) + ": '" + text + "' is not a finite number");
+            throw new UserInputException(where(row, column) + ": '" + text + "' is not a finite number");
         }
         return value;
     }
@@ -110,7 +111,7 @@ public final class CsvTable {
     public double positive(Row row, int column) {
         double value = number(row, column);
         if (!(value > 0.0)) {
-            throw new IllegalArgumentException(where(row, column) + ": " + row.cells().get(column)
+            throw new UserInputException(where(row, column) + ": " + row.cells().get(column)
                 + " must be positive");
         }
         return value;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import io.volvault.app.UserInputException;
 import io.volvault.greeks.OptionType;
 import io.volvault.strategy.backtest.ChainDay;
 import io.volvault.strategy.backtest.ChainOption;
@@ -73,7 +74,7 @@ public final class DeribitChainCsv {
     public static List<ChainDay> read(List<Path> files, String currency) throws IOException {
         List<ChainDay> days = read(files).stream().filter(d -> d.currency().equals(currency)).toList();
         if (days.isEmpty()) {
-            throw new IllegalArgumentException(files + ": no " + currency + " options in the chain file"
+            throw new UserInputException(files + ": no " + currency + " options in the chain file"
                 + (files.size() == 1 ? "" : "s"));
         }
         return days;
@@ -87,14 +88,14 @@ public final class DeribitChainCsv {
             // The whole file is one outer array of row arrays.
             String[] header = parser.nextToken() == JsonToken.START_ARRAY ? next(parser) : null;
             if (header == null) {
-                throw new IllegalArgumentException(file + ": empty file, expected a header line");
+                throw new UserInputException(file + ": empty file, expected a header line");
             }
             int[] col = new int[COLUMNS.size()];
             List<String> names = Arrays.stream(header).map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
             for (int i = 0; i < col.length; i++) {
                 col[i] = names.indexOf(COLUMNS.get(i));
                 if (col[i] < 0) {
-                    throw new IllegalArgumentException(file + " line 1: the header has no column '" + COLUMNS.get(i)
+                    throw new UserInputException(file + " line 1: the header has no column '" + COLUMNS.get(i)
                         + "' (the Deribit chain format: " + String.join(",", COLUMNS) + ", ...)");
                 }
             }
@@ -108,11 +109,11 @@ public final class DeribitChainCsv {
                 long time = row.time(0);
                 String key = String.format(Locale.ROOT, "%019d %s", time, row.text(15));
                 if (!seen.add(key + " " + option.instrument())) {
-                    throw new IllegalArgumentException(row.where(1) + ": " + option.instrument()
+                    throw new UserInputException(row.where(1) + ": " + option.instrument()
                         + " is listed twice in the snapshot " + row.text(0));
                 }
                 if (option.expiryEpochSeconds() <= time) {
-                    throw new IllegalArgumentException(row.where(5) + ": expiry " + row.text(5)
+                    throw new UserInputException(row.where(5) + ": expiry " + row.text(5)
                         + " is not after the snapshot time " + row.text(0));
                 }
                 byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(option);
@@ -120,9 +121,9 @@ public final class DeribitChainCsv {
                 indexes.computeIfAbsent(key, k -> new ArrayList<>()).add(option.index());
             }
         } catch (NoSuchFileException missing) {
-            throw new IOException(file + ": no such file");
+            throw new UserInputException(file + ": no such file");
         } catch (JsonProcessingException bad) {
-            throw new IllegalArgumentException(file + ": not a readable CSV: " + bad.getOriginalMessage());
+            throw new UserInputException(file + ": not a readable CSV: " + bad.getOriginalMessage());
         }
     }
 
@@ -171,13 +172,13 @@ public final class DeribitChainCsv {
                 && Double.parseDouble(m.group(3).replace('d', '.')) == strike
                 && m.group(4).equals(type == OptionType.CALL ? "C" : "P");
             if (!agrees) {
-                throw new IllegalArgumentException(where(1) + ": '" + name + "' disagrees with the row's currency "
+                throw new UserInputException(where(1) + ": '" + name + "' disagrees with the row's currency "
                     + currency + ", expiry " + text(5) + ", strike " + text(4) + " or type " + text(3));
             }
             double bid = optionalNonNegative(6);
             double ask = optionalNonNegative(7);
             if (bid > ask) {
-                throw new IllegalArgumentException(where(6) + ": bid " + text(6) + " is above the ask " + text(7));
+                throw new UserInputException(where(6) + ": bid " + text(6) + " is above the ask " + text(7));
             }
             return new ChainOption(name, type, strike, expiry, positive(2), bid, ask, optionalNonNegative(8),
                 nonNegative(9), positive(10), number(11), number(12), nonNegative(13), nonNegative(14), positive(16));
@@ -195,7 +196,7 @@ public final class DeribitChainCsv {
         String text(int i) {
             int k = c[i];
             if (k >= cells.length || cells[k].isBlank()) {
-                throw new IllegalArgumentException(where(i) + ": missing value");
+                throw new UserInputException(where(i) + ": missing value");
             }
             return cells[k].strip();
         }
@@ -236,7 +237,7 @@ public final class DeribitChainCsv {
         }
 
         IllegalArgumentException bad(int i, String why) {
-            return new IllegalArgumentException(where(i) + ": '" + cells[c[i]].strip() + "' " + why);
+            return new UserInputException(where(i) + ": '" + cells[c[i]].strip() + "' " + why);
         }
 
         String where(int i) {

@@ -1,5 +1,6 @@
 package io.volvault.app.io;
 
+import io.volvault.app.UserInputException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -26,15 +27,15 @@ public final class DvolCsv {
             try {
                 day = LocalDate.parse(table.text(row, date));
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException(table.where(row, date) + ": '" + row.cells().get(date)
+                throw new UserInputException(table.where(row, date) + ": '" + row.cells().get(date)
                     + "' is not a date (2026-04-06)");
             }
             if (out.put(day, table.positive(row, close) / 100) != null) {
-                throw new IllegalArgumentException(table.where(row, date) + ": " + day + " appears twice");
+                throw new UserInputException(table.where(row, date) + ": " + day + " appears twice");
             }
         }
         if (out.isEmpty()) {
-            throw new IllegalArgumentException(file + ": no rows after the header");
+            throw new UserInputException(file + ": no rows after the header");
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package io.volvault.app.io;
 
+import io.volvault.app.UserInputException;
 import io.volvault.greeks.realized.PriceBars;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ public final class PriceBarsCsv {
         int close = table.requireColumn("close");
         List<CsvTable.Row> rows = table.rows();
         if (rows.isEmpty()) {
-            throw new IllegalArgumentException(file + ": no price rows after the header");
+            throw new UserInputException(file + ": no price rows after the header");
         }
         int n = rows.size();
         long[] t = new long[n];
@@ -48,12 +49,12 @@ public final class PriceBarsCsv {
             c[i] = table.positive(row, close);
             if (i > 0 && t[i] <= t[i - 1]) {
                 CsvTable.Row previous = rows.get(i - 1);
-                throw new IllegalArgumentException(table.where(row, time) + ": " + row.cells().get(time)
+                throw new UserInputException(table.where(row, time) + ": " + row.cells().get(time)
                     + (t[i] == t[i - 1] ? " repeats" : " is before") + " line " + previous.line() + " ("
                     + previous.cells().get(time) + "): rows must be oldest first, without duplicates");
             }
             if (l[i] > Math.min(o[i], c[i]) || h[i] < Math.max(o[i], c[i])) {
-                throw new IllegalArgumentException(table.where(row) + ": low " + row.cells().get(low) + " and high "
+                throw new UserInputException(table.where(row) + ": low " + row.cells().get(low) + " and high "
                     + row.cells().get(high) + " do not bracket open " + row.cells().get(open) + " and close "
                     + row.cells().get(close));
             }
@@ -84,7 +85,7 @@ public final class PriceBarsCsv {
                 ? Instant.parse(text).getEpochSecond()
                 : LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
         } catch (DateTimeParseException notATime) {
-            throw new IllegalArgumentException(table.where(row, column) + ": '" + text
+            throw new UserInputException(table.where(row, column) + ": '" + text
                 + "' is not an ISO date (2024-01-31) or instant (2018-05-15T06:00:00Z)");
         }
     }

@@ -1,5 +1,6 @@
 package io.volvault.app.keeper;
 
+import io.volvault.app.UserInputException;
 import io.volvault.app.chain.Journal;
 import io.volvault.app.chain.Journal.Memo;
 import io.volvault.app.chain.PlannedTx;
@@ -67,13 +68,13 @@ public final class Keeper {
     public record Settings(long maxOracleAgeSeconds, int maxSlippageBps, long auctionSeconds, boolean dryRun) {
         public Settings {
             if (maxOracleAgeSeconds <= 0) {
-                throw new IllegalArgumentException("max oracle age must be positive seconds, was " + maxOracleAgeSeconds);
+                throw new UserInputException("max oracle age must be positive seconds, was " + maxOracleAgeSeconds);
             }
             if (maxSlippageBps <= 0 || maxSlippageBps >= 10_000) {
-                throw new IllegalArgumentException("max slippage must be 1..9999 bps, was " + maxSlippageBps);
+                throw new UserInputException("max slippage must be 1..9999 bps, was " + maxSlippageBps);
             }
             if (auctionSeconds <= 0) {
-                throw new IllegalArgumentException("auction duration must be positive seconds, was " + auctionSeconds);
+                throw new UserInputException("auction duration must be positive seconds, was " + auctionSeconds);
             }
         }
     }
@@ -98,6 +99,19 @@ public final class Keeper {
         }
     }
 
+    /**
+     * What the keeper did and did not do, action by action: the service turns it into metrics and one
+     * structured log line each. A skip's {@code reason} is a short fixed code (e.g. {@code stale-oracle}).
+     */
+    public interface Events {
+        Events NONE = new Events() {};
+
+        default void acted(String vault, PlannedTx tx, Outcome outcome) {}
+
+        default void skipped(String vault, String reason, String detail) {}
+    }
+
+    private Events events = Events.NONE;
     private final ChainReader reader;
     private final TxSender sender;
     private final Journal journal;
@@ -127,6 +141,11 @@ public final class Keeper {
         this.keeperLog = keeperLog;
     }
 
+    /** Reports every action and every skipped action to {@code events}; set it before the first tick. */
+    public void observe(Events events) {
+        this.events = events;
+    }
+
     /** Finishes what a previous keeper left in the journal; call once before the first tick. */
     public void recover() throws IOException {
         if (!settings.dryRun()) {
@@ -146,7 +165,7 @@ public final class Keeper {
         VaultSnapshot s = reader.snapshot(v.vault());
         long age = s.chainTime() - s.oracleUpdatedAt();
         if (age > settings.maxOracleAgeSeconds()) {
-            return skip(v, s, Double.NaN, null, "oracle answer is " + age + " s old (limit "
+            return skip(v, s, "stale-oracle", "oracle answer is " + age + " s old (limit "
                 + settings.maxOracleAgeSeconds() + " s): no trade");
         }
         List<String> sent = new ArrayList<>();
@@ -161,11 +180,11 @@ public final class Keeper {
                     .encodeFunctionCall());
             if (settings.dryRun()) {
                 dryRunOut.accept("would send: " + close);
-                return skip(v, s, Double.NaN, null, "dry run: the decision after the close is not simulated");
+                return skip(v, s, "dry-run", "dry run: the decision after the close is not simulated");
             }
-            Outcome outcome = send(close, sent);
+            Outcome outcome = send(v, close, sent);
             if (!outcome.succeeded() && outcome.result() != Result.ALREADY_SENT) {
-                return skip(v, s, Double.NaN, null, "close failed: " + outcome.detail());
+                return skip(v, s, "close-failed", "close failed: " + outcome.detail());
             }
             s = reader.snapshot(v.vault());
         }
@@ -176,14 +195,14 @@ public final class Keeper {
         double[] realized = VolInputs.realized(bars, periodsPerYear, config.forecast());
         double realizedNow = realized[realized.length - 1];
         if (!(realizedNow > 0)) {
-            return skip(v, s, Double.NaN, null, "the oracle holds " + bars.size() + " prices, too few for a "
+            return skip(v, s, "short-history", "the oracle holds " + bars.size() + " prices, too few for a "
                 + config.forecast().windowDays() + "-day " + config.forecast().estimator() + " forecast: no trade");
         }
         double iv;
         try {
             iv = impliedVol.impliedVol(s.oracleUpdatedAt(), realizedNow);
         } catch (IOException | RuntimeException e) {
-            return skip(v, s, Double.NaN, null, "market data failed (" + e.getMessage() + "): no trade");
+            return skip(v, s, "market-data", "market data failed (" + e.getMessage() + "): no trade");
         }
         Memo last = settings.dryRun() ? null : journal.recall(rebalanceMemo(v)).orElse(null);
         PortfolioState portfolio = s.portfolio(last == null ? Long.MIN_VALUE : last.epochSeconds());
@@ -200,16 +219,17 @@ public final class Keeper {
             if (action instanceof Action.Swap swap) {
                 int bound = Math.min(settings.maxSlippageBps(), s.maxSlippageBps());
                 if (s.poolDeviationBps() > bound) {
-                    log.warn("{}: the pool's price is {} bps from the oracle's (slippage bound {} bps): no swap",
-                        v.name(), Math.round(s.poolDeviationBps()), bound);
+                    skipped(v, "pool-deviation", "the pool's price is " + Math.round(s.poolDeviationBps())
+                        + " bps from the oracle's (slippage bound " + bound + " bps): no swap");
                     continue;
                 }
                 PlannedTx tx = rebalance(v, s, reader.venues(), reader::quote, reader.gasPrice(), swap, v.strategy(),
                     Math.min(settings.maxSlippageBps(), s.maxSlippageBps()));
                 if (tx == null) {
+                    events.skipped(v.name(), "swap-refused", swap.reason());
                     continue;
                 }
-                if (execute(tx, sent) && !settings.dryRun()) {
+                if (execute(v, tx, sent) && !settings.dryRun()) {
                     journal.remember(rebalanceMemo(v), new Memo(s.oracleUpdatedAt(), forecast));
                 }
                 if (!settings.dryRun()) {
@@ -226,11 +246,13 @@ public final class Keeper {
                 try {
                     model = reader.modelPremium(v.vault(), strike, write.expiryEpochSeconds());
                 } catch (IOException e) {
-                    log.warn("{}: the vault cannot price the option ({}): no roll", v.name(), e.getMessage());
+                    skipped(v, "vault-cannot-price", "the vault cannot price the option (" + e.getMessage() + "): no roll");
                     continue;
                 }
                 PlannedTx tx = roll(v, s, write, strike, config.options().premiumSpread(), model, settings.auctionSeconds());
-                if (tx != null && execute(tx, sent) && keeperLog != null) {
+                if (tx == null) {
+                    events.skipped(v.name(), "no-collateral", write.reason());
+                } else if (execute(v, tx, sent) && keeperLog != null) {
                     record(v, s.currentRound() + 1, DecisionRecord.of(inputs, write), sent);
                 }
             }
@@ -264,7 +286,8 @@ public final class Keeper {
             : ceilDiv(otherIn.multiply(s.spot()).multiply(VaultSnapshot.QUOTE_UNIT), VaultSnapshot.BASE_UNIT.multiply(VaultSnapshot.PRICE_UNIT));
         BigInteger minOut = minAmountOut(s.poolQuote(!s.isCall(), otherIn), oracleOut, slippageBps);
         if (minOut == null) {
-            log.warn("{}: the pool pays too little for {} of the other token: no swap to raise redeem cash", v.name(), otherIn);
+            skipped(v, "pool-below-bound", "the pool pays too little for " + otherIn
+                + " of the other token: no swap to raise redeem cash");
             return s;
         }
         PlannedTx tx = new PlannedTx("redeem-cash:" + v.address() + ":at=" + s.oracleUpdatedAt(),
@@ -273,7 +296,7 @@ public final class Keeper {
                 whole(minOut, s.isCall() ? VaultSnapshot.BASE_UNIT : VaultSnapshot.QUOTE_UNIT),
                 whole(s.redeemAssets(), s.isCall() ? VaultSnapshot.BASE_UNIT : VaultSnapshot.QUOTE_UNIT)),
             v.address(), rebalanceCall(v, reader.pool(), false, otherIn, minOut));
-        execute(tx, sent);
+        execute(v, tx, sent);
         return settings.dryRun() ? s : reader.snapshot(v.vault());
     }
 
@@ -312,7 +335,7 @@ public final class Keeper {
         journal.rememberInputs(Numeric.toHexString(r.inputsHash()), r.inputsJson());
         log.info("{}: round {} decided from inputs {}:\n{}\ndecision: {}", v.name(), round,
             Numeric.toHexString(r.inputsHash()), r.inputsJson(), r.decision());
-        execute(tx, sent);
+        execute(v, tx, sent);
     }
 
     private static String rebalanceMemo(ManagedVault v) {
@@ -320,16 +343,17 @@ public final class Keeper {
     }
 
     /** Sends (or in a dry run prints) one transaction; true when it is confirmed on chain. */
-    private boolean execute(PlannedTx tx, List<String> sent) throws IOException {
+    private boolean execute(ManagedVault v, PlannedTx tx, List<String> sent) throws IOException {
         if (settings.dryRun()) {
             dryRunOut.accept("would send: " + tx);
             return false;
         }
-        return send(tx, sent).succeeded();
+        return send(v, tx, sent).succeeded();
     }
 
-    private Outcome send(PlannedTx tx, List<String> sent) throws IOException {
+    private Outcome send(ManagedVault v, PlannedTx tx, List<String> sent) throws IOException {
         Outcome outcome = sender.send(tx);
+        events.acted(v.name(), tx, outcome);
         switch (outcome.result()) {
             case CONFIRMED -> {
                 log.info("sent {}: tx {} ({})", tx.description(), outcome.txHash(), outcome.detail());
@@ -341,9 +365,15 @@ public final class Keeper {
         return outcome;
     }
 
-    private VaultTick skip(ManagedVault v, VaultSnapshot s, double iv, Decision d, String why) {
+    private VaultTick skip(ManagedVault v, VaultSnapshot s, String reason, String why) {
+        skipped(v, reason, why);
+        return new VaultTick(v.name(), s.oracleUpdatedAt(), Double.NaN, null, List.of(), why);
+    }
+
+    /** An action not taken, with its reason: logged and reported. */
+    private void skipped(ManagedVault v, String reason, String why) {
         log.warn("{}: {}", v.name(), why);
-        return new VaultTick(v.name(), s.oracleUpdatedAt(), iv, d, List.of(), why);
+        events.skipped(v.name(), reason, why);
     }
 
     /** A venue's own quote for {@code amountIn} of base ({@code baseIn}) or quote now. */

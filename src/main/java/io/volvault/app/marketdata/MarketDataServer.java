@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.volvault.app.ServerErrors;
+import io.volvault.app.UserInputException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -50,11 +52,12 @@ public final class MarketDataServer implements AutoCloseable {
                         + " is not served here: public methods only")));
         app.get("/replay/clock", this::readClock);
         app.post("/replay/clock", this::postClock);
+        app.exception(Exception.class, ServerErrors::internal);
         try {
             app.start(host, port);
         } catch (RuntimeException e) {
             app.stop();
-            throw new IllegalArgumentException("market-data server: cannot listen on " + host + ":" + port
+            throw new UserInputException("market-data server: cannot listen on " + host + ":" + port
                     + ": " + rootMessage(e), e);
         }
         this.url = "http://" + host + ":" + app.port();
@@ -67,7 +70,7 @@ public final class MarketDataServer implements AutoCloseable {
      */
     public static MarketDataServer start(RecordedMarketData data, String host, int port, Instant clock) {
         if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("port: must be 0..65535, got " + port);
+            throw new UserInputException("port: must be 0..65535, got " + port);
         }
         return new MarketDataServer(data, host, port, clock);
     }
@@ -174,7 +177,7 @@ public final class MarketDataServer implements AutoCloseable {
             }
         } catch (IOException e) {
             problem = Optional.of("the body is not JSON: " + ctx.body());
-        } catch (IllegalArgumentException e) {
+        } catch (UserInputException e) {
             problem = Optional.of(e.getMessage());
         }
         if (problem.isPresent()) {

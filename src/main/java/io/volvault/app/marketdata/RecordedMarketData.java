@@ -3,6 +3,7 @@ package io.volvault.app.marketdata;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.volvault.app.UserInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ public record RecordedMarketData(
 
     public RecordedMarketData {
         if (btcPrice.isEmpty() && btcDvol.isEmpty() && ethPrice.isEmpty()) {
-            throw new IllegalArgumentException("market data: none of " + BTC_PRICE_FILE + ", " + BTC_DVOL_FILE
+            throw new UserInputException("market data: none of " + BTC_PRICE_FILE + ", " + BTC_DVOL_FILE
                     + ", " + ETH_PRICE_FILE + " was given");
         }
     }

@@ -1,5 +1,6 @@
 package io.volvault.app.marketdata;
 
+import io.volvault.app.UserInputException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -15,7 +16,7 @@ record RecordedSeries(String file, String column, Duration step, long[] times, d
 
     RecordedSeries {
         if (times.length != values.length || times.length == 0) {
-            throw new IllegalArgumentException(file + ": needs at least one row, and as many times as values");
+            throw new UserInputException(file + ": needs at least one row, and as many times as values");
         }
         times = times.clone();
         values = values.clone();

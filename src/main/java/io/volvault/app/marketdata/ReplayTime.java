@@ -1,5 +1,6 @@
 package io.volvault.app.marketdata;
 
+import io.volvault.app.UserInputException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -27,7 +28,7 @@ public final class ReplayTime {
             }
             return Instant.parse(value);
         } catch (DateTimeParseException | NumberFormatException e) {
-            throw new IllegalArgumentException(field + ": '" + text
+            throw new UserInputException(field + ": '" + text
                     + "' is not a date (2022-11-06), a UTC time (2022-11-06T12:00:00Z) or ms since the epoch");
         }
     }

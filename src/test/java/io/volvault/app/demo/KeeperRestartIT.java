@@ -87,19 +87,25 @@ class KeeperRestartIT {
                 long firstBar = history.time(history.firstTraded());
                 assertEquals(JournalEntry.Status.CONFIRMED,
                     journal.find("rebalance:" + put + ":at=" + firstBar).orElseThrow().status());
-                // The chain agrees: one option series exists, and the keeper's account sent exactly
-                // the journaled transactions, nonces 0..n-1.
-                Options market = Options.load(run.deployment().contracts().options(), run.web3j(),
-                    new ReadonlyTransactionManager(run.web3j(), call), new DefaultGasProvider());
-                assertEquals(BigInteger.ONE, market.seriesCount().send());
-                BigInteger nonce = run.web3j().ethGetTransactionCount(HardhatAccounts.account(1).getAddress(),
-                    DefaultBlockParameterName.LATEST).send().getTransactionCount();
-                assertEquals(BigInteger.valueOf(entries.size()), nonce);
-                Map<BigInteger, Long> nonces = entries.stream()
-                    .collect(Collectors.groupingBy(JournalEntry::nonce, Collectors.counting()));
-                assertEquals(entries.size(), nonces.size(), "no nonce used twice");
+                assertTheChainAgrees(run, entries);
             }
         }
+    }
+
+    /**
+     * The chain agrees with the journal: one option series exists, and the keeper's account sent
+     * exactly the journaled transactions, nonces 0..n-1, none twice.
+     */
+    static void assertTheChainAgrees(DemoRun run, List<JournalEntry> entries) throws Exception {
+        Options market = Options.load(run.deployment().contracts().options(), run.web3j(),
+            new ReadonlyTransactionManager(run.web3j(), run.deployment().contracts().callVault()), new DefaultGasProvider());
+        assertEquals(BigInteger.ONE, market.seriesCount().send());
+        BigInteger nonce = run.web3j().ethGetTransactionCount(HardhatAccounts.account(1).getAddress(),
+            DefaultBlockParameterName.LATEST).send().getTransactionCount();
+        assertEquals(BigInteger.valueOf(entries.size()), nonce);
+        Map<BigInteger, Long> nonces = entries.stream()
+            .collect(Collectors.groupingBy(JournalEntry::nonce, Collectors.counting()));
+        assertEquals(entries.size(), nonces.size(), "no nonce used twice");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.volvault.app.UserInputException;
 import io.volvault.greeks.OptionType;
 import io.volvault.strategy.backtest.ChainDay;
 import io.volvault.strategy.backtest.ChainOption;
@@ -159,7 +160,7 @@ public class DeribitChainCsvTest {
         assertTrue(e.startsWith(file + " line 1: the header has no column 'index_price'"), e);
         Path missing = tmp.resolve("nope.csv.gz");
         assertEquals(missing + ": no such file",
-            assertThrows(IOException.class, () -> DeribitChainCsv.read(List.of(missing))).getMessage());
+            assertThrows(UserInputException.class, () -> DeribitChainCsv.read(List.of(missing))).getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> DeribitChainCsv.read(List.of(BTC), "ETH"))
             .getMessage().contains("no ETH options"));
     }
