@@ -116,31 +116,31 @@ class HoldingsTest {
         assertEquals(GAS, short_.costs(), TOL);
     }
 
+    /** A costless book that sold {@code option} (expiring at 10) for {@code received} at spot 1, settled at {@code spot}. */
+    private static Holdings settledAlone(ShortOption option, double received, double spot) {
+        Holdings h = new Holdings(0, POOL, 0);
+        h.write(option, received, 0, 1);
+        h.settleExpired(10, spot);
+        return h;
+    }
+
     @Test
     void requireFundedClearsRoundingDustAndRefusesRealShortfalls() {
         // a call settled for 1e-10 base more than the book holds: dust, cleared to zero
-        Holdings dust = new Holdings(0, POOL, 0);
-        dust.write(call(1, 10, 1), 0.5 - 1e-10, 0, 1);
-        dust.settleExpired(10, 2);
+        Holdings dust = settledAlone(call(1, 10, 1), 0.5 - 1e-10, 2);
         assertTrue(dust.base() < 0);
         dust.requireFunded("bar 1");
         assertEquals(0.0, dust.base());
         assertEquals(new PortfolioState(0, 0, List.of(), Long.MIN_VALUE), dust.state());
         // a shortfall of 2e-9 base is real
-        Holdings shortBase = new Holdings(0, POOL, 0);
-        shortBase.write(call(1, 10, 1), 0.5 - 2e-9, 0, 1);
-        shortBase.settleExpired(10, 2);
+        Holdings shortBase = settledAlone(call(1, 10, 1), 0.5 - 2e-9, 2);
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> shortBase.requireFunded("bar 7"));
         assertTrue(e.getMessage().startsWith("bar 7: holdings went negative"), e.getMessage());
         // quote: a put owing 5e-7 more than the book holds is dust, 2e-6 is not
-        Holdings quoteDust = new Holdings(0, POOL, 0);
-        quoteDust.write(put(1, 10, 1), 0, 0, 1);
-        quoteDust.settleExpired(10, 1 - 5e-7);
+        Holdings quoteDust = settledAlone(put(1, 10, 1), 0, 1 - 5e-7);
         quoteDust.requireFunded("bar 2");
         assertEquals(0.0, quoteDust.quote());
-        Holdings shortQuote = new Holdings(0, POOL, 0);
-        shortQuote.write(put(1, 10, 1), 0, 0, 1);
-        shortQuote.settleExpired(10, 1 - 2e-6);
+        Holdings shortQuote = settledAlone(put(1, 10, 1), 0, 1 - 2e-6);
         assertThrows(IllegalStateException.class, () -> shortQuote.requireFunded("bar 3"));
     }
 
@@ -154,16 +154,12 @@ class HoldingsTest {
     @Test
     void theFundingLimitsThemselvesAreDust() {
         // 2e-9 calls struck at 0.5 settle at 1 for 2e-9 x 0.5 = 1e-9 USD = 1e-9 base: exactly the limit, still dust
-        Holdings base = new Holdings(0, POOL, 0);
-        base.write(call(0.5, 10, 2e-9), 0, 0, 1);
-        base.settleExpired(10, 1);
+        Holdings base = settledAlone(call(0.5, 10, 2e-9), 0, 1);
         assertEquals(-1e-9, base.base());
         base.requireFunded("bar 4");
         assertEquals(0.0, base.base());
         // 2e-6 puts struck at 1 settle at 0.5 for 1e-6 quote: exactly the quote limit, still dust
-        Holdings quote = new Holdings(0, POOL, 0);
-        quote.write(put(1, 10, 2e-6), 0, 0, 1);
-        quote.settleExpired(10, 0.5);
+        Holdings quote = settledAlone(put(1, 10, 2e-6), 0, 0.5);
         assertEquals(-1e-6, quote.quote());
         quote.requireFunded("bar 5");
         assertEquals(0.0, quote.quote());
