@@ -81,7 +81,6 @@ public final class Backtester {
             if (recordDecisions) {
                 decisions.add(decision);
             }
-            boolean wrote = false;
             for (Action a : decision.actions()) {
                 if (a instanceof Action.Swap swap) {
                     book.swap(swap.baseAmount(), spot, now);
@@ -89,14 +88,11 @@ public final class Backtester {
                     double received = w.size() * w.limitPremium();
                     book.write(new ShortOption(w.type(), w.strike(), w.expiryEpochSeconds(), w.size()), received,
                         received * spread / (1 - spread), spot);
-                    wrote = true;
                 }
             }
             book.requireFunded("bar " + i);
-            if (wrote) {
-                // The book now holds new series: mark it on a surface that carries their expiries.
-                market = market(h, i, book.shorts(), tenorYears);
-            }
+            // New series expire at now + tenor, whose slice the market already has (tenorDays x 86,400 s
+            // over a 365-day year is the same double as tenorDays / 365): the same surface marks them.
             PortfolioGreeks marked = PortfolioGreeks.of(book.state(), market);
             nav[i - from] = marked.nav();
             intrinsicNav[i - from] = intrinsicNav(book.base(), book.quote(), book.shorts(), spot);

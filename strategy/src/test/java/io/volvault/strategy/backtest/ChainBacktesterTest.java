@@ -5,6 +5,7 @@ import static io.volvault.strategy.backtest.ChainDayTest.E7;
 import static io.volvault.strategy.backtest.ChainDayTest.NOW;
 import static io.volvault.strategy.backtest.ChainDayTest.option;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.volvault.greeks.OptionType;
@@ -218,5 +219,39 @@ class ChainBacktesterTest {
         // The fill's IV prices the fill back in coin on the forward: 0.012 x forward in USD.
         assertEquals(0.012 * INDEX[0], black(OptionType.PUT, INDEX[0], 97_000, years, m.fillIv()), 1e-6);
         assertEquals("DVOL test", m.modelSource());
+    }
+
+    @Test
+    void aWindowLaterInTheHistoryKeepsItsOwnLengthAndStartsTradingOnItsFirstSnapshot() {
+        ChainMarket market = week(day -> puts(day, 0.012));
+        // two snapshots are the shortest run; one, or a window past the end, is refused
+        assertEquals(2, ChainBacktester.run("put_write", putWrite(), market, 5, 7, ChainFill.BID).run().nav().length);
+        assertThrows(IllegalArgumentException.class,
+            () -> ChainBacktester.run("put_write", putWrite(), market, 5, 6, ChainFill.BID));
+        assertThrows(IllegalArgumentException.class,
+            () -> ChainBacktester.run("put_write", putWrite(), market, 1, INDEX.length + 1, ChainFill.BID));
+        ChainBacktester.ChainRun r = ChainBacktester.run("put_write", putWrite(), market, 1, INDEX.length, ChainFill.BID);
+        assertEquals(INDEX.length - 1, r.run().nav().length);
+        assertEquals(INDEX.length - 1, r.run().shortVega().length);
+        ChainTrade sale = r.trades().get(0);
+        assertEquals(NOW + DAY, sale.epochSeconds(), "the window's first snapshot is day 1");
+        // Day 1's NAV: cash plus the premium at the bid less the put marked on the surface; short vega per
+        // vol point as a share of NAV: about size x S n(d1) sqrt(T) / 100 / NAV ~ 10 x 1e5 x 0.37 x 0.13 / 100 / 1e6 = 4.8e-4
+        double shortVega = r.run().shortVega()[0];
+        assertTrue(shortVega < -1e-4 && shortVega > -1e-3, "short vega per vol point / NAV " + shortVega);
+    }
+
+    @Test
+    void aCoveredCallBuysItsSpotOnTheFirstSnapshot() {
+        StrategyConfig d = StrategyConfig.defaults();
+        StrategyConfig coveredCall = Baselines.of(new StrategyConfig(NAV, d.sizing(), d.forecast(), d.rebalance(),
+            d.options(), d.risk(), new StrategyConfig.Costs(0, 1e15, 0))).get(Baselines.COVERED_CALL);
+        ChainMarket market = week(day -> List.of(
+            option(OptionType.CALL, 104_000, NOW + day * DAY + 7 * DAY - 3_600, INDEX[day], 0.01, 0.011, INDEX[day])));
+        ChainBacktester.ChainRun r = ChainBacktester.run("covered_call", coveredCall, market, 0, INDEX.length,
+            ChainFill.BID);
+        // all of the NAV in base less the calls' delta: the weight is well above a half from day 0 on
+        assertTrue(r.run().weight()[0] > 0.5, "weight " + r.run().weight()[0]);
+        assertEquals(ChainTrade.SELL, r.trades().get(0).side());
     }
 }

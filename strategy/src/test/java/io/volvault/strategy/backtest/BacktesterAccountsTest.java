@@ -1,0 +1,138 @@
+package io.volvault.strategy.backtest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.volvault.greeks.OptionType;
+import io.volvault.greeks.realized.PriceBars;
+import io.volvault.greeks.surface.SkewModel;
+import io.volvault.greeks.surface.SviSlice;
+import io.volvault.greeks.surface.TermStructure;
+import io.volvault.greeks.surface.VolSurface;
+import io.volvault.strategy.Action;
+import io.volvault.strategy.Decision;
+import io.volvault.strategy.MarketState;
+import io.volvault.strategy.PortfolioState;
+import io.volvault.strategy.ShortOption;
+import io.volvault.strategy.Strategy;
+import io.volvault.strategy.StrategyConfig;
+import io.volvault.strategy.cost.ConstantProductPool;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link Backtester} on a ten-day synthetic history with a sloped term structure: the surface it
+ * builds (a slice per open expiry at its own forward), the window checks, the first decision taken
+ * on exactly that surface, and the costs and vega it reports recomputed from its own recorded
+ * actions.
+ */
+class BacktesterAccountsTest {
+
+    private static final long T0 = 1_767_254_400L; // 2026-01-01T08:00Z
+    private static final long DAY = 86_400;
+    private static final double RATE = 0.05;
+    private static final double[] CLOSE = {50_000, 50_500, 49_800, 51_000, 52_000, 51_500, 50_000, 49_000, 49_500, 50_200};
+    private static final Backtester BACKTESTER = new Backtester(SkewModel.CRYPTO_DEFAULT, TermStructure.CRYPTO_DEFAULT);
+
+    private static MarketHistory history(int zeroForecastBar, int zeroImpliedBar) {
+        int n = CLOSE.length;
+        long[] t = new long[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = T0 + i * DAY;
+        }
+        double[] forecast = new double[n];
+        double[] implied = new double[n];
+        Arrays.fill(forecast, 0.5);
+        Arrays.fill(implied, 0.6);
+        if (zeroForecastBar >= 0) {
+            forecast[zeroForecastBar] = 0;
+        }
+        if (zeroImpliedBar >= 0) {
+            implied[zeroImpliedBar] = 0;
+        }
+        return new MarketHistory(PriceBars.ofCloses(t, CLOSE.clone()), 365, forecast, implied, new boolean[n],
+            new double[n], new double[n], new double[n], RATE);
+    }
+
+    @Test
+    void theSurfaceHasASliceForTheTenorAndForEachLiveExpiryAtItsOwnForward() {
+        long now = T0;
+        double tenor = 7 / 365.0;
+        List<ShortOption> shorts = List.of(
+            new ShortOption(OptionType.CALL, 55_000, now + 3 * DAY, 1),
+            new ShortOption(OptionType.PUT, 45_000, now + 7 * DAY, 1), // the tenor's own expiry: no second slice
+            new ShortOption(OptionType.PUT, 44_000, now, 1));          // expiring now: no slice at T = 0
+        VolSurface s = BACKTESTER.surface(0.6, 50_000, RATE, tenor, shorts, now);
+        SkewModel skew = SkewModel.CRYPTO_DEFAULT;
+        TermStructure term = TermStructure.CRYPTO_DEFAULT;
+        // forward = spot e^(r T); each slice at its term-structure ATM vol from the 30-day 0.6
+        double threeDays = 3 / 365.0;
+        List<SviSlice> expected = VolSurface.of(List.of(
+            skew.slice(0.6, 50_000 * Math.exp(RATE * tenor), tenor, term),
+            skew.slice(0.6, 50_000 * Math.exp(RATE * threeDays), threeDays, term))).slices();
+        assertEquals(expected, s.slices());
+        // the 3-day slice is at its own (lower, for this positive beta) ATM vol, not the tenor's
+        assertTrue(s.atmVol(threeDays) < s.atmVol(tenor), s.atmVol(threeDays) + " vs " + s.atmVol(tenor));
+    }
+
+    @Test
+    void refusesWindowsShorterThanTwoBarsAndBarsWithoutAForecastOrAnImpliedVol() {
+        StrategyConfig c = StrategyConfig.defaults();
+        assertThrows(IllegalArgumentException.class, () -> BACKTESTER.run("x", c, history(-1, -1), 5, 6, false));
+        assertEquals(2, BACKTESTER.run("x", c, history(-1, -1), 5, 7, false).nav().length);
+        IllegalArgumentException forecast = assertThrows(IllegalArgumentException.class,
+            () -> BACKTESTER.run("x", c, history(3, -1), 0, 6, false));
+        assertTrue(forecast.getMessage().startsWith("bar 3 (2026-01-04T08:00:00Z): forecast vol 0.0 or implied vol 0.6"),
+            forecast.getMessage());
+        IllegalArgumentException implied = assertThrows(IllegalArgumentException.class,
+            () -> BACKTESTER.run("x", c, history(-1, 4), 0, 6, false));
+        assertTrue(implied.getMessage().startsWith("bar 4 (2026-01-05T08:00:00Z): forecast vol 0.5 or implied vol 0.0"),
+            implied.getMessage());
+    }
+
+    @Test
+    void theFirstDecisionIsTheStrategysOnTheTenorSurfaceAndTheCostsAreWhatItsActionsCost() {
+        StrategyConfig c = StrategyConfig.defaults();
+        MarketHistory h = history(-1, -1);
+        BacktestRun run = BACKTESTER.run("x", c, h, 0, CLOSE.length, true);
+
+        double tenor = c.options().tenorDays() / 365.0;
+        MarketState first = new MarketState(T0, CLOSE[0], 0.5,
+            BACKTESTER.surface(0.6, CLOSE[0], RATE, tenor, List.of(), T0), RATE, 0, 0, 0);
+        assertEquals(new Strategy(c).decide(PortfolioState.cash(c.initialNav()), first), run.decisions().get(0));
+
+        // Costs: each swap's pool cost against mid plus gas, each write's gas plus the spread given up
+        // against the mark, size x mark x spread = received x spread / (1 - spread).
+        ConstantProductPool pool = new ConstantProductPool(c.costs().poolFeeBps(), c.costs().poolDepthQuote());
+        double gas = c.costs().gasPerTransaction();
+        double spread = c.options().premiumSpread();
+        double costs = 0;
+        double premium = 0;
+        int writes = 0;
+        for (int i = 0; i < CLOSE.length; i++) {
+            for (Action a : run.decisions().get(i).actions()) {
+                if (a instanceof Action.Swap s) {
+                    costs += pool.cost(s.baseAmount(), CLOSE[i]) + gas;
+                } else if (a instanceof Action.Write w) {
+                    double received = w.size() * w.limitPremium();
+                    premium += received;
+                    costs += gas + received * spread / (1 - spread);
+                    writes++;
+                }
+            }
+        }
+        assertTrue(writes >= 2, "the defaults write calls and puts: " + writes);
+        assertEquals(premium, run.premium(), 1e-9 * premium);
+        assertEquals(costs, run.costs(), 1e-9 * costs);
+
+        // Short vega per vol point over NAV, bar 0: the book sold options, so it is negative, and a
+        // week's options on at most about twice the NAV in notional have |vega| <= 2 x n(0) sqrt(7/365) / 100
+        // = 0.0011 of NAV.
+        Decision d0 = run.decisions().get(0);
+        assertTrue(d0.actions().stream().anyMatch(a -> a instanceof Action.Write));
+        double v0 = run.shortVega()[0];
+        assertTrue(v0 < -1e-5 && v0 > -0.0011, "short vega per vol point / NAV " + v0);
+    }
+}
