@@ -1,5 +1,6 @@
 package io.volvault.spark;
 
+import io.volvault.app.UserInputException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -40,10 +41,10 @@ public final class SparkOptions {
     /** Checks the options and, for a spark:// master, that it accepts a connection. */
     void check() {
         if (!engine.equals("spark")) {
-            throw new IllegalArgumentException("--engine '" + engine + "' must be spark here");
+            throw new UserInputException("--engine '" + engine + "' must be spark here");
         }
         if (partitions != null && partitions < 1) {
-            throw new IllegalArgumentException("--partitions " + partitions + " must be at least 1");
+            throw new UserInputException("--partitions " + partitions + " must be at least 1");
         }
         checkMaster(master, connectTimeout);
     }
@@ -85,13 +86,13 @@ public final class SparkOptions {
             uri = null;
         }
         if (uri == null || !"spark".equals(uri.getScheme()) || uri.getHost() == null || uri.getPort() < 1) {
-            throw new IllegalArgumentException("--master '" + master
+            throw new UserInputException("--master '" + master
                 + "' must be local, local[N], local[*] or spark://HOST:PORT");
         }
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), timeoutSeconds * 1000);
         } catch (IOException e) {
-            throw new IllegalArgumentException("--master " + master + " does not answer within " + timeoutSeconds
+            throw new UserInputException("--master " + master + " does not answer within " + timeoutSeconds
                 + " s (" + e.getMessage() + ")");
         }
         return uri;

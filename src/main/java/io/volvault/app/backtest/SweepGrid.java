@@ -1,5 +1,6 @@
 package io.volvault.app.backtest;
 
+import io.volvault.app.UserInputException;
 import java.util.List;
 import picocli.CommandLine.Option;
 
@@ -33,7 +34,7 @@ public final class SweepGrid {
     /** The CSCV blocks, checked. */
     public int cscvSplits() {
         if (cscvSplits < 2 || cscvSplits % 2 != 0) {
-            throw new IllegalArgumentException("--cscv-splits " + cscvSplits + " must be an even number >= 2");
+            throw new UserInputException("--cscv-splits " + cscvSplits + " must be an even number >= 2");
         }
         return cscvSplits;
     }
@@ -44,7 +45,7 @@ public final class SweepGrid {
         List<List<?>> lists = List.of(targetVols, estimators, windows, deltas, tenors);
         for (int i = 0; i < names.size(); i++) {
             if (lists.get(i).isEmpty()) {
-                throw new IllegalArgumentException(names.get(i) + " has no value: the sweep grid would be empty");
+                throw new UserInputException(names.get(i) + " has no value: the sweep grid would be empty");
             }
         }
         return SweepRunner.grid(targetVols, estimators, windows, deltas, tenors);

@@ -203,7 +203,7 @@ public final class SweepRunner implements Serializable {
         int[] starts = pathStarts(from, to);
         int returns = to - starts[PATHS - 1] - 1;
         if (returns < 2 * splits) {
-            throw new IllegalArgumentException("--cscv-splits " + splits + " needs " + 2 * splits
+            throw new UserInputException("--cscv-splits " + splits + " needs " + 2 * splits
                 + " returns on every roll-weekday path; the shortest has " + Math.max(0, returns));
         }
         return new Paths(starts, to, splits);
