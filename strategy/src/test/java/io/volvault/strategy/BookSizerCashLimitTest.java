@@ -26,12 +26,16 @@ class BookSizerCashLimitTest {
     private static final String OUT_OF_REACH = " (target 0.4 out of reach: the most the cash and max_leverage ";
 
     private static StrategyConfig config(boolean calls, boolean puts, double maxLeverage, double feeBps) {
+        return config(calls, puts, maxLeverage, feeBps, 0);
+    }
+
+    private static StrategyConfig config(boolean calls, boolean puts, double maxLeverage, double feeBps, double gas) {
         StrategyConfig d = StrategyConfig.defaults();
         StrategyConfig.Sizing s = d.sizing();
         return new StrategyConfig(NAV, new StrategyConfig.Sizing(s.rule(), 0.4, maxLeverage, 0.5, s.cppiFloor(),
             s.cppiMultiplier()), d.forecast(), d.rebalance(),
             new Options(calls, puts, 0.2, 0.2, 7, 1.0, 0.25, 0.05, 0, VrpRule.SKIP), StrategyConfig.Risk.UNCAPPED,
-            new StrategyConfig.Costs(feeBps, 1e15, 0));
+            new StrategyConfig.Costs(feeBps, 1e15, gas));
     }
 
     private static MarketState market(double forecast) {
@@ -85,24 +89,48 @@ class BookSizerCashLimitTest {
         PortfolioState after = apply(PortfolioState.cash(NAV), d);
         assertEquals(d.targetWeight() * NAV, PortfolioGreeks.of(after, m).delta() * SPOT, 1e-6 * NAV);
         assertEquals(0.4, bookVol(after, m), 1e-9);
-        assertEquals(0.4, d.bookVol(), 1e-9);
+        // 60 bisections of E over [0, NAV]: the target to the last digits.
+        assertEquals(0.4, d.bookVol(), 1e-12);
         assertFalse(d.actions().get(0).reason().contains("out of reach"), d.actions().get(0).reason());
     }
 
     /**
+     * The plan for each E in the region where the cash binds (0.8 to 1 of NAV with calls on all the
+     * base): all the wealth in base, and calls on (wealth - E) / (dc S) of it, so the book's delta is
+     * E exactly.
+     */
+    @Test
+    void inTheCashBoundRegionThePlanIsAllBaseAndTheDeltaIsE() {
+        MarketState m = market(0.4 / 0.9);
+        double years = 7 * 86_400 / OptionMarks.SECONDS_PER_YEAR;
+        StrategyConfig c = config(true, false, 1, 0);
+        double strike = OptionMarks.strikeForDelta(OptionType.CALL, 0.2, years, m);
+        Strategy.Series call = new Strategy.Series(OptionType.CALL, strike, NOW + 7 * 86_400,
+            OptionMarks.greeks(OptionType.CALL, strike, years, m));
+        PortfolioState cash = PortfolioState.cash(NAV);
+        BookSizer sizer = new BookSizer(c, cash, PortfolioGreeks.of(cash, m), m, call, null, years, 1, 0);
+        for (double e : new double[] {0.85, 0.9, 0.95, 1.0}) {
+            BookSizer.Plan plan = sizer.at(e * NAV, 1);
+            assertEquals(NAV, plan.base() * SPOT, 1e-9 * NAV, "E " + e);
+            assertEquals((1 - e) * NAV / (0.2 * SPOT), plan.calls(), 1e-9, "E " + e);
+            assertEquals(e * NAV, plan.dollarDelta(), 1e-6, "E " + e);
+        }
+    }
+
+    /**
      * Forecast 0.3 under a 0.4 target: even all the cash in base, no calls, forecasts only 0.3. That
-     * book is the plan, and the swap says the target is out of reach.
+     * book is the plan, and the swap says the target is out of reach. Gas 1 (3 kept back) is not wealth.
      */
     @Test
     void anUnreachableTargetHoldsTheLargestBookAndSaysSo() {
         MarketState m = market(0.3);
-        Decision d = new Strategy(config(true, true, 1, 0)).decide(PortfolioState.cash(NAV), m);
-        assertEquals(NAV, swap(d) * SPOT, 1e-6 * NAV);
+        Decision d = new Strategy(config(true, true, 1, 0, 1)).decide(PortfolioState.cash(NAV), m);
+        // Less the deep pool's impact, a part in 1e9.
+        assertEquals(NAV - 3, swap(d) * SPOT, 0.01);
         assertEquals(1, d.actions().size(), "no calls and no puts: " + d);
-        assertEquals(1, d.targetWeight(), 1e-12);
-        assertEquals(0.3, d.bookVol(), 1e-12);
-        assertTrue(d.actions().get(0).reason().endsWith(", book vol 0.3" + OUT_OF_REACH + "1.0 allow)"),
-            d.actions().get(0).reason());
+        assertEquals((NAV - 3) / NAV, d.targetWeight(), 1e-12);
+        assertEquals(0.3 * (NAV - 3) / NAV, d.bookVol(), 1e-12);
+        assertTrue(d.actions().get(0).reason().contains(OUT_OF_REACH + "1.0 allow)"), d.actions().get(0).reason());
     }
 
     /**

@@ -46,6 +46,12 @@ class FeasibilityTest {
         assertEquals(0.1, achievable(0.1, 1, 3), 1e-15);
     }
 
+    /** Two bars are one return, 0.05: sigma^2 = 100 x 0.0025 = 0.25, so 0.5 under a 0.6 target. */
+    @Test
+    void twoBarsAreEnough() {
+        assertEquals(0.5, Feasibility.achievableVol(BARS, 4, 6, 0.6, 1, 1, 100), 1e-15);
+    }
+
     @Test
     void badRangesAndWindowsAreNamed() {
         assertEquals("bars [1, 2) must lie within [0, 6) and hold at least 2 bars",
