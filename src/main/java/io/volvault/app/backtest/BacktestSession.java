@@ -119,33 +119,46 @@ final class BacktestSession {
                     bar.step();
                 }
             }
-            double holdVol = metrics.get(0).annualizedVol();
-            for (String name : matchTo) {
-                double vol = metrics.get(names(runs).indexOf(name)).annualizedVol();
-                StrategyConfig fixed = all.get(Baselines.FIXED_WEIGHT);
-                double weight = Math.min(config.sizing().maxLeverage(), vol / holdVol);
-                BacktestRun run = null;
-                Metrics m = null;
-                // The fixed weight's vol is nearly proportional to the weight: two secant passes
-                // land within about 0.1% of the vol matched.
-                for (int pass = 0; pass < MATCH_PASSES; pass++) {
-                    if (pass > 0) {
-                        weight = Math.min(config.sizing().maxLeverage(), weight * vol / m.annualizedVol());
-                    }
-                    StrategyConfig c = fixed.withSizing(fixed.sizing().withFixedWeight(weight));
-                    run = backtester.run(FIXED_MATCHED + name, c, h, range[0], range[1], false);
-                    m = metrics(run, h, config);
-                    if (bar != null) {
-                        bar.step();
-                    }
-                }
-                runs.add(run);
-                metrics.add(m);
-                matched.put(name, weight);
-            }
+            matched.putAll(levelMatch(config, h, matchTo, runs, metrics, bar,
+                (name, c) -> backtester.run(name, c, h, range[0], range[1], false)));
         }
         return new BacktestOutcome(config, h, range[0], range[1], pricesFile, impliedSource(h, range, config),
             proxyShare(h, range), runs, metrics, matched);
+    }
+
+    /**
+     * Appends to {@code runs} and {@code metrics} (buy and hold first) a constant weight level-matched
+     * to each of {@code matchTo}: the fixed weight whose realized vol over the same bars equals that
+     * strategy's, run by {@code runner}. Returns the weights found.
+     */
+    Map<String, Double> levelMatch(StrategyConfig config, MarketHistory h, List<String> matchTo, List<BacktestRun> runs,
+                                   List<Metrics> metrics, ProgressBar bar,
+                                   java.util.function.BiFunction<String, StrategyConfig, BacktestRun> runner) {
+        Map<String, Double> matched = new LinkedHashMap<>();
+        double holdVol = metrics.get(names(runs).indexOf(Baselines.BUY_AND_HOLD)).annualizedVol();
+        StrategyConfig fixed = Baselines.of(config).get(Baselines.FIXED_WEIGHT);
+        for (String name : matchTo) {
+            double vol = metrics.get(names(runs).indexOf(name)).annualizedVol();
+            double weight = Math.min(config.sizing().maxLeverage(), vol / holdVol);
+            BacktestRun run = null;
+            Metrics m = null;
+            // The fixed weight's vol is nearly proportional to the weight: two secant passes
+            // land within about 0.1% of the vol matched.
+            for (int pass = 0; pass < MATCH_PASSES; pass++) {
+                if (pass > 0) {
+                    weight = Math.min(config.sizing().maxLeverage(), weight * vol / m.annualizedVol());
+                }
+                run = runner.apply(FIXED_MATCHED + name, fixed.withSizing(fixed.sizing().withFixedWeight(weight)));
+                m = metrics(run, h, config);
+                if (bar != null) {
+                    bar.step();
+                }
+            }
+            runs.add(run);
+            metrics.add(m);
+            matched.put(name, weight);
+        }
+        return matched;
     }
 
     /** Prefix of the level-matched constant-weight runs: fixed_weight_matched_vol_target and so on. */

@@ -103,9 +103,12 @@ final class ChainSession {
         String implied = String.format(Locale.ROOT, "recorded Deribit %s chains (%d snapshots), fitted by ChainFitter;"
             + " implied vol = the fitted surface's 30-day ATM vol; options sold at the %s",
             asset, n, fill.name().toLowerCase(Locale.ROOT));
-        // Every implied vol here is observed (the fitted chain); no constant-weight baseline is level-matched on chains.
+        // Constant weights level-matched to vol targeting and to the full strategy, as backtest runs them
+        // (no options: the chains are not read).
+        Map<String, Double> matched = session.levelMatch(config, h, BacktestSession.MATCHED, runs, metrics, null,
+            (name, c) -> ChainBacktester.run(name, c, market, range[0], range[1], fill).run());
         BacktestOutcome outcome = new BacktestOutcome(config, h, range[0], range[1], source, implied, 0, runs, metrics,
-            Map.of());
+            matched);
         return new Result(outcome, days, fits, chainRuns, model, fill);
     }
 

@@ -286,12 +286,16 @@ class BacktestCommandTest {
         assertTrue(rows.get(3).startsWith("0.3,out,0,2022-01-01,2022-12-31,"), rows.get(3));
         for (String row : rows.subList(1, 5)) {
             String[] f = row.split(",");
-            double full = Double.parseDouble(f[6]);
-            double matched = Double.parseDouble(f[12]);
+            double full = Double.parseDouble(f[7]);
+            double matched = Double.parseDouble(f[13]);
             assertEquals(full, matched, 0.005 * full, row);
+            // The cap (weight 1) binds only where a month's BTC vol was under 30%: feasible at most the target.
+            double feasible = Double.parseDouble(f[5]);
+            assertTrue(feasible <= 0.3 && feasible > 0.25, row);
         }
         String table = printed.toString();
         assertTrue(table.contains("| 30% | in |") && table.contains("| 30% | out |"), table);
+        assertTrue(table.contains("| full vs target | full vs feasible |"), table);
         Result bad = cli("targets", "--prices", BTC, "--offsets", "0", "--out", out.toString());
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("--offsets 0 must be in [1, 31]"), bad.err());

@@ -61,7 +61,8 @@ class ChainBacktestCommandTest {
             }
         }
         config = tmp.resolve("fast.yaml");
-        Files.writeString(config, "forecast:\n  estimator: ewma\n  window_days: 5\n");
+        // A 20% target: the cash never binds, so every strategy writes its options each round.
+        Files.writeString(config, "sizing:\n  target_vol: 0.2\nforecast:\n  estimator: ewma\n  window_days: 5\n");
     }
 
     private static double median(List<Double> values) {
@@ -117,6 +118,16 @@ class ChainBacktestCommandTest {
         assertEquals(INDEXES.size() - 5, summary.get("bars").asInt(), "five snapshots warm the EWMA(5) up");
         List<String> fits = Files.readAllLines(out.resolve("fits.csv"));
         assertEquals(summary.get("chains").get("fit").get("slices").asInt() + 1, fits.size());
+        // The constant weights level-matched to vol targeting and the full strategy, as in backtest:
+        // the same realized vol within 0.5%, at the weight the summary names.
+        java.util.Map<String, Double> vols = new java.util.HashMap<>();
+        summary.get("strategies").forEach(e -> vols.put(e.get("name").asText(), e.get("annualized_vol").asDouble()));
+        for (String matched : List.of("vol_target", "full_strategy")) {
+            double vol = vols.get(matched);
+            assertEquals(vol, vols.get("fixed_weight_matched_" + matched), 0.005 * vol, matched);
+            double w = summary.get("level_matched_fixed_weights").get(matched).asDouble();
+            assertTrue(w > 0 && w <= 1, matched + " " + w);
+        }
     }
 
     @Test

@@ -45,7 +45,10 @@ class DemoIT {
         assertEquals(List.of("covered_call", "cash_secured_put"), vaults.stream().map(VaultResult::kind).toList());
         assertWithinTolerances(vaults);
         VaultResult call = vaults.get(0);
-        assertTrue(call.rounds() >= 8, "weekly covered-call rounds over 60 days: " + call.rounds());
+        // Where BTC's forecast vol is under the 40% target the vault holds all its base and writes no
+        // calls (they would take delta the target needs; README "Strategy and backtesting", sizing):
+        // these 60 days have 4 call rounds (8 or more when calls were written on all the base every week).
+        assertTrue(call.rounds() >= 4, "covered-call rounds over 60 days: " + call.rounds());
         assertTrue(call.premium() > 0, "the market maker bought the auctions");
 
         JsonNode json = new ObjectMapper().readTree(summary.toJson());

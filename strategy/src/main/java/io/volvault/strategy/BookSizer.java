@@ -7,9 +7,12 @@ import io.volvault.strategy.sizing.BookRisk;
  * Sizes spot and the new options together for one decision. For a target book delta E (quote):
  * the new puts carry {@code put_delta_share x E} of delta, as far as the free cash secures them; spot
  * carries the rest of E net of the open options' delta and of the new calls (written on
- * {@code call_fraction} of the base); the new options are then scaled by the largest k in [0, 1]
- * that keeps the vega and gamma caps. Volatility targeting finds E by bisection so that the book's
- * forecast volatility equals the target: the book's variance only grows with E.
+ * {@code call_fraction} of the base, or on less when the cash cannot buy the base that E needs under
+ * them); the new options are then scaled by the largest k in [0, 1] that keeps the vega and gamma
+ * caps. Volatility targeting finds E by bisection so that the book's forecast volatility equals the
+ * target: the book's variance only grows with E. Where even the largest book the cash holds (all of
+ * it in spot, up to {@code max_leverage}) forecasts less than the target, that book is the plan and
+ * says so ({@link Plan#outOfReach}).
  */
 final class BookSizer {
 
@@ -25,11 +28,17 @@ final class BookSizer {
      * @param variance the book's forecast annual variance (quote^2)
      * @param capScale the k the caps allowed (1: no cap bound)
      * @param bindingCap "vega" or "gamma" when k is below 1, else empty
+     * @param outOfReach true when this is the largest book the caps and the cash allow and it
+     *     forecasts less than the target vol
      */
     record Plan(double base, double calls, double puts, double dollarDelta, double variance, double capScale,
-                String bindingCap) {
+                String bindingCap, boolean outOfReach) {
         Plan bound(String cap) {
-            return new Plan(base, calls, puts, dollarDelta, variance, capScale, cap);
+            return new Plan(base, calls, puts, dollarDelta, variance, capScale, cap, outOfReach);
+        }
+
+        Plan unreachable() {
+            return new Plan(base, calls, puts, dollarDelta, variance, capScale, bindingCap, true);
         }
     }
 
@@ -62,9 +71,9 @@ final class BookSizer {
         this.nav = book.nav();
         this.sqrtTenor = BookRisk.horizon(tenorYears, m.dailyExcessKurtosis());
         this.sizeScale = sizeScale;
-        // What spot and the new puts' collateral may use: all holdings but gas. New puts are written
-        // only when none is open, so no quote is locked by puts then.
-        this.wealth = p.base() * spot + p.quote() - gasReserve;
+        // What spot and the new puts' collateral may use: all holdings but gas and the quote open
+        // puts lock (none in a put round: new puts are written only when none is open).
+        this.wealth = p.base() * spot + p.quote() - book.putCollateral() - gasReserve;
         this.risk = new BookRisk(m.forecastVol(), m.ivVol(), m.spotIvCorrelation());
         double targetRisk = config.sizing().targetVol() * nav;
         this.gammaLimit = config.risk().maxGammaShare() * targetRisk;
@@ -82,8 +91,8 @@ final class BookSizer {
         double targetVariance = Math.pow(config.sizing().targetVol() * nav, 2);
         double hi = config.sizing().maxLeverage() * nav;
         Plan top = capped(hi);
-        if (top.variance() <= targetVariance) {
-            return top;
+        if (top.variance() < targetVariance) {
+            return top.unreachable();
         }
         double lo = 0;
         Plan bottom = capped(0);
@@ -141,7 +150,9 @@ final class BookSizer {
      * The positions for delta {@code exposure} with the new options scaled by {@code k}. With c the
      * calls, p the puts, b the base and d the open options' delta: b S = E - d S + c dc S - p dp S
      * and c = f b, so b S (1 - f dc) = E - d S - p dp S. The puts need p K of cash beside b S, so
-     * p (K - dp S / (1 - f dc)) <= wealth - (E - d S) / (1 - f dc) bounds them.
+     * p (K - dp S / (1 - f dc)) <= wealth - (E - d S) / (1 - f dc) bounds them. When (E - d S) / (1 - f dc)
+     * is more than the wealth (no puts then), the base is what the wealth buys and the calls shrink to
+     * c = (wealth - (E - d S)) / (dc S), down to none: the vol target comes before the call premium.
      */
     Plan at(double exposure, double k) {
         double callDelta = call == null ? 0 : call.greeks().delta();
@@ -162,10 +173,14 @@ final class BookSizer {
             ? exposure / spot
             : Math.max(book.callCollateral(), (beyondOpen - puts * putDelta * spot) / denominator / spot);
         double calls = callFraction * base;
+        if (!buyAndHold && base * spot > wealth) {
+            base = Math.max(book.callCollateral(), wealth / spot);
+            calls = callDelta > 0 ? Math.max(0, Math.min(calls, (base * spot - beyondOpen) / (callDelta * spot))) : 0;
+        }
         double dollarDelta = (base + book.optionDelta() - calls * callDelta + puts * putDelta) * spot;
-        Plan sized = new Plan(base, calls, puts, dollarDelta, 0, k, "");
+        Plan sized = new Plan(base, calls, puts, dollarDelta, 0, k, "", false);
         double variance = risk.variance(dollarDelta, vega(sized), horizonGamma(sized));
-        return new Plan(base, calls, puts, dollarDelta, variance, k, "");
+        return new Plan(base, calls, puts, dollarDelta, variance, k, "", false);
     }
 
     private double vega(Plan plan) {

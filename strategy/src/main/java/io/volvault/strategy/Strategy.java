@@ -91,6 +91,8 @@ public final class Strategy {
         BookSizer.Plan plan = sizer.plan(targetExposure(p, nav, m));
         double targetWeight = plan.dollarDelta() / nav;
         double bookVol = Math.sqrt(plan.variance()) / nav;
+        String reachNote = plan.outOfReach() ? " (target " + config.sizing().targetVol()
+            + " out of reach: the most the cash and max_leverage " + config.sizing().maxLeverage() + " allow)" : "";
 
         List<Action> actions = new ArrayList<>(3);
         boolean first = p.lastRebalanceEpochSeconds() == Long.MIN_VALUE;
@@ -110,9 +112,10 @@ public final class Strategy {
                     : "outside the no-trade region (+-" + round3(halfWidth) + ")";
                 actions.add(new Action.Swap(trade, trigger + ": weight " + round3(currentWeight)
                     + " -> target " + round3(targetWeight) + " at forecast vol " + round3(m.forecastVol())
-                    + ", book vol " + round3(bookVol)));
+                    + ", book vol " + round3(bookVol) + reachNote));
             } else {
-                why = "inside the no-trade region: a weight move of " + round3(move) + " <= +-" + round3(halfWidth);
+                why = "inside the no-trade region: a weight move of " + round3(move) + " <= +-" + round3(halfWidth)
+                    + reachNote;
             }
         }
         // Options are written only on collateral actually held after the swap (it may have been
