@@ -441,6 +441,28 @@ describe("coverage gaps: the option market", function () {
     expect(USDC(3000) - payout).to.equal(1n);
   });
 
+  it("pays nothing for an option that expired out of the money, burns it, and returns the writer all the collateral", async function () {
+    const { writer, holder, weth, feed, options } = await loadFixture(market);
+    const t = await time.latest();
+    const expiry = t + DAY;
+    await options.connect(writer).createSeries(true, USD(3300), expiry);
+    // a call locks the size in base: 2 WETH
+    await expect(options.connect(writer).write(1, holder.address, WETH(2)))
+      .to.emit(options, "OptionsWritten").withArgs(1, holder.address, WETH(2), WETH(2));
+    await time.increaseTo(expiry);
+    // settled at 3,299.99999999 USD, one unit under the strike: max(S - K, 0) = 0, nothing reserved
+    await feed.setRound(1, USD(3300) - 1n, expiry, expiry, 1);
+    await expect(options.settle(1, 1)).to.emit(options, "SeriesSettled").withArgs(1, USD(3300) - 1n, 0n, 1);
+    const holderBefore = await weth.balanceOf(holder.address);
+    await expect(options.connect(holder).claim(1, WETH(2), holder.address))
+      .to.emit(options, "OptionsClaimed").withArgs(1, holder.address, holder.address, WETH(2), 0n);
+    expect(await weth.balanceOf(holder.address)).to.equal(holderBefore);
+    expect(await options.balanceOf(holder.address, 1)).to.equal(0n);
+    await expect(options.connect(writer).reclaimCollateral(1))
+      .to.emit(options, "CollateralReclaimed").withArgs(1, writer.address, WETH(2));
+    expect(await weth.balanceOf(options.target)).to.equal(0n);
+  });
+
   it("refuses re-entered writes, claims and reclaims from a token hook", async function () {
     const [owner, writer] = await ethers.getSigners();
     const token = await ethers.deployContract("ReentrantToken");
