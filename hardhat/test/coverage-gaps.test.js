@@ -24,17 +24,18 @@ const usdcToWeth = (amount, price) => (amount * 10n ** 20n) / price;
 // Slippage bound: the oracle value less maxSlippageBps (100 in LIMITS), rounded up.
 const slippageBound = (oracleValue) => ceilDiv(oracleValue * 9900n, 10000n);
 
-/** The keeper's swap of idle funds (one place to adapt when the swap path changes). */
+/** The keeper's swap of idle funds, in one leg through the fixture's constant-product pool. */
 const rebalance = (c, vault, assetToOther, amountIn, minAmountOut) =>
-  vault.connect(c.keeper).rebalance(assetToOther, amountIn, minAmountOut);
+  vault.connect(c.keeper).rebalance(assetToOther, [[c.pool.target, amountIn, minAmountOut]]);
 
 /** An OptionVault on `baseToken` (covered calls) and `feed`, deployed without deploy.js; keeper and
  * guardian may be any address (a contract, for the reentrancy tests). */
-async function deployVaultOn(baseToken, feed, { keeper, guardian, quoteToken, pool: poolOverride, asset } = {}) {
+async function deployVaultOn(baseToken, feed, { keeper, guardian, asset } = {}) {
   const signers = await ethers.getSigners();
   const [owner, , , , , , , , volUpdater] = signers;
-  const usdc = quoteToken ?? (await ethers.deployContract("TestToken", ["USD Coin (test)", "USDC", 6, owner.address]));
-  const pool = poolOverride ?? (await ethers.deployContract("ConstantProductPool", [baseToken.target, usdc.target, 30]));
+  const usdc = await ethers.deployContract("TestToken", ["USD Coin (test)", "USDC", 6, owner.address]);
+  const pool = await ethers.deployContract("ConstantProductPool", [baseToken.target, usdc.target, 30]);
+  const venues = await ethers.deployContract("VenueRegistry", [owner.address, DELAY, baseToken.target, usdc.target, [pool.target]]);
   const volFeed = await ethers.deployContract("VolFeed", [owner.address, volUpdater.address, WAD * 8n / 10n, 2500, 3600, DELAY]);
   const rollChecks = await ethers.deployContract("RollChecks");
   const requestLib = await ethers.deployContract("RequestLib");
@@ -42,7 +43,7 @@ async function deployVaultOn(baseToken, feed, { keeper, guardian, quoteToken, po
   const options = await ethers.deployContract("Options",
     [baseToken.target, usdc.target, feed.target, owner.address, [vaultAddress], DELAY]);
   const params = {
-    name: "gaps", symbol: "GAP", asset: (asset ?? baseToken).target, options: options.target, pool: pool.target,
+    name: "gaps", symbol: "GAP", asset: (asset ?? baseToken).target, options: options.target, venues: venues.target,
     oracle: feed.target, volFeed: volFeed.target, heartbeat: DAY, volHeartbeat: DAY, owner: owner.address,
     timelockDelay: DELAY,
     roles: { keeper: keeper ?? signers[1].address, guardian: guardian ?? owner.address, feeRecipient: owner.address,
@@ -51,7 +52,7 @@ async function deployVaultOn(baseToken, feed, { keeper, guardian, quoteToken, po
   };
   const factory = await ethers.getContractFactory("OptionVault",
     { libraries: { RollChecks: rollChecks.target, RequestLib: requestLib.target } });
-  return { usdc, pool, volFeed, options, factory, params, deploy: () => factory.deploy(params) };
+  return { usdc, pool, venues, volFeed, options, factory, params, deploy: () => factory.deploy(params) };
 }
 
 /** The no-fee fixture with alice's 10 WETH deposited into the call vault (round 1 closed, shares claimed). */
@@ -295,20 +296,14 @@ describe("coverage gaps: views without a usable oracle answer", function () {
 });
 
 describe("coverage gaps: deployment refusals", function () {
-  it("refuses a vault asset outside the option market and a pool on other tokens", async function () {
+  // A venue registry of another market (VenuesNotOfMarket) is refused in venues.test.js.
+  it("refuses a vault asset outside the option market", async function () {
     const [owner] = await ethers.getSigners();
     const weth = await ethers.deployContract("TestToken", ["WETH", "WETH", 18, owner.address]);
     const other = await ethers.deployContract("TestToken", ["OTHER", "OTH", 18, owner.address]);
     const feed = await ethers.deployContract("PushPriceOracle", [8, "WETH / USD", owner.address, owner.address, USD(3000), DELAY]);
     const d = await deployVaultOn(weth, feed, { asset: other });
     await expect(d.deploy()).to.be.revertedWithCustomError(d.factory, "AssetNotInMarket").withArgs(other.target);
-    // a pool whose base is another token, then one whose quote is
-    for (const [base, quote] of [[other, null], [weth, other]]) {
-      const usdc = await ethers.deployContract("TestToken", ["USDC", "USDC", 6, owner.address]);
-      const pool = await ethers.deployContract("ConstantProductPool", [base.target, (quote ?? usdc).target, 30]);
-      const e = await deployVaultOn(weth, feed, { quoteToken: usdc, pool });
-      await expect(e.deploy()).to.be.revertedWithCustomError(e.factory, "PoolMismatch").withArgs(pool.target);
-    }
   });
 });
 
@@ -329,11 +324,11 @@ describe("coverage gaps: reentrancy on every guarded entry point", function () {
     await vault.connect(alice)["deposit(uint256,address)"](WETH(2), alice.address);
     await vault.connect(alice).requestRedeem(1000n, alice.address, alice.address);
     await vault.connect(alice).closeRound(0);
-    return { token, vault, alice };
+    return { token, vault, alice, pool: d.pool };
   }
 
   it("refuses a re-entered call of each of them, whoever the caller", async function () {
-    const { token, vault, alice } = await loadFixture(reentrantVault);
+    const { token, vault, alice, pool } = await loadFixture(reentrantVault);
     const params = await rollParams({ size: WETH(1) });
     const i = vault.interface;
     const a = alice.address;
@@ -349,7 +344,7 @@ describe("coverage gaps: reentrancy on every guarded entry point", function () {
       i.encodeFunctionData("claimFees", []),
       i.encodeFunctionData("closeRound", [0]),
       i.encodeFunctionData("roll", [params, 0]),
-      i.encodeFunctionData("rebalance", [true, 1n, 0n]),
+      i.encodeFunctionData("rebalance", [true, [[pool.target, 1n, 0n]]]),
       i.encodeFunctionData("buyOptions", [1n, 1n]),
     ];
     const pendingBefore = await vault.pendingDepositAssets();
@@ -444,6 +439,28 @@ describe("coverage gaps: the option market", function () {
       .to.emit(options, "OptionsClaimed").withArgs(1, holder.address, holder.address, WETH(1), payout);
     expect(await usdc.balanceOf(options.target)).to.equal(USDC(3000) - payout);
     expect(USDC(3000) - payout).to.equal(1n);
+  });
+
+  it("pays nothing for an option that expired out of the money, burns it, and returns the writer all the collateral", async function () {
+    const { writer, holder, weth, feed, options } = await loadFixture(market);
+    const t = await time.latest();
+    const expiry = t + DAY;
+    await options.connect(writer).createSeries(true, USD(3300), expiry);
+    // a call locks the size in base: 2 WETH
+    await expect(options.connect(writer).write(1, holder.address, WETH(2)))
+      .to.emit(options, "OptionsWritten").withArgs(1, holder.address, WETH(2), WETH(2));
+    await time.increaseTo(expiry);
+    // settled at 3,299.99999999 USD, one unit under the strike: max(S - K, 0) = 0, nothing reserved
+    await feed.setRound(1, USD(3300) - 1n, expiry, expiry, 1);
+    await expect(options.settle(1, 1)).to.emit(options, "SeriesSettled").withArgs(1, USD(3300) - 1n, 0n, 1);
+    const holderBefore = await weth.balanceOf(holder.address);
+    await expect(options.connect(holder).claim(1, WETH(2), holder.address))
+      .to.emit(options, "OptionsClaimed").withArgs(1, holder.address, holder.address, WETH(2), 0n);
+    expect(await weth.balanceOf(holder.address)).to.equal(holderBefore);
+    expect(await options.balanceOf(holder.address, 1)).to.equal(0n);
+    await expect(options.connect(writer).reclaimCollateral(1))
+      .to.emit(options, "CollateralReclaimed").withArgs(1, writer.address, WETH(2));
+    expect(await weth.balanceOf(options.target)).to.equal(0n);
   });
 
   it("refuses re-entered writes, claims and reclaims from a token hook", async function () {

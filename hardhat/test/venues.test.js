@@ -53,9 +53,12 @@ describe("swap venues", function () {
     const expected = poolPrice({ address: c.weth.target, decimals: 18 }, { address: c.usdc.target, decimals: 6 }, USD(3000));
     expect(sqrtPriceX96).to.equal(expected.sqrtPriceX96);
     expect(baseIsToken0).to.equal(expected.baseIsToken0);
-    // 3000 USDC per WETH is 3000e6 / 1e18 raw: sqrt(3e-9) x 2^96 = 4339505179874779489431521 (by hand: 5.4772e-5 x 7.9228e28)
-    const ratio = expected.baseIsToken0 ? 3n * 10n ** 9n : 10n ** 27n / 3n; // raw token1 per raw token0, x 1e18
-    expect(sqrtPriceX96).to.equal(sqrtBig((ratio * Q96 * Q96) / 10n ** 18n));
+    // 3000 USDC per WETH is 3000e6 / 1e18 raw: sqrt(3e-9) x 2^96 = 4339505179874779489431521 (by hand: 5.4772e-5 x 7.9228e28);
+    // with USDC as token0 (the token order follows the addresses) it is 1e18 / 3e9 raw: sqrt(3.3333e8) x 2^96 = 1.4465e33.
+    // Raw token1 per raw token0 as an exact fraction: a ratio rounded to 1e-18 (1e27 / 3) is 7e5 off in the second case.
+    const [num, den] = expected.baseIsToken0 ? [3n * 10n ** 9n, 10n ** 18n] : [10n ** 18n, 3n * 10n ** 9n];
+    expect(sqrtPriceX96).to.equal(sqrtBig((num * Q96 * Q96) / den));
+    expect(Number(sqrtPriceX96) / Number(Q96)).to.be.closeTo(expected.baseIsToken0 ? Math.sqrt(3e-9) : Math.sqrt(1e18 / 3e9), 1e-9);
     // full range: L = sqrt(x y) of the deposit, 1000 WETH and 3,000,000 USDC, to within the ticks' rounding
     const l = sqrtBig(WETH(1000) * USDC(3_000_000));
     expect(liquidity).to.be.closeTo(l, l / 10_000n);
