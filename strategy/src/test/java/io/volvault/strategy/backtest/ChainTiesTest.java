@@ -3,6 +3,7 @@ package io.volvault.strategy.backtest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.volvault.greeks.OptionType;
@@ -73,5 +74,14 @@ class ChainTiesTest {
         assertEquals(1_200, q.mark(), 1e-9);
         assertEquals(100_000, q.forward());
         assertEquals(7 / 365.0, q.expiryYears(), 1e-15);
+    }
+
+    /** An option expiring at the snapshot's very second has expired: the snapshot refuses it. */
+    @Test
+    void anOptionExpiringAtTheSnapshotIsRefused() {
+        ChainOption now = option(OptionType.CALL, 100_000, NOW, 0.01, 0.011);
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> day(now)).getMessage()
+            .endsWith("expires at or before its snapshot 2026-01-02T09:00:00Z"));
+        assertEquals(1, day(option(OptionType.CALL, 100_000, NOW + 1, 0.01, 0.011)).options().size());
     }
 }
