@@ -135,6 +135,24 @@ class StrategyEdgesTest {
         assertEquals(0, writes(d, OptionType.PUT), "a put is open: no put round");
     }
 
+    /**
+     * A pool whose fee is 10,000 bps takes the whole input: buying with any quote yields no base, so
+     * nothing is swapped, and the puts are written on the cash as it stands (quote spent on no swap
+     * is 0, not the 0 / (1 - fee) = 0 / 0 a purchase of nothing would cost at that fee).
+     */
+    @Test
+    void aPoolThatTakesEverythingSwapsNothingAndThePutsStillUseTheCash() {
+        StrategyConfig d = StrategyConfig.defaults();
+        StrategyConfig all = new StrategyConfig(NAV, d.sizing(), d.forecast(), d.rebalance(), options(false, true, 0),
+            StrategyConfig.Risk.UNCAPPED, new StrategyConfig.Costs(10_000, DEEP, 0));
+        Decision dec = new Strategy(all).decide(PortfolioState.cash(NAV), market(0.8, surface(0.8)));
+        assertTrue(swaps(dec).isEmpty(), dec.toString());
+        List<Action.Write> puts = dec.actions().stream().filter(a -> a instanceof Action.Write)
+            .map(a -> (Action.Write) a).toList();
+        assertEquals(1, puts.size(), dec.toString());
+        assertTrue(puts.get(0).size() > 0 && puts.get(0).size() * puts.get(0).strike() <= NAV, dec.toString());
+    }
+
     @Test
     void theMarketsRiskInputsAreChecked() {
         VolSurface s = surface(0.8);
