@@ -186,7 +186,8 @@ final class BacktestReport {
         return c;
     }
 
-    private static void add(XYChart chart, String name, List<Date> dates, double[] values) {
+    /** One line of {@code values} over {@code dates}, without markers (also the walk-forward report's). */
+    static void add(XYChart chart, String name, List<Date> dates, double[] values) {
         List<Double> ys = new ArrayList<>(values.length);
         for (double v : values) {
             ys.add(v);

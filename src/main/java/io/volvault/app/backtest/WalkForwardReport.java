@@ -24,8 +24,6 @@ import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Writes a walk-forward's outputs: folds.csv, equity.csv, paths.csv, summary.json, report.html and
@@ -293,18 +291,9 @@ final class WalkForwardReport {
         c.getStyler().setDatePattern("yyyy-MM-dd");
         c.getStyler().setTimezone(java.util.TimeZone.getTimeZone("UTC"));
         c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
-        add(c, "walk-forward, out of sample", dates, r.oosNav());
-        add(c, "hindsight pick, in sample: " + r.hindsight(), dates, r.hindsightNav());
+        BacktestReport.add(c, "walk-forward, out of sample", dates, r.oosNav());
+        BacktestReport.add(c, "hindsight pick, in sample: " + r.hindsight(), dates, r.hindsightNav());
         BitmapEncoder.saveBitmap(c, file.toString(), BitmapEncoder.BitmapFormat.PNG);
-    }
-
-    private static void add(XYChart chart, String name, List<Date> dates, double[] values) {
-        List<Double> ys = new ArrayList<>(values.length);
-        for (double v : values) {
-            ys.add(v);
-        }
-        XYSeries s = chart.addSeries(name, dates, ys);
-        s.setMarker(SeriesMarkers.NONE);
     }
 
     /**

@@ -11,7 +11,6 @@ import io.volvault.strategy.StrategyConfig.Options;
 import io.volvault.strategy.StrategyConfig.SizingRule;
 import io.volvault.strategy.StrategyConfig.VrpRule;
 import io.volvault.strategy.sizing.BookRisk;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -41,18 +40,7 @@ class BookSizerTest {
     }
 
     private static PortfolioState apply(PortfolioState p, Decision d) {
-        double base = p.base();
-        double quote = p.quote();
-        List<ShortOption> shorts = new ArrayList<>(p.shorts());
-        for (Action a : d.actions()) {
-            if (a instanceof Action.Swap s) {
-                base += s.baseAmount();
-                quote -= s.baseAmount() * SPOT;
-            } else if (a instanceof Action.Write w) {
-                shorts.add(new ShortOption(w.type(), w.strike(), w.expiryEpochSeconds(), w.size()));
-            }
-        }
-        return new PortfolioState(base, quote, shorts, NOW);
+        return Executed.withoutPremium(p, d, SPOT, NOW);
     }
 
     private static BookRisk risk(MarketState m) {
