@@ -1,0 +1,196 @@
+// Several markets from one configuration (hardhat/scripts/deploy.js): WETH/USDC and WBTC/USDC with an
+// 8-decimal WBTC, existing tokens and an existing Chainlink-style feed, and the configuration errors.
+const { expect } = require("chai");
+const { ethers } = require("hardhat");
+const { time } = require("@nomicfoundation/hardhat-network-helpers");
+const path = require("path");
+const { deployMarkets, readConfig, VENUE_KINDS } = require("../scripts/deploy");
+const { DAY, LIMITS } = require("./helpers");
+
+const WBTC = (x) => ethers.parseUnits(String(x), 8);
+const USDC = (x) => ethers.parseUnits(String(x), 6);
+const USD = (x) => ethers.parseUnits(String(x), 8);
+
+const testMarket = (name, base, decimals, price, extra = {}) => ({
+  name,
+  base: { symbol: base, decimals },
+  quote: { symbol: "USDC", decimals: 6 },
+  oracle: { kind: "push", initialPrice: price },
+  volFeed: { initialVol: "0.8" },
+  venues: [{ kind: "constant-product", baseLiquidity: "10" }],
+  vaults: ["covered-call", "cash-secured-put"],
+  ...extra,
+});
+
+async function twoMarkets(limits = LIMITS) {
+  const signers = await ethers.getSigners();
+  const roles = { keeper: signers[1].address, oracleUpdater: signers[7].address, volUpdater: signers[8].address };
+  const d = await deployMarkets({
+    roles, limits, managementFeeBps: 0, performanceFeeBps: 0,
+    markets: [testMarket("WETH/USDC", "WETH", 18, "3000"), testMarket("WBTC/USDC", "WBTC", 8, "60000")],
+  });
+  return { ...d, owner: signers[0], keeper: signers[1], alice: signers[2], buyer: signers[5] };
+}
+
+/** Vega of one option per 1.00 of vol, as a fraction of the spot: sqrt(T) n(d1) (Hull, ch. 19), zero rate. */
+function vegaOverSpot(spot, strike, vol, years) {
+  const d1 = (Math.log(spot / strike) + 0.5 * vol * vol * years) / (vol * Math.sqrt(years));
+  return (Math.sqrt(years) * Math.exp(-0.5 * d1 * d1)) / Math.sqrt(2 * Math.PI);
+}
+
+describe("markets from a deployment configuration", function () {
+  it("deploys WETH/USDC and WBTC/USDC side by side and lists every vault with its token units", async function () {
+    const d = await twoMarkets();
+    const [eth, btc] = d.deployment.markets;
+    expect(d.deployment.format).to.equal(2);
+    expect([eth.name, btc.name]).to.deep.equal(["WETH/USDC", "WBTC/USDC"]);
+    expect([eth.base.decimals, btc.base.decimals, btc.quote.decimals]).to.deep.equal([18, 8, 6]);
+    expect(btc.vaults.map((v) => v.kind)).to.deep.equal(["covered-call", "cash-secured-put"]);
+    // shares carry three decimals more than the asset (ShareMath's offset)
+    expect(btc.vaults.map((v) => v.decimals)).to.deep.equal([11, 9]);
+    expect(btc.vaults[0].asset).to.equal(btc.base.address);
+    expect(btc.vaults[1].asset).to.equal(btc.quote.address);
+    // each market has its own tokens, oracle, vol feed, venue and options market
+    for (const key of ["options"]) expect(eth[key]).to.not.equal(btc[key]);
+    expect(eth.oracle.address).to.not.equal(btc.oracle.address);
+    // the venue is seeded at the oracle price: 10 WBTC against 600,000 USDC
+    expect(btc.venues[0]).to.include({ kind: "constant-product", baseLiquidity: WBTC(10).toString(),
+      quoteLiquidity: USDC(600_000).toString(), feeBps: 30 });
+    const btcVault = d.markets[1].vaults["covered-call"];
+    expect(await btcVault.pool()).to.equal(btc.venues[0].address);
+    expect(await btcVault.oracle()).to.equal(btc.oracle.address);
+    expect(Object.keys(VENUE_KINDS)).to.deep.equal(["constant-product"]);
+  });
+
+  it("sells one WBTC option (1e8 units) for the premium per option, and counts its vega per whole option", async function () {
+    const d = await twoMarkets();
+    const m = d.markets[1];
+    const vault = m.vaults["covered-call"];
+    const wbtc = m.base.contract;
+    await wbtc.mint(d.alice.address, WBTC(10));
+    await wbtc.connect(d.alice).approve(vault.target, ethers.MaxUint256);
+    await vault.connect(d.alice).requestDeposit(WBTC(10), d.alice.address, d.alice.address);
+    await vault.connect(d.keeper).closeRound(0);
+    const expiry = (await time.latest()) + 7 * DAY;
+    const strike = USD(66_000);
+    const [model] = await vault.modelPremium(strike, expiry);
+    // a 10 % OTM 7-day call at 80 % vol is worth about 1 % of spot: between 0.001 and 0.05 WBTC
+    expect(model).to.be.greaterThan(WBTC("0.001")).and.lessThan(WBTC("0.05"));
+    const rollAt = (await time.latest()) + 1;
+    await time.setNextBlockTimestamp(rollAt);
+    const tx = await vault.connect(d.keeper).roll({ strike, expiry, size: WBTC(10), startPremium: model,
+      floorPremium: model, auctionDuration: 3600 }, 0);
+    const risk = (await tx.wait()).logs.map((l) => vault.interface.parseLog(l)).find((e) => e?.name === "RoundRisk");
+    const expected = 10 * 1e8 * vegaOverSpot(60_000, 66_000, 0.8, (expiry - rollAt) / (365 * DAY));
+    expect(Number(risk.args.vaultVega) / expected).to.be.closeTo(1, 1e-6);
+
+    await wbtc.mint(d.buyer.address, WBTC(1));
+    await wbtc.connect(d.buyer).approve(vault.target, ethers.MaxUint256);
+    const before = await wbtc.balanceOf(d.buyer.address);
+    await vault.connect(d.buyer).buyOptions(WBTC(1), model);
+    // one whole option costs the premium per option; half an option half of it, rounded up
+    expect(before - (await wbtc.balanceOf(d.buyer.address))).to.equal(model);
+    const put = m.vaults["cash-secured-put"];
+    const usdc = m.quote.contract;
+    await usdc.mint(d.alice.address, USDC(540_000));
+    await usdc.connect(d.alice).approve(put.target, ethers.MaxUint256);
+    await put.connect(d.alice).requestDeposit(USDC(540_000), d.alice.address, d.alice.address);
+    await put.connect(d.keeper).closeRound(0);
+    const putExpiry = (await time.latest()) + 7 * DAY;
+    const [putModel] = await put.modelPremium(USD(54_000), putExpiry);
+    await put.connect(d.keeper).roll({ strike: USD(54_000), expiry: putExpiry, size: WBTC(10), startPremium: putModel,
+      floorPremium: putModel, auctionDuration: 3600 }, 0);
+    // 10 puts struck at 54,000 lock all 540,000 USDC
+    expect((await put.liveRound()).remainingSize).to.equal(WBTC(10));
+    await usdc.mint(d.buyer.address, USDC(10_000));
+    await usdc.connect(d.buyer).approve(put.target, ethers.MaxUint256);
+    const usdcBefore = await usdc.balanceOf(d.buyer.address);
+    await put.connect(d.buyer).buyOptions(WBTC("0.5"), putModel);
+    expect(usdcBefore - (await usdc.balanceOf(d.buyer.address))).to.equal((putModel + 1n) / 2n);
+  });
+
+  it("holds a WBTC vault's vega to its share of NAV per whole option", async function () {
+    const d = await twoMarkets({ ...LIMITS, maxVegaBps: 100 });
+    const vault = d.markets[1].vaults["covered-call"];
+    const wbtc = d.markets[1].base.contract;
+    await wbtc.mint(d.alice.address, WBTC(10));
+    await wbtc.connect(d.alice).approve(vault.target, ethers.MaxUint256);
+    await vault.connect(d.alice).requestDeposit(WBTC(10), d.alice.address, d.alice.address);
+    await vault.connect(d.keeper).closeRound(0);
+    const expiry = (await time.latest()) + 7 * DAY;
+    const [model] = await vault.modelPremium(USD(66_000), expiry);
+    // 10 options' vega is about 5 % of a 10 WBTC NAV (sqrt(7/365) n(d1) ~ 0.054 per option): over 1 %
+    await expect(vault.connect(d.keeper).roll({ strike: USD(66_000), expiry, size: WBTC(10), startPremium: model,
+      floorPremium: model, auctionDuration: 3600 }, 0)).to.be.revertedWithCustomError(vault, "VegaLimitExceeded");
+  });
+
+  it("uses existing tokens and an existing Chainlink feed as they are", async function () {
+    const [owner, keeper, , , , , , updater, volUpdater] = await ethers.getSigners();
+    const wbtc = await ethers.deployContract("TestToken", ["Wrapped BTC", "WBTC", 8, owner.address]);
+    const usdc = await ethers.deployContract("TestToken", ["USD Coin", "USDC", 6, owner.address]);
+    const feed = await ethers.deployContract("SettableAggregator");
+    const now = await time.latest();
+    await feed.setRound(7, USD(60_000), now, now, 7);
+    await wbtc.mint(owner.address, WBTC(2));
+    await usdc.mint(owner.address, USDC(120_000));
+    const config = {
+      roles: { keeper: keeper.address, oracleUpdater: updater.address, volUpdater: volUpdater.address },
+      markets: [{
+        name: "WBTC/USDC",
+        base: { address: wbtc.target },
+        quote: { address: usdc.target },
+        oracle: { kind: "chainlink", address: feed.target, heartbeat: 3600 },
+        venues: [{ kind: "constant-product", baseLiquidity: "2" }],
+        vaults: ["cash-secured-put"],
+      }],
+    };
+    const { deployment, markets } = await deployMarkets(config);
+    const m = deployment.markets[0];
+    expect(m.base).to.deep.equal({ address: wbtc.target, symbol: "WBTC", decimals: 8, test: false });
+    expect(m.oracle).to.include({ kind: "chainlink", address: feed.target, decimals: 8, heartbeatSeconds: 3600 });
+    expect(m.vaults.map((v) => v.kind)).to.deep.equal(["cash-secured-put"]);
+    expect(await markets[0].vaults["cash-secured-put"].oracle()).to.equal(feed.target);
+    // the venue took the deployer's own tokens: all of them at 60,000 USD per WBTC
+    expect(await wbtc.balanceOf(owner.address)).to.equal(0n);
+    expect(await usdc.balanceOf(owner.address)).to.equal(0n);
+    // more than the deployer holds is refused, naming the field
+    await expect(deployMarkets({ ...config, markets: [{ ...config.markets[0], venues: [{ kind: "constant-product",
+      baseLiquidity: "1" }] }] })).to.be.rejectedWith(/markets\[0\]\.venues\[0\]\.baseLiquidity .* does not hold/);
+  });
+
+  it("deploys the shipped local configuration, and names the missing Sepolia token on a fresh chain", async function () {
+    const config = (name) => readConfig(path.join(__dirname, "..", "..", "src", "config", name));
+    const { deployment } = await deployMarkets(config("deploy-local.yaml"));
+    expect(deployment.markets.flatMap((m) => m.vaults.map((v) => `${m.name} ${v.kind}`))).to.deep.equal([
+      "WETH/USDC covered-call", "WETH/USDC cash-secured-put", "WBTC/USDC covered-call", "WBTC/USDC cash-secured-put"]);
+    expect(deployment.markets[1].oracle.initialPrice).to.equal(USD(60_000).toString());
+    const rehearsal = config("deploy-rehearsal.yaml");
+    const sepolia = config("deploy-sepolia.yaml");
+    // the rehearsal is Sepolia's deployment with stand-ins for what a fresh chain lacks
+    expect(rehearsal.markets.map((m) => [m.name, m.vaults, m.venues])).to.deep.equal(
+      sepolia.markets.map((m) => [m.name, m.vaults, m.venues]));
+    await expect(deployMarkets(sepolia)).to.be.rejectedWith(
+      "markets[0].base.address 0xfFf9976782d46CC05630D1f6eBAb18b2324d6B14 is not an ERC-20 with decimals() and symbol() on this chain");
+  });
+
+  it("refuses a bad configuration with the field and the value", async function () {
+    const base = testMarket("X/USDC", "X", 18, "10");
+    const cases = [
+      [{ markets: [] }, /markets must list at least one market/],
+      [{ markets: [{ ...base, venues: [{ kind: "uniswap-v9" }] }] }, /markets\[0\]\.venues\[0\]\.kind must be one of constant-product, got 'uniswap-v9'/],
+      [{ markets: [{ ...base, base: { symbol: "X", decimals: 99 } }] }, /markets\[0\]\.base\.decimals must be a whole number 0\.\.36, got '99'/],
+      [{ markets: [{ ...base, oracle: { kind: "pyth" } }] }, /markets\[0\]\.oracle\.kind must be chainlink or push, got 'pyth'/],
+      [{ markets: [{ ...base, oracle: { kind: "push", initialPrice: "-1" } }] }, /markets\[0\]\.oracle\.initialPrice must be/],
+      [{ markets: [{ ...base, vaults: ["straddle"] }] }, /markets\[0\]\.vaults\[0\] must be one of covered-call, cash-secured-put, got 'straddle'/],
+      [{ markets: [base, base] }, /markets\[1\]\.name must be unique, got 'X\/USDC'/],
+    ];
+    for (const [config, message] of cases) {
+      await expect(deployMarkets(config)).to.be.rejectedWith(message);
+    }
+    const [owner] = await ethers.getSigners();
+    const feed = await ethers.deployContract("PushPriceOracle", [18, "X / USD", owner.address, owner.address, 10n ** 19n,
+      38 * DAY]);
+    await expect(deployMarkets({ markets: [{ ...base, oracle: { kind: "chainlink", address: feed.target } }] }))
+      .to.be.rejectedWith(/must be a USD feed with 8 decimals \(it has 18\)/);
+  });
+});
