@@ -37,6 +37,9 @@ const hre = require("hardhat");
 
 const { ethers } = hre;
 
+/** A mistake in the configuration or the environment: the message names the field and the value (exit 2). */
+class ConfigError extends Error {}
+
 const DEFAULTS = {
   initialPrice: "3000",
   heartbeat: 86400,
@@ -71,7 +74,7 @@ function checkSeparateKeys(cfg) {
   for (let i = 0; i < names.length; i++) {
     for (let j = i + 1; j < names.length; j++) {
       if (roles[names[i]].toLowerCase() === roles[names[j]].toLowerCase() && !cfg.allowSharedKeys) {
-        throw new Error(`${names[i]} and ${names[j]} are the same account ${roles[names[i]]}: `
+        throw new ConfigError(`${names[i]} and ${names[j]} are the same account ${roles[names[i]]}: `
           + "use separate keys, or set ALLOW_SHARED_KEYS=1 to accept the risk");
       }
     }
@@ -81,42 +84,42 @@ function checkSeparateKeys(cfg) {
 /** Parses a decimal USD price ("3000", "1850.25") into the oracle's 8 decimals, refusing junk. */
 function parsePrice(text, name = "INITIAL_PRICE") {
   if (!/^\d+(\.\d{1,8})?$/.test(String(text)) || Number(text) <= 0) {
-    throw new Error(`${name} must be a positive decimal number of USD with at most 8 decimals, got '${text}'`);
+    throw new ConfigError(`${name} must be a positive decimal number of USD with at most 8 decimals, got '${text}'`);
   }
   return ethers.parseUnits(String(text), 8);
 }
 
 function parseAddress(name, value) {
-  if (!ethers.isAddress(value)) throw new Error(`${name} must be an address, got '${value}'`);
+  if (!ethers.isAddress(value)) throw new ConfigError(`${name} must be an address, got '${value}'`);
   return ethers.getAddress(value);
 }
 
 /** Parses a decimal token amount ("1000", "0.5") into `decimals` units, refusing junk. */
 function parseAmount(name, text, decimals) {
-  if (!/^\d+(\.\d+)?$/.test(String(text))) throw new Error(`${name} must be a decimal amount, got '${text}'`);
+  if (!/^\d+(\.\d+)?$/.test(String(text))) throw new ConfigError(`${name} must be a decimal amount, got '${text}'`);
   try {
     return ethers.parseUnits(String(text), decimals);
   } catch (error) {
-    throw new Error(`${name} has more than ${decimals} decimals, got '${text}'`);
+    throw new ConfigError(`${name} has more than ${decimals} decimals, got '${text}'`);
   }
 }
 
 function parseWholeNumber(name, value) {
-  if (!/^\d+$/.test(String(value))) throw new Error(`${name} must be a whole number, got '${value}'`);
+  if (!/^\d+$/.test(String(value))) throw new ConfigError(`${name} must be a whole number, got '${value}'`);
   return Number(value);
 }
 
 /** Parses a vol as a fraction a year ("0.8" = 80 %) into 18 decimals, refusing junk. */
 function parseVol(text, name = "INITIAL_VOL") {
   if (!/^\d+(\.\d{1,18})?$/.test(String(text)) || Number(text) <= 0) {
-    throw new Error(`${name} must be a positive fraction a year such as 0.8, got '${text}'`);
+    throw new ConfigError(`${name} must be a positive fraction a year such as 0.8, got '${text}'`);
   }
   return ethers.parseUnits(String(text), 18);
 }
 
 function parsePositiveInt(name, value) {
   if (!/^\d+$/.test(String(value)) || Number(value) <= 0) {
-    throw new Error(`${name} must be a positive whole number, got '${value}'`);
+    throw new ConfigError(`${name} must be a positive whole number, got '${value}'`);
   }
   return Number(value);
 }
@@ -124,7 +127,7 @@ function parsePositiveInt(name, value) {
 const VAULT_KINDS = ["covered-call", "cash-secured-put"];
 
 function fail(field, value, what) {
-  throw new Error(`${field} ${what}, got '${value}'`);
+  throw new ConfigError(`${field} ${what}, got '${value}'`);
 }
 
 /** An existing token ({address}) or a test token to deploy ({symbol, name, decimals}). */
@@ -139,7 +142,7 @@ async function deployToken(field, spec, ctx) {
       decimals = Number(await token.decimals());
       symbol = await token.symbol();
     } catch (error) {
-      throw new Error(`${field}.address ${address} is not an ERC-20 with decimals() and symbol() on this chain`);
+      throw new ConfigError(`${field}.address ${address} is not an ERC-20 with decimals() and symbol() on this chain`);
     }
     return { contract: token, record: { address, symbol, decimals, test: false } };
   }
@@ -165,7 +168,7 @@ async function deployOracle(field, spec, base, ctx) {
       description = await feed.description();
       await feed.latestRoundData();
     } catch (error) {
-      throw new Error(`${field}.address ${address} is not a Chainlink AggregatorV3 feed on this chain`);
+      throw new ConfigError(`${field}.address ${address} is not a Chainlink AggregatorV3 feed on this chain`);
     }
     if (decimals !== 8) fail(`${field}.address`, address, `must be a USD feed with 8 decimals (it has ${decimals})`);
     return { contract: feed, record: { kind, address, decimals, description, heartbeatSeconds: heartbeat } };
@@ -347,7 +350,7 @@ function resolveRoles(roles = {}, signers) {
  */
 async function deployMarkets(config) {
   const signers = await ethers.getSigners();
-  if (signers.length === 0) throw new Error("no deployer account: set VOLVAULT_PRIVATE_KEY for this network");
+  if (signers.length === 0) throw new ConfigError("no deployer account: set VOLVAULT_PRIVATE_KEY for this network");
   const deployer = signers[0];
   if (!Array.isArray(config.markets) || config.markets.length === 0) fail("markets", config.markets, "must list at least one market");
   const roles = resolveRoles(config.roles, signers);
@@ -467,13 +470,18 @@ function readConfig(file) {
   try {
     text = fs.readFileSync(file, "utf8");
   } catch (error) {
-    throw new Error(`DEPLOY_CONFIG ${file} cannot be read: ${error.message}`);
+    throw new ConfigError(`DEPLOY_CONFIG ${file} cannot be read: ${error.message}`);
   }
+  let config;
   try {
-    return yaml.load(text);
+    config = yaml.load(text);
   } catch (error) {
-    throw new Error(`DEPLOY_CONFIG ${file} is not YAML or JSON: ${error.message.split("\n")[0]}`);
+    throw new ConfigError(`DEPLOY_CONFIG ${file} is not YAML or JSON: ${error.message.split("\n")[0]}`);
   }
+  if (config === null || typeof config !== "object" || Array.isArray(config)) {
+    throw new ConfigError(`DEPLOY_CONFIG ${file} must be a mapping with a markets list`);
+  }
+  return config;
 }
 
 async function main() {
@@ -491,9 +499,14 @@ async function main() {
 
 if (require.main === module) {
   main().catch((error) => {
-    console.error(error.message ?? error);
-    process.exitCode = 1;
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exitCode = 2;
+    } else {
+      console.error(error);
+      process.exitCode = 1;
+    }
   });
 }
 
-module.exports = { deployAll, deployMarkets, configFromEnvironment, readConfig, VENUE_KINDS, parsePrice, DEFAULTS };
+module.exports = { ConfigError, deployAll, deployMarkets, configFromEnvironment, readConfig, VENUE_KINDS, parsePrice, DEFAULTS };

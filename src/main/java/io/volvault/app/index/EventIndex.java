@@ -42,9 +42,9 @@ public final class EventIndex implements AutoCloseable {
 
     /** Opens (creating if needed) the index kept in {@code directory} for the deployment's contracts. */
     public static EventIndex open(Path directory, Web3j web3j, Deployment deployment) throws IOException {
-        Deployment.Contracts c = deployment.contracts();
-        List<String> contracts = Stream.of(c.callVault(), c.putVault(), c.options(), c.oracle())
-            .map(String::toLowerCase).toList();
+        List<String> contracts = deployment.markets().stream()
+            .flatMap(m -> Stream.concat(m.vaults().stream().map(Deployment.Vault::address), Stream.of(m.options(), m.oracle().address())))
+            .map(String::toLowerCase).distinct().toList();
         return new EventIndex(EventStore.open(directory), web3j, contracts);
     }
 

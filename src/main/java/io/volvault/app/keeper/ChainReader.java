@@ -14,27 +14,43 @@ import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.tuples.generated.Tuple2;
 import org.web3j.tuples.generated.Tuple5;
 import org.web3j.tx.ReadonlyTransactionManager;
+import org.web3j.tx.exceptions.ContractCallException;
 import org.web3j.tx.TransactionManager;
 import org.web3j.tx.gas.DefaultGasProvider;
 
 /**
- * Reads what the keeper decides from: the vaults, the pool, the oracle and its price history. Oracle rounds
- * never change once written, so the history is read once and then only its new rounds.
+ * Reads what the keeper decides from in one market: its vaults, its pool, its oracle and the oracle's price
+ * history, in the units of the market's tokens and oracle. Oracle rounds never change once written, so the
+ * history is read once and then only its new rounds.
  */
 public final class ChainReader {
 
     private final Web3j web3j;
+    private final Deployment.Market market;
+    private final VaultSnapshot.Units units;
     private final PushPriceOracle oracle;
     private final ConstantProductPool pool;
     private final TransactionManager readOnly;
+    /** Rounds read back on a first call at most: about 14 months of a feed with a 1-hour heartbeat. */
+    static final int MAX_NEW_ROUNDS = 10_000;
+
+    private final List<BigInteger> roundIds = new ArrayList<>();
     private final List<Long> roundTimes = new ArrayList<>();
     private final List<Double> roundPrices = new ArrayList<>();
 
-    public ChainReader(Web3j web3j, Deployment deployment, String from) {
+    public ChainReader(Web3j web3j, Deployment.Market market, String from) {
         this.web3j = web3j;
+        this.market = market;
+        this.units = VaultSnapshot.Units.of(market.base().decimals(), market.quote().decimals(), market.oracle().decimals());
         this.readOnly = new ReadonlyTransactionManager(web3j, from);
-        this.oracle = PushPriceOracle.load(deployment.contracts().oracle(), web3j, readOnly, new DefaultGasProvider());
-        this.pool = ConstantProductPool.load(deployment.contracts().pool(), web3j, readOnly, new DefaultGasProvider());
+        // Any AggregatorV3 feed reads through the push oracle's wrapper: the read side is the same interface.
+        this.oracle = PushPriceOracle.load(market.oracle().address(), web3j, readOnly, new DefaultGasProvider());
+        this.pool = ConstantProductPool.load(market.pool().address(), web3j, readOnly, new DefaultGasProvider());
+    }
+
+    /** Seconds after which the market's oracle answer is stale for its vaults. */
+    public long heartbeatSeconds() {
+        return market.oracle().heartbeatSeconds();
     }
 
     public OptionVault vault(String address) {
@@ -55,7 +71,14 @@ public final class ChainReader {
             Tuple2<BigInteger, BigInteger> reserves = pool.getReserves().send();
             VaultSnapshot.RollLimits roll = new VaultSnapshot.RollLimits(limits.minOtmBps.intValueExact(),
                 limits.strikeBandBps.intValueExact(), limits.minFloorBps.intValueExact());
-            return new VaultSnapshot(vault.getContractAddress(), vault.isCallVault().send(), now,
+            VaultKind kind = market.vaults().stream().filter(mv -> mv.address().equalsIgnoreCase(vault.getContractAddress()))
+                .findFirst().orElseThrow(() -> new IOException("vault " + vault.getContractAddress() + " is not in market "
+                    + market.name())).kind();
+            if (kind.writesCalls() != vault.isCallVault().send()) {
+                throw new IOException("vault " + vault.getContractAddress() + " is listed as " + kind.label()
+                    + " but isCallVault() says otherwise");
+            }
+            return new VaultSnapshot(vault.getContractAddress(), kind, units, now,
                 latest.component1().longValueExact(), latest.component2(), latest.component4().longValueExact(),
                 vault.idleAsset().send(), vault.idleOther().send(), vault.pendingDepositAssets().send(),
                 vault.convertToAssets(vault.pendingRedeemShares().send()).send(),
@@ -70,7 +93,7 @@ public final class ChainReader {
     }
 
     /**
-     * The vault's own Black-Scholes price of one option (1e18 size) it would write now, in its asset
+     * The vault's own Black-Scholes price of one option (one whole base token of size) it would write now, in its asset
      * units per option, at the vol feed's answer: the auction floor must not fall far below it.
      */
     public BigInteger modelPremium(OptionVault vault, BigInteger strike, long expiry) throws IOException {
@@ -87,25 +110,41 @@ public final class ChainReader {
      * The id of the oracle's first answer at or after {@code expiry}, which settles a series expiring
      * then (Options.settle checks it against its predecessor), or 0 when there is none yet.
      */
-    public long settlementRound(long expiry) throws IOException {
+    public BigInteger settlementRound(long expiry) throws IOException {
         oracleHistory();
         for (int i = 0; i < roundTimes.size(); i++) {
             if (roundTimes.get(i) >= expiry) {
-                return i + 1;
+                return roundIds.get(i);
             }
         }
-        return 0;
+        return BigInteger.ZERO;
     }
 
-    /** Every oracle answer so far as price bars (time = the answer's update time). */
+    /**
+     * Every oracle answer so far as price bars (time = the answer's update time), read back from the
+     * latest round through {@code getRoundData(id - 1)}: a Chainlink proxy's ids carry the phase in their
+     * high bits and the push oracle's count from 1, and both run consecutively within a phase. The walk
+     * stops at the phase's first round (an empty answer or a revert) or after {@value #MAX_NEW_ROUNDS}
+     * rounds.
+     */
     public PriceBars oracleHistory() throws IOException {
         try {
-            long latest = oracle.latestRound().send().longValueExact();
-            for (long round = roundTimes.size() + 1; round <= latest; round++) {
-                Tuple5<BigInteger, BigInteger, BigInteger, BigInteger, BigInteger> r =
-                    oracle.getRoundData(BigInteger.valueOf(round)).send();
+            BigInteger id = oracle.latestRoundData().send().component1();
+            BigInteger known = roundIds.isEmpty() ? BigInteger.ZERO : roundIds.get(roundIds.size() - 1);
+            List<Tuple5<BigInteger, BigInteger, BigInteger, BigInteger, BigInteger>> fresh = new ArrayList<>();
+            while (id.compareTo(known) > 0 && fresh.size() < MAX_NEW_ROUNDS) {
+                Tuple5<BigInteger, BigInteger, BigInteger, BigInteger, BigInteger> r = roundData(id);
+                if (r == null) {
+                    break;
+                }
+                fresh.add(r);
+                id = id.subtract(BigInteger.ONE);
+            }
+            for (int i = fresh.size() - 1; i >= 0; i--) {
+                Tuple5<BigInteger, BigInteger, BigInteger, BigInteger, BigInteger> r = fresh.get(i);
+                roundIds.add(r.component1());
                 roundTimes.add(r.component4().longValueExact());
-                roundPrices.add(VaultSnapshot.ratio(r.component2(), VaultSnapshot.PRICE_UNIT));
+                roundPrices.add(VaultSnapshot.ratio(r.component2(), units.price()));
             }
         } catch (IOException e) {
             throw e;
@@ -114,5 +153,16 @@ public final class ChainReader {
         }
         return PriceBars.ofCloses(roundTimes.stream().mapToLong(Long::longValue).toArray(),
             roundPrices.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /** Round {@code id}, or null before the feed's first round (an empty answer, or a revert as Chainlink's proxy gives). */
+    private Tuple5<BigInteger, BigInteger, BigInteger, BigInteger, BigInteger> roundData(BigInteger id) throws Exception {
+        Tuple5<BigInteger, BigInteger, BigInteger, BigInteger, BigInteger> r;
+        try {
+            r = oracle.getRoundData(id).send();
+        } catch (ContractCallException e) {
+            return null;
+        }
+        return r.component4().signum() == 0 ? null : r;
     }
 }

@@ -43,7 +43,6 @@ public final class Keeper {
 
     private static final Logger log = LoggerFactory.getLogger(Keeper.class);
     private static final BigInteger BPS = BigInteger.valueOf(10_000);
-    private static final BigInteger E18 = BigInteger.TEN.pow(18);
     /** How far under the pool's quote a rebalance's minimum out sits: what a sandwich could take at most. */
     static final int QUOTE_TOLERANCE_BPS = 10;
     /** The auction floor's margin over the vault's minimum share of its own option price. */
@@ -70,8 +69,12 @@ public final class Keeper {
         }
     }
 
-    /** A vault the keeper runs, with the strategy configuration for its kind. */
-    public record ManagedVault(String name, OptionVault vault, Strategy strategy) {
+    /**
+     * A vault the keeper runs, with the strategy configuration for its kind, the reader of its market and
+     * where the implied vol of its base asset comes from.
+     */
+    public record ManagedVault(String name, OptionVault vault, Strategy strategy, ChainReader market,
+                               ImpliedVolSource impliedVol) {
         String address() {
             return vault.getContractAddress();
         }
@@ -90,22 +93,18 @@ public final class Keeper {
         }
     }
 
-    private final ChainReader reader;
     private final TxSender sender;
     private final Journal journal;
-    private final ImpliedVolSource impliedVol;
     private final List<ManagedVault> vaults;
     private final Settings settings;
     private final Backtester surfaces;
     private final Consumer<String> dryRunOut;
 
     /** {@code sender} and {@code journal} may be null in a dry run, which sends and remembers nothing. */
-    public Keeper(ChainReader reader, TxSender sender, Journal journal, ImpliedVolSource impliedVol,
+    public Keeper(TxSender sender, Journal journal,
                   List<ManagedVault> vaults, Settings settings, Backtester surfaces, Consumer<String> dryRunOut) {
-        this.reader = reader;
         this.sender = sender;
         this.journal = journal;
-        this.impliedVol = impliedVol;
         this.vaults = List.copyOf(vaults);
         this.settings = settings;
         this.surfaces = surfaces;
@@ -128,11 +127,12 @@ public final class Keeper {
     }
 
     private VaultTick tick(ManagedVault v) throws IOException {
+        ChainReader reader = v.market();
         VaultSnapshot s = reader.snapshot(v.vault());
         long age = s.chainTime() - s.oracleUpdatedAt();
-        if (age > settings.maxOracleAgeSeconds()) {
-            return skip(v, s, Double.NaN, null, "oracle answer is " + age + " s old (limit "
-                + settings.maxOracleAgeSeconds() + " s): no trade");
+        long maxAge = Math.min(settings.maxOracleAgeSeconds(), reader.heartbeatSeconds());
+        if (age > maxAge) {
+            return skip(v, s, Double.NaN, null, "oracle answer is " + age + " s old (limit " + maxAge + " s): no trade");
         }
         List<String> sent = new ArrayList<>();
         s = raiseRedeemCash(v, s, sent);
@@ -142,7 +142,7 @@ public final class Keeper {
             PlannedTx close = new PlannedTx("close:" + v.address() + ":round=" + s.currentRound(),
                 v.name() + ": close round " + s.currentRound() + (bootstrap ? " (turn the first deposits into shares)"
                     : " (series expired " + Instant.ofEpochSecond(s.expiry()) + ")"),
-                v.address(), v.vault().closeRound(BigInteger.valueOf(bootstrap ? 0 : reader.settlementRound(s.expiry())))
+                v.address(), v.vault().closeRound(bootstrap ? BigInteger.ZERO : reader.settlementRound(s.expiry()))
                     .encodeFunctionCall());
             if (settings.dryRun()) {
                 dryRunOut.accept("would send: " + close);
@@ -166,7 +166,7 @@ public final class Keeper {
         }
         double iv;
         try {
-            iv = impliedVol.impliedVol(s.oracleUpdatedAt(), realizedNow);
+            iv = v.impliedVol().impliedVol(s.oracleUpdatedAt(), realizedNow);
         } catch (IOException | RuntimeException e) {
             return skip(v, s, Double.NaN, null, "market data failed (" + e.getMessage() + "): no trade");
         }
@@ -242,16 +242,13 @@ public final class Keeper {
         int slippageBps = Math.min(settings.maxSlippageBps(), s.maxSlippageBps());
         // The other token's oracle value of the shortfall, grossed up so that what arrives covers it.
         BigInteger gross = shortfall.multiply(BPS).divide(BPS.subtract(BigInteger.valueOf(slippageBps)));
-        BigInteger otherIn = s.isCall()
-            ? ceilDiv(gross.multiply(s.spot()).multiply(VaultSnapshot.QUOTE_UNIT), VaultSnapshot.BASE_UNIT.multiply(VaultSnapshot.PRICE_UNIT))
-            : ceilDiv(gross.multiply(VaultSnapshot.BASE_UNIT).multiply(VaultSnapshot.PRICE_UNIT), s.spot().multiply(VaultSnapshot.QUOTE_UNIT));
+        VaultSnapshot.Units u = s.units();
+        BigInteger otherIn = s.isCall() ? u.quoteFor(gross, s.spot()) : u.baseFor(gross, s.spot());
         otherIn = otherIn.min(s.idleOther());
         if (otherIn.signum() <= 0) {
             return s;
         }
-        BigInteger oracleOut = s.isCall()
-            ? ceilDiv(otherIn.multiply(VaultSnapshot.BASE_UNIT).multiply(VaultSnapshot.PRICE_UNIT), s.spot().multiply(VaultSnapshot.QUOTE_UNIT))
-            : ceilDiv(otherIn.multiply(s.spot()).multiply(VaultSnapshot.QUOTE_UNIT), VaultSnapshot.BASE_UNIT.multiply(VaultSnapshot.PRICE_UNIT));
+        BigInteger oracleOut = s.isCall() ? u.baseFor(otherIn, s.spot()) : u.quoteFor(otherIn, s.spot());
         BigInteger minOut = minAmountOut(s, !s.isCall(), otherIn, oracleOut, slippageBps);
         if (minOut == null) {
             log.warn("{}: the pool pays too little for {} of the other token: no swap to raise redeem cash", v.name(), otherIn);
@@ -262,7 +259,7 @@ public final class Keeper {
                 v.name(), otherIn, minOut, s.redeemAssets()),
             v.address(), v.vault().rebalance(false, otherIn, minOut).encodeFunctionCall());
         execute(tx, sent);
-        return settings.dryRun() ? s : reader.snapshot(v.vault());
+        return settings.dryRun() ? s : v.market().snapshot(v.vault());
     }
 
     private static String rebalanceMemo(ManagedVault v) {
@@ -306,8 +303,8 @@ public final class Keeper {
     static PlannedTx rebalance(ManagedVault v, VaultSnapshot s, Action.Swap swap, Strategy strategy, int slippageBps) {
         boolean buyBase = swap.baseAmount() > 0;
         BigInteger amountIn = buyBase
-            ? units(strategy.pool().quoteInForBaseOut(swap.baseAmount(), s.spotPrice()), VaultSnapshot.QUOTE_UNIT)
-            : units(-swap.baseAmount(), VaultSnapshot.BASE_UNIT);
+            ? units(strategy.pool().quoteInForBaseOut(swap.baseAmount(), s.spotPrice()), s.units().quote())
+            : units(-swap.baseAmount(), s.units().base());
         boolean assetToOther = buyBase != s.isCall();
         BigInteger available = assetToOther ? s.idleAsset() : s.idleOther();
         amountIn = amountIn.min(available);
@@ -315,11 +312,7 @@ public final class Keeper {
             log.info("{}: nothing idle to swap for {}", v.name(), swap.reason());
             return null;
         }
-        BigInteger oracleOut = buyBase
-            ? ceilDiv(amountIn.multiply(VaultSnapshot.BASE_UNIT).multiply(VaultSnapshot.PRICE_UNIT),
-                s.spot().multiply(VaultSnapshot.QUOTE_UNIT))
-            : ceilDiv(amountIn.multiply(s.spot()).multiply(VaultSnapshot.QUOTE_UNIT),
-                VaultSnapshot.BASE_UNIT.multiply(VaultSnapshot.PRICE_UNIT));
+        BigInteger oracleOut = buyBase ? s.units().baseFor(amountIn, s.spot()) : s.units().quoteFor(amountIn, s.spot());
         BigInteger minOut = minAmountOut(s, !buyBase, amountIn, oracleOut, slippageBps);
         if (minOut == null) {
             log.warn("{}: the pool pays less than the oracle value less {} bps for {}: no swap", v.name(), slippageBps,
@@ -338,7 +331,7 @@ public final class Keeper {
      */
     static BigInteger minAmountOut(VaultSnapshot s, boolean baseIn, BigInteger amountIn, BigInteger oracleOut,
                                    int slippageBps) {
-        BigInteger bound = ceilDiv(oracleOut.multiply(BPS.subtract(BigInteger.valueOf(slippageBps))), BPS);
+        BigInteger bound = VaultSnapshot.ceilDiv(oracleOut.multiply(BPS.subtract(BigInteger.valueOf(slippageBps))), BPS);
         BigInteger quoted = s.poolQuote(baseIn, amountIn).multiply(BPS.subtract(BigInteger.valueOf(QUOTE_TOLERANCE_BPS)))
             .divide(BPS);
         return quoted.compareTo(bound) >= 0 ? quoted : null;
@@ -349,10 +342,11 @@ public final class Keeper {
      * when the strategy asked for one closer to spot (calls up, puts down; rounded away from spot).
      */
     static BigInteger strike(VaultSnapshot s, double strategyStrike) {
-        BigInteger strike = BigDecimal.valueOf(strategyStrike).movePointRight(8).setScale(0, RoundingMode.HALF_UP).toBigInteger();
+        BigInteger strike = BigDecimal.valueOf(strategyStrike).multiply(new BigDecimal(s.units().price()))
+            .setScale(0, RoundingMode.HALF_UP).toBigInteger();
         BigInteger otm = BigInteger.valueOf(s.limits().minOtmBps());
         if (s.isCall()) {
-            return strike.max(ceilDiv(s.spot().multiply(BPS.add(otm)), BPS));
+            return strike.max(VaultSnapshot.ceilDiv(s.spot().multiply(BPS.add(otm)), BPS));
         }
         return strike.min(s.spot().multiply(BPS.subtract(otm)).divide(BPS));
     }
@@ -367,11 +361,11 @@ public final class Keeper {
      */
     static PlannedTx roll(ManagedVault v, VaultSnapshot s, Action.Write w, BigInteger strike, double premiumSpread,
                           BigInteger modelPremium, long auctionSeconds) {
-        BigInteger size = units(w.size(), VaultSnapshot.BASE_UNIT);
+        VaultSnapshot.Units u = s.units();
+        BigInteger size = units(w.size(), u.base());
         BigInteger maxSize = s.isCall()
             ? s.idleAsset()
-            : s.idleAsset().multiply(VaultSnapshot.BASE_UNIT).multiply(VaultSnapshot.PRICE_UNIT)
-                .divide(strike.multiply(VaultSnapshot.QUOTE_UNIT));
+            : s.idleAsset().multiply(u.base()).multiply(u.price()).divide(strike.multiply(u.quote()));
         if (size.compareTo(maxSize) > 0) {
             log.info("{}: option size {} capped at the free collateral's {}", v.name(), size, maxSize);
             size = maxSize;
@@ -381,35 +375,31 @@ public final class Keeper {
             return null;
         }
         double fair = w.limitPremium() / (1 - premiumSpread);
-        BigInteger vaultFloor = ceilDiv(modelPremium.multiply(BigInteger.valueOf((long) s.limits().minFloorBps() + FLOOR_MARGIN_BPS)), BPS);
+        BigInteger vaultFloor = VaultSnapshot.ceilDiv(modelPremium.multiply(BigInteger.valueOf((long) s.limits().minFloorBps() + FLOOR_MARGIN_BPS)), BPS);
         BigInteger floorPremium = assetPerOption(s, w.limitPremium(), RoundingMode.CEILING).max(vaultFloor).max(BigInteger.ONE);
         BigInteger startPremium = assetPerOption(s, fair, RoundingMode.FLOOR).max(floorPremium);
         OptionVault.RollParams params = new OptionVault.RollParams(strike, BigInteger.valueOf(w.expiryEpochSeconds()),
             size, startPremium, floorPremium, BigInteger.valueOf(auctionSeconds));
         String what = String.format("%s: roll round %d: %s %s x %s strike %s expiry %s, auction %s -> %s per option"
-                + " (vault price %s; %s)", v.name(), s.currentRound(), w.type(), size, E18, strike,
+                + " (vault price %s; %s)", v.name(), s.currentRound(), w.type(), size, u.base(), strike,
             Instant.ofEpochSecond(w.expiryEpochSeconds()), startPremium, floorPremium, modelPremium, w.reason());
         return new PlannedTx("roll:" + v.address() + ":round=" + s.currentRound(), what, v.address(),
             v.vault().roll(params, BigInteger.ZERO).encodeFunctionCall());
     }
 
-    /** A premium in USD per option as the vault's asset per option: WETH wei for calls, USDC units for puts. */
+    /** A premium in USD per option as the vault's asset per option: base units for calls, quote units for puts. */
     private static BigInteger assetPerOption(VaultSnapshot s, double usd, RoundingMode rounding) {
         BigDecimal value = BigDecimal.valueOf(usd);
+        VaultSnapshot.Units u = s.units();
         if (s.isCall()) {
-            return value.multiply(new BigDecimal(VaultSnapshot.PRICE_UNIT)).multiply(new BigDecimal(E18))
+            return value.multiply(new BigDecimal(u.price())).multiply(new BigDecimal(u.base()))
                 .divide(new BigDecimal(s.spot()), 0, rounding).toBigInteger();
         }
-        return value.movePointRight(6).setScale(0, rounding).toBigInteger();
+        return value.multiply(new BigDecimal(u.quote())).setScale(0, rounding).toBigInteger();
     }
 
     private static BigInteger units(double amount, BigInteger unit) {
         return BigDecimal.valueOf(amount).multiply(new BigDecimal(unit)).setScale(0, RoundingMode.FLOOR).toBigInteger();
-    }
-
-    private static BigInteger ceilDiv(BigInteger a, BigInteger b) {
-        BigInteger[] qr = a.divideAndRemainder(b);
-        return qr[1].signum() == 0 ? qr[0] : qr[0].add(BigInteger.ONE);
     }
 
     private static String round4(double v) {

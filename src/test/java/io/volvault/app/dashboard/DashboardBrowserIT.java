@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.volvault.app.chain.contracts.OptionVault;
+import io.volvault.app.keeper.VaultKind;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -51,7 +52,7 @@ class DashboardBrowserIT {
                 wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-loaded", "true"));
 
                 OptionVault vault = chain.callVault(OWNER);
-                String callAddress = chain.deployment.contracts().callVault().toLowerCase();
+                String callAddress = chain.deployment.markets().get(0).vault(VaultKind.COVERED_CALL).address().toLowerCase();
                 WebElement card = browser.findElement(By.cssSelector("section.vault[data-address='" + callAddress + "']"));
                 assertEquals(weth(vault.totalAssets().send()) + " WETH", field(card, "tvl"));
                 assertEquals(weth(vault.convertToAssets(BigInteger.TEN.pow(21)).send()) + " WETH", field(card, "share-price"));

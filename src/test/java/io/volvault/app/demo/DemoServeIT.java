@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.volvault.app.chain.Deployment;
+import io.volvault.app.keeper.VaultKind;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.ConnectException;
@@ -98,11 +99,11 @@ class DemoServeIT {
             for (JsonNode v : served) {
                 byAddress.put(v.get("address").asText().toLowerCase(Locale.ROOT), v);
             }
-            assertEquals(Set.of(deployment.contracts().callVault().toLowerCase(Locale.ROOT),
-                deployment.contracts().putVault().toLowerCase(Locale.ROOT)), byAddress.keySet(), vaults.body());
-            assertSameVault(summaryVaults.get(0), byAddress.get(deployment.contracts().callVault().toLowerCase(Locale.ROOT)),
+            assertEquals(Set.of(deployment.markets().get(0).vault(VaultKind.COVERED_CALL).address().toLowerCase(Locale.ROOT),
+                deployment.markets().get(0).vault(VaultKind.CASH_SECURED_PUT).address().toLowerCase(Locale.ROOT)), byAddress.keySet(), vaults.body());
+            assertSameVault(summaryVaults.get(0), byAddress.get(deployment.markets().get(0).vault(VaultKind.COVERED_CALL).address().toLowerCase(Locale.ROOT)),
                 "covered call", "WETH");
-            assertSameVault(summaryVaults.get(1), byAddress.get(deployment.contracts().putVault().toLowerCase(Locale.ROOT)),
+            assertSameVault(summaryVaults.get(1), byAddress.get(deployment.markets().get(0).vault(VaultKind.CASH_SECURED_PUT).address().toLowerCase(Locale.ROOT)),
                 "cash-secured put", "USDC");
 
             // The demo's chain is still up.
