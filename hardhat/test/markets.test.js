@@ -32,6 +32,23 @@ async function twoMarkets(limits = LIMITS) {
   return { ...d, owner: signers[0], keeper: signers[1], alice: signers[2], buyer: signers[5] };
 }
 
+/** Alice deposits `amount` of `token` into `vault` and the keeper closes the first round: the vault holds it. */
+async function funded(d, vault, token, amount) {
+  await token.mint(d.alice.address, amount);
+  await token.connect(d.alice).approve(vault.target, ethers.MaxUint256);
+  await vault.connect(d.alice).requestDeposit(amount, d.alice.address, d.alice.address);
+  await vault.connect(d.keeper).closeRound(0);
+}
+
+/** `buyer` buys `size` options at up to `maxPremium` each; returns what it paid in `token`. */
+async function bought(d, vault, token, size, maxPremium) {
+  await token.mint(d.buyer.address, maxPremium * 2n);
+  await token.connect(d.buyer).approve(vault.target, ethers.MaxUint256);
+  const before = await token.balanceOf(d.buyer.address);
+  await vault.connect(d.buyer).buyOptions(size, maxPremium);
+  return before - (await token.balanceOf(d.buyer.address));
+}
+
 /** Vega of one option per 1.00 of vol, as a fraction of the spot: sqrt(T) n(d1) (Hull, ch. 19), zero rate. */
 function vegaOverSpot(spot, strike, vol, years) {
   const d1 = (Math.log(spot / strike) + 0.5 * vol * vol * years) / (vol * Math.sqrt(years));
@@ -67,10 +84,7 @@ describe("markets from a deployment configuration", function () {
     const m = d.markets[1];
     const vault = m.vaults["covered-call"];
     const wbtc = m.base.contract;
-    await wbtc.mint(d.alice.address, WBTC(10));
-    await wbtc.connect(d.alice).approve(vault.target, ethers.MaxUint256);
-    await vault.connect(d.alice).requestDeposit(WBTC(10), d.alice.address, d.alice.address);
-    await vault.connect(d.keeper).closeRound(0);
+    await funded(d, vault, wbtc, WBTC(10));
     const expiry = (await time.latest()) + 7 * DAY;
     const strike = USD(66_000);
     const [model] = await vault.modelPremium(strike, expiry);
@@ -84,39 +98,24 @@ describe("markets from a deployment configuration", function () {
     const expected = 10 * 1e8 * vegaOverSpot(60_000, 66_000, 0.8, (expiry - rollAt) / (365 * DAY));
     expect(Number(risk.args.vaultVega) / expected).to.be.closeTo(1, 1e-6);
 
-    await wbtc.mint(d.buyer.address, WBTC(1));
-    await wbtc.connect(d.buyer).approve(vault.target, ethers.MaxUint256);
-    const before = await wbtc.balanceOf(d.buyer.address);
-    await vault.connect(d.buyer).buyOptions(WBTC(1), model);
     // one whole option costs the premium per option; half an option half of it, rounded up
-    expect(before - (await wbtc.balanceOf(d.buyer.address))).to.equal(model);
+    expect(await bought(d, vault, wbtc, WBTC(1), model)).to.equal(model);
     const put = m.vaults["cash-secured-put"];
     const usdc = m.quote.contract;
-    await usdc.mint(d.alice.address, USDC(540_000));
-    await usdc.connect(d.alice).approve(put.target, ethers.MaxUint256);
-    await put.connect(d.alice).requestDeposit(USDC(540_000), d.alice.address, d.alice.address);
-    await put.connect(d.keeper).closeRound(0);
+    await funded(d, put, usdc, USDC(540_000));
     const putExpiry = (await time.latest()) + 7 * DAY;
     const [putModel] = await put.modelPremium(USD(54_000), putExpiry);
     await put.connect(d.keeper).roll({ strike: USD(54_000), expiry: putExpiry, size: WBTC(10), startPremium: putModel,
       floorPremium: putModel, auctionDuration: 3600 }, 0);
     // 10 puts struck at 54,000 lock all 540,000 USDC
     expect((await put.liveRound()).remainingSize).to.equal(WBTC(10));
-    await usdc.mint(d.buyer.address, USDC(10_000));
-    await usdc.connect(d.buyer).approve(put.target, ethers.MaxUint256);
-    const usdcBefore = await usdc.balanceOf(d.buyer.address);
-    await put.connect(d.buyer).buyOptions(WBTC("0.5"), putModel);
-    expect(usdcBefore - (await usdc.balanceOf(d.buyer.address))).to.equal((putModel + 1n) / 2n);
+    expect(await bought(d, put, usdc, WBTC("0.5"), putModel)).to.equal((putModel + 1n) / 2n);
   });
 
   it("holds a WBTC vault's vega to its share of NAV per whole option", async function () {
     const d = await twoMarkets({ ...LIMITS, maxVegaBps: 100 });
     const vault = d.markets[1].vaults["covered-call"];
-    const wbtc = d.markets[1].base.contract;
-    await wbtc.mint(d.alice.address, WBTC(10));
-    await wbtc.connect(d.alice).approve(vault.target, ethers.MaxUint256);
-    await vault.connect(d.alice).requestDeposit(WBTC(10), d.alice.address, d.alice.address);
-    await vault.connect(d.keeper).closeRound(0);
+    await funded(d, vault, d.markets[1].base.contract, WBTC(10));
     const expiry = (await time.latest()) + 7 * DAY;
     const [model] = await vault.modelPremium(USD(66_000), expiry);
     // 10 options' vega is about 5 % of a 10 WBTC NAV (sqrt(7/365) n(d1) ~ 0.054 per option): over 1 %

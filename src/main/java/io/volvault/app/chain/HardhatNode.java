@@ -22,8 +22,11 @@ import org.web3j.protocol.http.HttpService;
 public final class HardhatNode implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
-    /** The project's Hardhat config with a settable start date, relative to hardhat/. */
-    private static final String REPLAY_CONFIG = "../scripts/lib/hardhat-replay.config.js";
+    /**
+     * The project's Hardhat config with a settable start date, chain id and accounts (from the environment,
+     * see the file), relative to hardhat/.
+     */
+    public static final String NODE_CONFIG = "../scripts/lib/hardhat-replay.config.js";
 
     private final Process process;
     private final String rpcUrl;
@@ -43,7 +46,7 @@ public final class HardhatNode implements AutoCloseable {
      * starts in the past: chain time never runs backwards).
      */
     public static HardhatNode start(Path hardhatDir, Path log, Optional<Instant> chainStart) throws IOException {
-        return start(hardhatDir, log, chainStart.map(t -> REPLAY_CONFIG),
+        return start(hardhatDir, log, chainStart.map(t -> NODE_CONFIG),
             chainStart.map(t -> Map.of("VOLVAULT_CHAIN_START", t.toString())).orElse(Map.of()), HardhatAccounts.CHAIN_ID);
     }
 

@@ -67,7 +67,8 @@ class TestnetRehearsalIT {
         String nodeKeys = Stream.of(deployer, keeper, oracleUpdater, volUpdater).map(TestnetRehearsalIT::privateKey)
             .collect(Collectors.joining(","));
         try (HardhatNode node = HardhatNode.start(root.resolve("hardhat"), work.resolve("node.log"),
-                Optional.of("../scripts/lib/hardhat-testnet.config.js"), Map.of("VOLVAULT_NODE_KEYS", nodeKeys), SEPOLIA)) {
+                Optional.of(HardhatNode.NODE_CONFIG), Map.of("VOLVAULT_CHAIN_ID", String.valueOf(SEPOLIA),
+                    "VOLVAULT_NODE_KEYS", nodeKeys), SEPOLIA)) {
             String rpc = node.rpcUrl();
             Path file = work.resolve("sepolia.json");
             String config = root.resolve("src/config/deploy-rehearsal.yaml").toString();
