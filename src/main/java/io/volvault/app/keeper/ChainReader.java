@@ -153,7 +153,7 @@ public final class ChainReader {
                     + " but isCallVault() says otherwise");
             }
             return new VaultSnapshot(vault.getContractAddress(), kind, units, now,
-                latest.component1().longValueExact(), latest.component2(), latest.component4().longValueExact(),
+                latest.component1(), latest.component2(), latest.component4().longValueExact(),
                 vault.idleAsset().send(), vault.idleOther().send(), vault.pendingDepositAssets().send(),
                 vault.convertToAssets(vault.pendingRedeemShares().send()).send(),
                 vault.currentRound().send().longValueExact(), live.seriesId.longValueExact(), live.expiry.longValueExact(),

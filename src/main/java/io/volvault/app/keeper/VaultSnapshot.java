@@ -12,6 +12,7 @@ import java.util.List;
  * Integer fields are in the contracts' units (see vault-contracts/README.md), which {@code units}
  * gives: the base and quote tokens' 10^decimals, and the oracle's for prices and strikes.
  *
+ * @param oracleRound     the latest oracle round's id (a Chainlink proxy's carries its phase above bit 64)
  * @param pendingDeposits assets waiting for the next round close
  * @param redeemAssets    what the shares waiting to be redeemed at the next close are worth now,
  *                        in the vault's asset: the close pays them out of its idle asset
@@ -29,7 +30,7 @@ public record VaultSnapshot(
     VaultKind kind,
     Units units,
     long chainTime,
-    long oracleRound,
+    BigInteger oracleRound,
     BigInteger spot,
     long oracleUpdatedAt,
     BigInteger idleAsset,
