@@ -366,8 +366,9 @@ async function deployMarket(field, spec, ctx) {
   if (!Array.isArray(venues) || venues.length === 0) fail(`${field}.venues`, venues, "must list at least one venue");
   market.venues = [];
   for (let i = 0; i < venues.length; i++) {
-    const deployVenue = VENUE_KINDS[venues[i]?.kind];
-    if (!deployVenue) fail(`${field}.venues[${i}].kind`, venues[i]?.kind, `must be one of ${Object.keys(VENUE_KINDS).join(", ")}`);
+    const kind = venues[i]?.kind;
+    const deployVenue = Object.hasOwn(VENUE_KINDS, String(kind)) ? VENUE_KINDS[kind] : undefined;
+    if (!deployVenue) fail(`${field}.venues[${i}].kind`, kind, `must be one of ${Object.keys(VENUE_KINDS).join(", ")}`);
     market.venues.push(await deployVenue(`${field}.venues[${i}]`, venues[i], market, ctx));
   }
   market.venueRegistry = await deployVenueRegistry(market, ctx);
