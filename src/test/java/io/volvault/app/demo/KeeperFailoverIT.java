@@ -51,7 +51,12 @@ class KeeperFailoverIT {
         Path root = Path.of(System.getProperty("volvault.root"));
         List<Process> started = new ArrayList<>();
         FaultProxy slow = null;
-        try (DemoRun run = DemoRun.start(new DemoRun.Options("BTC", false, 12, null, root, work), StrategyConfig.defaults())) {
+        // KeeperRestartIT's strategy: a 20% target (at 40% BTC's low vol of July 2025 is out of reach
+        // and the covered-call vault would write no call) and no puts.
+        StrategyConfig defaults = StrategyConfig.defaults();
+        StrategyConfig strategy = defaults.withSizing(defaults.sizing().withTargetVol(0.2))
+            .withOptions(defaults.options().with(true, false, defaults.options().callFraction(), 0));
+        try (DemoRun run = DemoRun.start(new DemoRun.Options("BTC", false, 12, null, root, work), strategy)) {
             ReplayHistory history = run.history();
             for (int i = 1; i <= history.firstTraded(); i++) {
                 run.advance(i);
@@ -74,23 +79,26 @@ class KeeperFailoverIT {
             assertEquals(200, get(bPort, "/health/live").statusCode());
 
             // Mid-round: the leader has confirmed its first action (the covered-call vault's close)
-            // and is on to the roll when it dies, with no chance to clean up.
+            // and is on to the rebalance or the roll when it dies, with no chance to clean up.
             a.await(line -> line.contains("event=action") && line.contains("result=CONFIRMED"), "a acts");
             a.process.destroyForcibly();
             assertTrue(a.process.waitFor(30, TimeUnit.SECONDS));
             assertEquals(137, a.process.exitValue(), "killed by SIGKILL");
             long confirmedByA = Files.readAllLines(a.log).stream()
                 .filter(line -> line.contains("event=action") && line.contains("result=CONFIRMED")).count();
-            assertTrue(confirmedByA >= 1 && confirmedByA < 4, "a died mid-round, after " + confirmedByA + " of 4 actions");
+            assertTrue(confirmedByA >= 1 && confirmedByA < 5, "a died mid-round, after " + confirmedByA + " of 5 actions");
 
             b.await(line -> line.contains("event=lease result=acquired holder=b token=2"), "b takes over");
             String call = run.deployment().markets().get(0).vault(VaultKind.COVERED_CALL).address();
             String put = run.deployment().markets().get(0).vault(VaultKind.CASH_SECURED_PUT).address();
             long firstBar = history.time(history.firstTraded());
             // What one keeper does on the first traded bar (as in KeeperRestartIT): each vault closes its
-            // bootstrap round 1, the covered-call vault rolls round 2, the put vault buys spot.
-            List<String> round = List.of("close:" + call + ":round=1", "roll:" + call + ":round=2",
-                "close:" + put + ":round=1", "rebalance:" + put + ":at=" + firstBar);
+            // bootstrap round 1, the covered-call vault sells base down to its target weight and rolls
+            // round 2, the put vault buys spot. The roll's KeeperLog record is sent by whichever keeper
+            // confirmed the roll, so it is there unless a died between the two.
+            List<String> round = List.of("close:" + call + ":round=1", "rebalance:" + call + ":at=" + firstBar,
+                "roll:" + call + ":round=2", "close:" + put + ":round=1", "rebalance:" + put + ":at=" + firstBar);
+            String record = "record:" + call + ":";
             try (Journal journal = Journal.connect(pg)) {
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
                 while (!round.stream().allMatch(action -> journal.find(action)
@@ -115,8 +123,9 @@ class KeeperFailoverIT {
                 List<JournalEntry> entries = journal.all();
                 assertTrue(entries.stream().allMatch(e -> e.status() == JournalEntry.Status.CONFIRMED),
                     "every journaled transaction ends confirmed: " + entries);
-                assertEquals(round.stream().sorted().toList(), entries.stream().map(JournalEntry::action).sorted().toList(),
-                    "exactly the round's four decisions, once each");
+                assertEquals(round.stream().sorted().toList(),
+                    entries.stream().map(JournalEntry::action).filter(action -> !action.startsWith(record)).sorted().toList(),
+                    "exactly the round's five decisions, once each (and at most its one record)");
                 Journal.Fence lease = journal.lease().orElseThrow();
                 assertEquals(new Journal.Fence("b", 2, 0), lease, "released by b, token 2");
                 KeeperRestartIT.assertTheChainAgrees(run, entries);
