@@ -45,7 +45,12 @@ module.exports = {
   },
   networks: {
     hardhat: {},
-    localhost: { url: process.env.HARDHAT_RPC_URL || "http://127.0.0.1:8545" },
+    // Any node, local or a testnet: `scripts/volvault deploy` passes the deployer's key in
+    // VOLVAULT_PRIVATE_KEY (never on the command line); without it the node's own accounts sign.
+    localhost: {
+      url: process.env.HARDHAT_RPC_URL || "http://127.0.0.1:8545",
+      accounts: process.env.VOLVAULT_PRIVATE_KEY ? [process.env.VOLVAULT_PRIVATE_KEY] : "remote",
+    },
   },
   mocha: { timeout: 120000 },
 };

@@ -10,7 +10,7 @@ import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {Timelocked} from "./access/Timelocked.sol";
 import {AsyncRoundVault} from "./AsyncRoundVault.sol";
-import {IAggregatorV3} from "./interfaces/IAggregatorV3.sol";
+import {AggregatorV3Interface} from "@chainlink/contracts/src/v0.8/shared/interfaces/AggregatorV3Interface.sol";
 import {IOptions} from "./interfaces/IOptions.sol";
 import {IOptionVault} from "./interfaces/IOptionVault.sol";
 import {IVenueRegistry} from "./interfaces/IVenueRegistry.sol";
@@ -33,7 +33,7 @@ contract OptionVault is IOptionVault, AsyncRoundVault {
     IOptions public immutable options;
     /// @notice The swap venues `rebalance` may route through (changed only by its owner's timelock).
     IVenueRegistry public immutable venues;
-    IAggregatorV3 public immutable oracle;
+    AggregatorV3Interface public immutable oracle;
     IVolFeed public immutable volFeed;
     /// @notice Oracle answers older than this many seconds are refused.
     uint256 public immutable heartbeat;
@@ -56,7 +56,7 @@ contract OptionVault is IOptionVault, AsyncRoundVault {
         address asset;
         IOptions options;
         IVenueRegistry venues;
-        IAggregatorV3 oracle;
+        AggregatorV3Interface oracle;
         IVolFeed volFeed;
         uint256 heartbeat;
         uint256 volHeartbeat;

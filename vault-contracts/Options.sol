@@ -10,7 +10,7 @@ import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {Timelocked} from "./access/Timelocked.sol";
-import {IAggregatorV3} from "./interfaces/IAggregatorV3.sol";
+import {AggregatorV3Interface} from "@chainlink/contracts/src/v0.8/shared/interfaces/AggregatorV3Interface.sol";
 import {IOptions} from "./interfaces/IOptions.sol";
 import {OptionMath} from "./libraries/OptionMath.sol";
 
@@ -48,7 +48,7 @@ contract Options is IOptions, ERC1155, Timelocked, ReentrancyGuard {
         address[] memory writers,
         uint256 timelockDelay_
     ) ERC1155("") Ownable(owner_) Timelocked(timelockDelay_) {
-        uint8 oracleDecimals = IAggregatorV3(oracle_).decimals();
+        uint8 oracleDecimals = AggregatorV3Interface(oracle_).decimals();
         if (oracleDecimals != 8) revert OracleDecimalsMismatch(oracleDecimals);
         base = base_;
         quote = quote_;
@@ -131,7 +131,7 @@ contract Options is IOptions, ERC1155, Timelocked, ReentrancyGuard {
         if (s.settled) revert AlreadySettled(seriesId);
         uint256 expiry = s.expiry;
         if (block.timestamp < expiry) revert NotExpired(seriesId, expiry, block.timestamp);
-        IAggregatorV3 feed = IAggregatorV3(oracle);
+        AggregatorV3Interface feed = AggregatorV3Interface(oracle);
         if (roundId == 0) (roundId, , , , ) = feed.latestRoundData();
         (, int256 answer, , uint256 updatedAt, uint80 answeredInRound) = feed.getRoundData(roundId);
         if (updatedAt < expiry || answeredInRound < roundId) revert PriceBeforeExpiry(updatedAt, expiry);

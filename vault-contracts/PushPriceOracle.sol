@@ -3,13 +3,13 @@ pragma solidity ^0.8.24;
 
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 import {Timelocked} from "./access/Timelocked.sol";
-import {IAggregatorV3} from "./interfaces/IAggregatorV3.sol";
+import {AggregatorV3Interface} from "@chainlink/contracts/src/v0.8/shared/interfaces/AggregatorV3Interface.sol";
 
 /// @title PushPriceOracle
 /// @notice A Chainlink-compatible price feed whose answers are pushed by an updater account
 /// (the demo replays historical prices through it). Every push opens and completes a round,
 /// stamped with the current block time. The updater changes only through the owner's timelock.
-contract PushPriceOracle is IAggregatorV3, Timelocked {
+contract PushPriceOracle is AggregatorV3Interface, Timelocked {
     struct RoundData {
         int192 answer;
         uint64 updatedAt;
@@ -69,19 +69,19 @@ contract PushPriceOracle is IAggregatorV3, Timelocked {
         emit AnswerUpdated(answer, roundId, block.timestamp);
     }
 
-    /// @inheritdoc IAggregatorV3
+    /// @inheritdoc AggregatorV3Interface
     function version() external pure override returns (uint256) {
         return 1;
     }
 
-    /// @inheritdoc IAggregatorV3
+    /// @inheritdoc AggregatorV3Interface
     function getRoundData(uint80 roundId) public view override returns (uint80, int256, uint256, uint256, uint80) {
         RoundData memory data = _rounds[roundId];
         if (data.updatedAt == 0) revert NoDataPresent(roundId);
         return (roundId, data.answer, data.updatedAt, data.updatedAt, roundId);
     }
 
-    /// @inheritdoc IAggregatorV3
+    /// @inheritdoc AggregatorV3Interface
     /// @dev Before the first push this returns an all-zero round, which every consumer refuses.
     function latestRoundData() external view override returns (uint80, int256, uint256, uint256, uint80) {
         uint80 roundId = latestRound;

@@ -15,7 +15,7 @@ describe("KeeperLog", function () {
 
   it("is deployed by deploy.js and named in the deployment record", async function () {
     const { keeperLog, deployment } = await loadFixture(deployed);
-    expect(deployment.contracts.keeperLog).to.equal(keeperLog.target);
+    expect(deployment.keeperLog).to.equal(keeperLog.target);
     expect(await ethers.provider.getCode(keeperLog.target)).to.not.equal("0x");
   });
 

@@ -64,8 +64,12 @@ describe("swap venues", function () {
     expect(liquidity).to.be.closeTo(l, l / 10_000n);
     expect(await c.venues.isVenue(u.venue.target)).to.equal(true);
     expect(await c.venues.isVenue(c.pool.target)).to.equal(true);
-    expect(c.deployment.contracts.uniswapVenue).to.equal(u.venue.target);
-    expect(c.deployment.contracts.venues).to.equal(c.venues.target);
+    // the deployment file lists the market's registry and both venues, each with its kind
+    const [market] = c.deployment.markets;
+    expect(market.venueRegistry).to.equal(c.venues.target);
+    expect(market.venues.map((v) => [v.kind, v.address])).to.deep.equal([["constant-product", c.pool.target],
+      ["uniswap-v3", u.venue.target]]);
+    expect(market.venues[1]).to.include({ fee: 500, feeBps: 5, pool: u.pool.address, swapRouter: u.uni.router.target });
     expect(await c.callVault.venues()).to.equal(c.venues.target);
   });
 

@@ -9,8 +9,8 @@ import {IAsyncRoundVault} from "./IAsyncRoundVault.sol";
 /// and loss budget. See vault-contracts/README.md for units, roles and the round life cycle.
 interface IOptionVault is IAsyncRoundVault {
     /// @notice What the keeper decides at each roll. Units: strike 8 decimals (USD per base), size in
-    /// base units (1e18 = one option; clamped to what the collateral and `maxSizeBps` allow), premiums
-    /// in asset units per option (per 1e18 size), times in unix seconds.
+    /// base units (10^base decimals = one option; clamped to what the collateral and `maxSizeBps` allow), premiums
+    /// in asset units per option (per 10^base decimals of size), times in unix seconds.
     struct RollParams {
         uint256 strike;
         uint256 expiry;
@@ -142,13 +142,13 @@ interface IOptionVault is IAsyncRoundVault {
     /// @notice Buys `size` options at the current auction price; reverts above `maxPremiumPerOption`. Not while paused.
     function buyOptions(uint256 size, uint256 maxPremiumPerOption) external returns (uint256 premium);
 
-    /// @notice The auction price per option now, in asset units per 1e18 size.
+    /// @notice The auction price per option now, in asset units per option (10^base decimals of size).
     function currentPremium() external view returns (uint256 premiumPerOption);
 
     /// @notice Ends the running auction; options already sold stay. Guardian only.
     function cancelAuction() external;
 
-    /// @notice The on-chain Black-Scholes value of one option (1e18 size) of this vault's kind now, in
+    /// @notice The on-chain Black-Scholes value of one option (10^base decimals of size) of this vault's kind now, in
     /// asset units, with its delta (wad, signed) and vega (asset units per 1.00 of vol) and the vol used.
     function modelPremium(
         uint256 strike,

@@ -2,9 +2,10 @@
 pragma solidity ^0.8.24;
 
 /// @notice European, cash-settled options written by registered writers (the vaults), one ERC-1155
-/// token id per series. Sizes are in base-token units (1e18 = one option on one WETH); strikes and
-/// settlement prices carry the oracle's 8 decimals. Calls are collateralised one base per option and
-/// pay (S - K) / S base per option; puts are collateralised K quote per option and pay K - S quote.
+/// token id per series. Sizes are in base-token units (10^base decimals = one option on one base
+/// token: 1e18 for WETH, 1e8 for WBTC); strikes and settlement prices carry the oracle's 8 decimals.
+/// Calls are collateralised one base per option and pay (S - K) / S base per option; puts are
+/// collateralised K quote per option and pay K - S quote.
 interface IOptions {
     struct Series {
         address writer; // the vault that wrote it and gets the leftover collateral back

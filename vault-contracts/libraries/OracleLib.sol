@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
-import {IAggregatorV3} from "../interfaces/IAggregatorV3.sol";
+import {AggregatorV3Interface} from "@chainlink/contracts/src/v0.8/shared/interfaces/AggregatorV3Interface.sol";
 
 /// @title OracleLib
 /// @notice The single way contracts read a price: an answer that is positive, from a complete
@@ -15,7 +15,7 @@ library OracleLib {
     /// @return updatedAt when it was last updated
     /// @return roundId the round it came from
     function freshPrice(
-        IAggregatorV3 feed,
+        AggregatorV3Interface feed,
         uint256 heartbeat
     ) internal view returns (uint256 price, uint256 updatedAt, uint80 roundId) {
         int256 answer;

@@ -28,7 +28,6 @@ library RollChecks {
     uint256 private constant BPS = 10_000;
     uint256 private constant WAD = 1e18;
     uint256 private constant ORACLE_TO_WAD = 1e10; // 8-decimal oracle prices to 18 decimals
-    uint256 private constant OPTION_UNIT = 1e18;
 
     /// @notice Code ceilings on the owner's keeper limits.
     uint256 internal constant MAX_ROUND_DURATION = 35 days;
@@ -65,7 +64,7 @@ library RollChecks {
         uint256 vaultVega;
     }
 
-    /// @notice One option's (1e18 size) Black-Scholes value in asset units, its delta (wad, signed)
+    /// @notice One option's (one whole base token of size) Black-Scholes value in asset units, its delta (wad, signed)
     /// and vega (asset units per 1.00 of vol), at `vol` and the time left to `expiry` (ACT/365).
     function model(
         Market memory m,
@@ -111,7 +110,7 @@ library RollChecks {
         if (
             p.floorPremium == 0 ||
             p.startPremium < p.floorPremium ||
-            p.startPremium > OptionMath.collateral(m.isCall, p.strike, OPTION_UNIT, u)
+            p.startPremium > OptionMath.collateral(m.isCall, p.strike, m.baseUnit, u)
         ) {
             revert IOptionVault.InvalidPremiums(p.startPremium, p.floorPremium);
         }
@@ -138,7 +137,7 @@ library RollChecks {
         uint256 deltaValue = m.isCall ? absDelta : OptionMath.baseToQuote(absDelta, m.spot, u);
         if (deltaValue * BPS > h.nav * limits.maxDeltaBps)
             revert IOptionVault.DeltaLimitExceeded(o.vaultDelta, h.nav, limits.maxDeltaBps);
-        o.vaultVega = Math.mulDiv(o.size, vega, OPTION_UNIT);
+        o.vaultVega = Math.mulDiv(o.size, vega, m.baseUnit);
         if (o.vaultVega * BPS > h.nav * limits.maxVegaBps)
             revert IOptionVault.VegaLimitExceeded(o.vaultVega, h.nav, limits.maxVegaBps);
     }
@@ -284,7 +283,7 @@ library RollChecks {
         if (premiumPerOption > maxPremiumPerOption) {
             revert IOptionVault.PremiumAboveMax(premiumPerOption, maxPremiumPerOption);
         }
-        premium = Math.mulDiv(size, premiumPerOption, OPTION_UNIT, Math.Rounding.Ceil);
+        premium = Math.mulDiv(size, premiumPerOption, m.baseUnit, Math.Rounding.Ceil);
         uint256 collateral = OptionMath.collateral(
             m.isCall,
             live.strike,

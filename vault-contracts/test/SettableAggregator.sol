@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
-import {IAggregatorV3} from "../interfaces/IAggregatorV3.sol";
+import {AggregatorV3Interface} from "@chainlink/contracts/src/v0.8/shared/interfaces/AggregatorV3Interface.sol";
 
 /// @notice A feed whose latest round is set field by field, to present consumers with the faulty
 /// answers a real feed can give (stale, zero, negative, incomplete, absurdly large). Every round set
 /// is also kept by id for `getRoundData`; an unset id reads as all zero.
-contract SettableAggregator is IAggregatorV3 {
+contract SettableAggregator is AggregatorV3Interface {
     struct Round {
         int256 answer;
         uint256 startedAt;

@@ -5,7 +5,7 @@
 //   const uni = await deployUniswapV3(signer, wethAddress);            // factory, SwapRouter, NFT positions, QuoterV2
 //   const pool = await createPool(uni, base, quote, 500, price8);      // created and initialized at the oracle price
 //   await addLiquidity(uni, pool, baseAmount, quoteAmount, { rangeBps: 1000 });   // +-10 % around the price
-//   const venue = await deployUniswapVenue(hre, signer, {...})          // all of the above plus our adapter
+// deploy.js (VENUE_KINDS["uniswap-v3"]) does all of the above per market and adds our UniswapV3Venue adapter.
 const { ethers } = require("ethers");
 
 const ARTIFACTS = {
@@ -119,45 +119,4 @@ async function addLiquidity(uni, pool, baseAmount, quoteAmount, { rangeBps, reci
   return { tokenId: minted.tokenId, liquidity: minted.liquidity, amount0: minted.amount0, amount1: minted.amount1, tickLower, tickUpper };
 }
 
-/**
- * Everything deploy.js needs for a Uniswap v3 venue: Uniswap v3 itself (or `uni` when given), a base/quote
- * pool at `fee` initialized at `price8`, `baseLiquidity` base units (minted by the signer's TestToken) and
- * the quote at the price in a range of `rangeBps` (full range without), and our `UniswapV3Venue` adapter.
- * `hre` deploys the adapter from this project's artifacts. Returns the contracts and a JSON-ready record.
- */
-async function deployUniswapVenue(hre, signer, { weth, usdc, price8, fee, baseLiquidity, rangeBps, uni }) {
-  const base = { address: weth.target, decimals: Number(await weth.decimals()) };
-  const quote = { address: usdc.target, decimals: Number(await usdc.decimals()) };
-  uni = uni ?? (await deployUniswapV3(signer, weth.target));
-  const pool = await createPool(uni, base, quote, fee, price8);
-  const quoteLiquidity = (BigInt(baseLiquidity) * BigInt(price8) * 10n ** BigInt(quote.decimals))
-    / (10n ** 8n * 10n ** BigInt(base.decimals));
-  await (await weth.mint(await signer.getAddress(), baseLiquidity)).wait();
-  await (await usdc.mint(await signer.getAddress(), quoteLiquidity)).wait();
-  const position = await addLiquidity(uni, pool, BigInt(baseLiquidity), quoteLiquidity, { rangeBps });
-  const venue = await hre.ethers.deployContract("UniswapV3Venue",
-    [uni.router.target, uni.quoter.target, uni.factory.target, base.address, quote.address, fee], signer);
-  await venue.waitForDeployment();
-  return {
-    uni, pool, venue, position,
-    record: {
-      contracts: {
-        uniswapFactory: uni.factory.target,
-        uniswapSwapRouter: uni.router.target,
-        uniswapPositionManager: uni.positionManager.target,
-        uniswapQuoterV2: uni.quoter.target,
-        uniswapPool: pool.address,
-        uniswapVenue: venue.target,
-      },
-      parameters: {
-        uniswapFee: fee,
-        uniswapRangeBps: rangeBps ?? null,
-        uniswapTickLower: position.tickLower,
-        uniswapTickUpper: position.tickUpper,
-        uniswapLiquidity: position.liquidity.toString(),
-      },
-    },
-  };
-}
-
-module.exports = { deployUniswapV3, createPool, addLiquidity, deployUniswapVenue, poolPrice, sqrtBig, TICK_SPACING };
+module.exports = { deployUniswapV3, createPool, addLiquidity, poolPrice, sqrtBig, TICK_SPACING };

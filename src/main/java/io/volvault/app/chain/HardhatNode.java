@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.web3j.protocol.Web3j;
@@ -21,8 +22,11 @@ import org.web3j.protocol.http.HttpService;
 public final class HardhatNode implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
-    /** The project's Hardhat config with a settable start date, relative to hardhat/. */
-    private static final String REPLAY_CONFIG = "../scripts/lib/hardhat-replay.config.js";
+    /**
+     * The project's Hardhat config with a settable start date, chain id and accounts (from the environment,
+     * see the file), relative to hardhat/.
+     */
+    public static final String NODE_CONFIG = "../scripts/lib/hardhat-replay.config.js";
 
     private final Process process;
     private final String rpcUrl;
@@ -42,6 +46,16 @@ public final class HardhatNode implements AutoCloseable {
      * starts in the past: chain time never runs backwards).
      */
     public static HardhatNode start(Path hardhatDir, Path log, Optional<Instant> chainStart) throws IOException {
+        return start(hardhatDir, log, chainStart.map(t -> NODE_CONFIG),
+            chainStart.map(t -> Map.of("VOLVAULT_CHAIN_START", t.toString())).orElse(Map.of()), HardhatAccounts.CHAIN_ID);
+    }
+
+    /**
+     * Starts a node with the Hardhat configuration {@code config} (relative to hardhat/; the project's own when
+     * empty) and {@code env}, and waits until it answers {@code eth_chainId} with {@code chainId}.
+     */
+    public static HardhatNode start(Path hardhatDir, Path log, Optional<String> config, Map<String, String> env, long chainId)
+            throws IOException {
         Path cli = hardhatDir.resolve("node_modules/hardhat/internal/cli/bootstrap.js");
         if (!Files.isRegularFile(cli)) {
             throw new IOException("Hardhat is not installed in " + hardhatDir + " (run npm ci there, or use scripts/volvault)");
@@ -49,19 +63,17 @@ public final class HardhatNode implements AutoCloseable {
         int port = freePort();
         Files.createDirectories(log.toAbsolutePath().getParent());
         List<String> command = new ArrayList<>(List.of("node", cli.toString()));
-        if (chainStart.isPresent()) {
-            command.addAll(List.of("--config", hardhatDir.resolve(REPLAY_CONFIG).normalize().toString()));
-        }
+        config.ifPresent(c -> command.addAll(List.of("--config", hardhatDir.resolve(c).normalize().toString())));
         command.addAll(List.of("node", "--hostname", "127.0.0.1", "--port", String.valueOf(port)));
         ProcessBuilder builder = new ProcessBuilder(command)
             .directory(hardhatDir.toFile())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
-        chainStart.ifPresent(t -> builder.environment().put("VOLVAULT_CHAIN_START", t.toString()));
+        builder.environment().putAll(env);
         Process process = builder.start();
         HardhatNode node = new HardhatNode(process, "http://127.0.0.1:" + port);
         try {
-            node.awaitChainId(log);
+            node.awaitChainId(log, chainId);
             return node;
         } catch (IOException | RuntimeException e) {
             node.close();
@@ -73,7 +85,7 @@ public final class HardhatNode implements AutoCloseable {
         return rpcUrl;
     }
 
-    private void awaitChainId(Path log) throws IOException {
+    private void awaitChainId(Path log, long expected) throws IOException {
         Web3j web3j = Web3j.build(new HttpService(rpcUrl));
         try {
             long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
@@ -83,8 +95,8 @@ public final class HardhatNode implements AutoCloseable {
                 }
                 try {
                     BigInteger chainId = web3j.ethChainId().send().getChainId();
-                    if (chainId.longValueExact() != HardhatAccounts.CHAIN_ID) {
-                        throw new IOException("node at " + rpcUrl + " has chain id " + chainId + ", expected " + HardhatAccounts.CHAIN_ID);
+                    if (chainId.longValueExact() != expected) {
+                        throw new IOException("node at " + rpcUrl + " has chain id " + chainId + ", expected " + expected);
                     }
                     return;
                 } catch (IOException notYetListening) {

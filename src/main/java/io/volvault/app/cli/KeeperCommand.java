@@ -17,6 +17,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.Web3j;
 import picocli.CommandLine;
@@ -74,7 +76,8 @@ public final class KeeperCommand implements Callable<Integer> {
         description = "Deribit-style API for the implied vol (default: the local server, ${DEFAULT-VALUE}).")
     String marketData;
 
-    @Option(names = "--currency", defaultValue = "BTC", description = "Vol index currency (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--currency", paramLabel = "BTC|ETH",
+        description = "Vol index currency for every market (default: each market's base token, WBTC -> BTC, WETH -> ETH).")
     String currency;
 
     @Option(names = "--implied-vol", defaultValue = "dvol", paramLabel = "dvol|proxy",
@@ -94,7 +97,7 @@ public final class KeeperCommand implements Callable<Integer> {
     Path keystore;
 
     @Option(names = "--max-oracle-age", paramLabel = "SECONDS",
-        description = "Oldest oracle answer the keeper trades on (default: the deployment's heartbeat).")
+        description = "Oldest oracle answer the keeper trades on (default: each market's oracle heartbeat).")
     Long maxOracleAge;
 
     @Option(names = "--max-slippage-bps", defaultValue = "100",
@@ -127,11 +130,14 @@ public final class KeeperCommand implements Callable<Integer> {
         Deployment d = Deployment.read(chain.deployment);
         StrategyConfig strategy = config == null ? StrategyConfig.defaults() : ConfigFile.read(config);
         Keeper.Settings settings = new Keeper.Settings(
-            maxOracleAge != null ? maxOracleAge : d.parameters().heartbeatSeconds(), maxSlippageBps, auctionSeconds, dryRun);
+            maxOracleAge != null ? maxOracleAge : Long.MAX_VALUE, maxSlippageBps, auctionSeconds, dryRun);
         TxSender.GasPolicy gas = new TxSender.GasPolicy(maxGasPerTx, dailyGas);
-        ImpliedVolSource iv = switch (impliedVolSource) {
-            case "dvol" -> ImpliedVolSource.dvol(DeribitClient.builder(marketData).build(), currency);
-            case "proxy" -> ImpliedVolSource.realizedProxy(strategy.forecast().proxyPremiumRatio());
+        Function<Deployment.Market, ImpliedVolSource> iv = switch (impliedVolSource) {
+            case "dvol" -> {
+                DeribitClient client = DeribitClient.builder(marketData).build();
+                yield market -> ImpliedVolSource.dvol(client, currency != null ? currency : indexCurrency(market));
+            }
+            case "proxy" -> market -> ImpliedVolSource.realizedProxy(strategy.forecast().proxyPremiumRatio());
             default -> throw new UserInputException("--implied-vol must be dvol or proxy, was " + impliedVolSource);
         };
         Web3j web3j = RetryingRpc.connect(chain.rpc);
@@ -149,8 +155,9 @@ public final class KeeperCommand implements Callable<Integer> {
             try (Journal journal = dryRun ? null : openJournal()) {
                 Keeper keeper = Keepers.create(web3j, chainId, d, key, journal, iv, strategy, settings, gas,
                     TxSender.Listener.NONE, line -> spec.commandLine().getOut().println(line));
-                spec.commandLine().getErr().printf("volvault keeper: %s on chain %d, implied vol: %s%n",
-                    dryRun ? "dry run" : "keeper " + key.getAddress(), chainId, iv.describe());
+                spec.commandLine().getErr().printf("volvault keeper: %s on chain %d, %d vaults in %d markets, implied vol: %s%n",
+                    dryRun ? "dry run" : "keeper " + key.getAddress(), chainId, d.vaults().size(), d.markets().size(),
+                    d.markets().stream().map(m -> m.name() + " " + iv.apply(m).describe()).collect(Collectors.joining(", ")));
                 if (once) {
                     return tickOnce(keeper, journal);
                 }
@@ -216,6 +223,12 @@ public final class KeeperCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         service.run();
         return 0;
+    }
+
+    /** The vol index of a market's base token: its symbol less a leading W (WBTC -> BTC, WETH -> ETH). */
+    static String indexCurrency(Deployment.Market market) {
+        String symbol = market.base().symbol();
+        return symbol.length() > 1 && symbol.startsWith("W") ? symbol.substring(1) : symbol;
     }
 
     private long chainId(Web3j web3j) throws IOException {

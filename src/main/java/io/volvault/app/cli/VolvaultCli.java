@@ -21,6 +21,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
     description = "Option vault with a volatility-targeting strategy: pricing, backtests, keeper, demo.",
     subcommands = {
         CommandLine.HelpCommand.class,
+        DeployCommand.class,
         KeeperCommand.class,
         DemoCommand.class,
         GreeksCommand.class,

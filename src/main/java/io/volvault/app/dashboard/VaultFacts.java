@@ -33,9 +33,6 @@ import org.web3j.tx.gas.DefaultGasProvider;
  */
 public final class VaultFacts {
 
-    /** Oracle answers, strikes and spot prices carry 8 decimals (vault-contracts/README.md). */
-    private static final int PRICE_DECIMALS = 8;
-    private static final int OPTION_DECIMALS = 18;
     private static final BigDecimal WAD = BigDecimal.TEN.pow(18);
     private static final double SECONDS_PER_YEAR = 365.0 * 24 * 3600;
     private static final int REALIZED_WINDOW_DAYS = 30;
@@ -63,17 +60,19 @@ public final class VaultFacts {
         this.readOnly = new ReadonlyTransactionManager(web3j, deployment.roles().owner());
     }
 
-    /** The deployment's vault addresses, call vault first (lower case). */
+    /** The deployment's vault addresses, market by market as the file lists them (lower case). */
     public List<String> vaultAddresses() {
-        return List.of(deployment.contracts().callVault().toLowerCase(), deployment.contracts().putVault().toLowerCase());
+        return deployment.vaults().stream().map(v -> v.vault().address().toLowerCase()).toList();
     }
 
     public List<VaultView> vaults() throws IOException {
         index.catchUp();
-        Snapshot now = snapshot();
         List<VaultView> views = new ArrayList<>();
-        for (String vault : vaultAddresses()) {
-            views.add(vault(vault, now));
+        for (Deployment.Market market : deployment.markets()) {
+            Snapshot now = snapshot(market);
+            for (Deployment.Vault v : market.vaults()) {
+                views.add(vault(v.address().toLowerCase(), now));
+            }
         }
         return views;
     }
@@ -85,14 +84,14 @@ public final class VaultFacts {
             return Optional.empty();
         }
         index.catchUp();
-        return Optional.of(vault(vault, snapshot()));
+        return Optional.of(vault(vault, snapshot(deployment.vault(vault).market())));
     }
 
     /** The address's positions; empty if it never touched a vault and holds nothing in any. */
     public Optional<AccountView> account(String address) throws IOException {
         String account = address.toLowerCase();
         index.catchUp();
-        Snapshot now = snapshot();
+        Snapshot now = snapshot(deployment.markets().get(0));
         List<AccountView.Position> positions = new ArrayList<>();
         boolean known = false;
         for (String vault : vaultAddresses()) {
@@ -104,26 +103,32 @@ public final class VaultFacts {
         return known ? Optional.of(new AccountView(account, now.time().toString(), positions)) : Optional.empty();
     }
 
-    /** The chain's clock and the oracle's price, read once per answer. */
-    private record Snapshot(Instant time, BigInteger oracleAnswer) {
+    /** The chain's clock and a market's oracle price, read once per answer. */
+    private record Snapshot(Instant time, Deployment.Market market, BigInteger oracleAnswer) {
         double spot() {
-            return new BigDecimal(oracleAnswer, PRICE_DECIMALS).doubleValue();
+            return new BigDecimal(oracleAnswer, market.oracle().decimals()).doubleValue();
+        }
+
+        BigDecimal price(BigInteger answer) {
+            return Amount.of(answer, market.oracle().decimals(), "USD").value();
         }
     }
 
-    private Snapshot snapshot() throws IOException {
+    private Snapshot snapshot(Deployment.Market market) throws IOException {
         long time = web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send()
             .getBlock().getTimestamp().longValueExact();
-        PushPriceOracle oracle = PushPriceOracle.load(deployment.contracts().oracle(), web3j, readOnly, noGas);
-        return new Snapshot(Instant.ofEpochSecond(time), call(oracle.latestRoundData(), "oracle.latestRoundData").component2());
+        PushPriceOracle oracle = PushPriceOracle.load(market.oracle().address(), web3j, readOnly, noGas);
+        return new Snapshot(Instant.ofEpochSecond(time), market,
+            call(oracle.latestRoundData(), "oracle.latestRoundData").component2());
     }
 
     private VaultView vault(String address, Snapshot now) throws IOException {
         OptionVault vault = OptionVault.load(address, web3j, readOnly, noGas);
-        boolean isCall = call(vault.isCallVault(), "isCallVault");
+        Deployment.Market market = now.market();
+        boolean isCall = deployment.vault(address).vault().kind().writesCalls();
         Token asset = token(call(vault.asset(), "asset"));
         Token share = new Token(call(vault.symbol(), "symbol"), call(vault.decimals(), "decimals").intValueExact());
-        Token base = token(deployment.contracts().weth());
+        Token base = new Token(market.base().symbol(), market.base().decimals());
         List<IndexedEvent> events = index.events(address);
 
         OptionVault.LiveRound live = call(vault.liveRound(), "liveRound");
@@ -135,23 +140,23 @@ public final class VaultFacts {
         Optional<IndexedEvent> opened = last(events, "RoundOpened");
         if (live.seriesId.signum() != 0 && opened.isPresent()) {
             IndexedEvent roll = opened.get();
-            double strike = new BigDecimal(live.strike, PRICE_DECIMALS).doubleValue();
+            double strike = now.price(live.strike).doubleValue();
             BigDecimal impliedVol = new BigDecimal(roll.uint("impliedVol")).divide(WAD, MathContext.DECIMAL64);
             long secondsLeft = Math.max(0, live.expiry.longValueExact() - now.time().getEpochSecond());
             double strikeOverSpot = strike / now.spot();
             boolean inTheMoney = isCall ? now.spot() > strike : now.spot() < strike;
             option = new VaultView.Option(live.seriesId.longValueExact(), isCall ? "call" : "put",
-                price(live.strike), Instant.ofEpochSecond(live.expiry.longValueExact()).toString(),
-                Amount.of(live.soldSize, OPTION_DECIMALS, base.symbol()),
-                Amount.of(live.remainingSize, OPTION_DECIMALS, base.symbol()),
+                now.price(live.strike), Instant.ofEpochSecond(live.expiry.longValueExact()).toString(),
+                Amount.of(live.soldSize, base.decimals(), base.symbol()),
+                Amount.of(live.remainingSize, base.decimals(), base.symbol()),
                 Amount.of(live.premiumCollected, asset.decimals(), asset.symbol()),
-                impliedVol, price(roll.uint("spotPrice")), strikeOverSpot,
+                impliedVol, now.price(roll.uint("spotPrice")), strikeOverSpot,
                 strike == now.spot() ? "at the money" : inTheMoney ? "in the money" : "out of the money",
                 secondsLeft, human(Duration.ofSeconds(secondsLeft)),
                 Instant.ofEpochSecond(live.auctionEnd.longValueExact()).toString());
             greeks = DollarGreeks.of(isCall ? OptionType.CALL : OptionType.PUT, now.spot(), strike,
                 secondsLeft / SECONDS_PER_YEAR, impliedVol.doubleValue(),
-                new BigDecimal(live.soldSize, OPTION_DECIMALS).doubleValue(), ownedBase);
+                new BigDecimal(live.soldSize, base.decimals()).doubleValue(), ownedBase);
         } else {
             greeks = DollarGreeks.spotOnly(now.spot(), ownedBase);
         }
@@ -175,12 +180,11 @@ public final class VaultFacts {
             Amount.of(call(vault.accruedFees(), "accruedFees"), asset.decimals(), asset.symbol()),
             Amount.of(charged, asset.decimals(), asset.symbol()), Amount.of(claimed, asset.decimals(), asset.symbol()));
 
-        int priceDecimals = call(PushPriceOracle.load(deployment.contracts().oracle(), web3j, readOnly, noGas).decimals(),
-            "oracle decimals").intValueExact();
-        List<IndexedEvent> answers = index.events(deployment.contracts().oracle());
-        List<RoundHistory.Round> rounds = RoundHistory.of(events, index.events(deployment.contracts().options()), answers,
+        int priceDecimals = market.oracle().decimals();
+        List<IndexedEvent> answers = index.events(market.oracle().address());
+        List<RoundHistory.Round> rounds = RoundHistory.of(events, index.events(market.options()), answers,
             new RoundHistory.Units(asset.symbol(), asset.decimals(), base.decimals(), priceDecimals));
-        BigDecimal assetPriceUsd = isCall ? price(now.oracleAnswer(), priceDecimals) : BigDecimal.ONE;
+        BigDecimal assetPriceUsd = isCall ? now.price(now.oracleAnswer()) : BigDecimal.ONE;
         Amount sharePrice = Amount.of(call(vault.convertToAssets(BigInteger.TEN.pow(share.decimals())), "convertToAssets"),
             asset.decimals(), asset.symbol());
         VaultView.Returns returns = VaultPerformance.of(rounds, answers, isCall, priceDecimals, sharePrice.value(),
@@ -191,22 +195,22 @@ public final class VaultFacts {
             share.decimals(), WalletCalls.SELECTORS);
 
         return new VaultView(address, call(vault.name(), "name"), share.symbol(),
-            isCall ? "covered call" : "cash-secured put", asset.symbol(), now.time().toString(), price(now.oracleAnswer()),
+            isCall ? "covered call" : "cash-secured put", asset.symbol(), now.time().toString(), now.price(now.oracleAnswer()),
             Amount.of(call(vault.totalAssets(), "totalAssets"), asset.decimals(), asset.symbol()),
             Amount.of(call(vault.totalSupply(), "totalSupply"), share.decimals(), share.symbol()),
             sharePrice,
             call(vault.currentRound(), "currentRound").longValueExact(),
-            option, greeks, volatility(), fees, history, keeperActions(events, isCall, asset),
+            option, greeks, volatility(market), fees, history, keeperActions(events, now, isCall, asset),
             assetPriceUsd, returns, rounds, wallet, recorded);
     }
 
     private BacktestProofs.Proofs proofs(String vault, String keeper) throws IOException {
-        String log = deployment.contracts().keeperLog();
+        String log = deployment.keeperLog();
         return log == null ? new BacktestProofs.Proofs(List.of(), 0) : BacktestProofs.of(index.events(log), vault, keeper);
     }
 
-    private VaultView.Volatility volatility() throws IOException {
-        List<IndexedEvent> answers = index.events(deployment.contracts().oracle()).stream()
+    private VaultView.Volatility volatility(Deployment.Market market) throws IOException {
+        List<IndexedEvent> answers = index.events(market.oracle().address()).stream()
             .filter(e -> e.name().equals("AnswerUpdated")).toList();
         if (answers.isEmpty()) {
             return new VaultView.Volatility(null, targetVol, REALIZED_WINDOW_DAYS, 0, "no oracle price indexed yet");
@@ -215,7 +219,7 @@ public final class VaultFacts {
         long start = end - Duration.ofDays(REALIZED_WINDOW_DAYS).toSeconds();
         List<OracleRealizedVol.Observation> window = answers.stream()
             .map(e -> new OracleRealizedVol.Observation(e.uint("updatedAt").longValueExact(),
-                new BigDecimal(new BigInteger(e.field("current")), PRICE_DECIMALS).doubleValue()))
+                new BigDecimal(new BigInteger(e.field("current")), market.oracle().decimals()).doubleValue()))
             .filter(o -> o.time() >= start)
             .toList();
         OptionalDouble realized = OracleRealizedVol.annualised(window);
@@ -226,10 +230,12 @@ public final class VaultFacts {
                 "needs two oracle prices at different times in the window");
     }
 
-    private List<VaultView.KeeperAction> keeperActions(List<IndexedEvent> events, boolean isCall, Token asset)
+    private List<VaultView.KeeperAction> keeperActions(List<IndexedEvent> events, Snapshot now, boolean isCall, Token asset)
             throws IOException {
         Map<String, String> notes = keeperNotes.byTxHash();
-        Token other = token(isCall ? deployment.contracts().usdc() : deployment.contracts().weth());
+        Deployment.Token otherToken = isCall ? now.market().quote() : now.market().base();
+        Token other = new Token(otherToken.symbol(), otherToken.decimals());
+        int baseDecimals = now.market().base().decimals();
         List<VaultView.KeeperAction> actions = new ArrayList<>();
         for (IndexedEvent e : newestFirst(events)) {
             String action;
@@ -238,17 +244,17 @@ public final class VaultFacts {
                 case "RoundOpened" -> {
                     action = "open round " + e.uint("round");
                     detail = "wrote " + (Boolean.parseBoolean(e.field("isCall")) ? "calls" : "puts")
-                        + " at strike " + Readable.number(price(e.uint("strike"))) + " USD expiring "
+                        + " at strike " + Readable.number(now.price(e.uint("strike"))) + " USD expiring "
                         + Instant.ofEpochSecond(e.uint("expiry").longValueExact())
-                        + ", up to " + Readable.amount(Amount.of(e.uint("size"), OPTION_DECIMALS, "options"))
+                        + ", up to " + Readable.amount(Amount.of(e.uint("size"), baseDecimals, "options"))
                         + ", implied vol "
                         + Readable.percent(new BigDecimal(e.uint("impliedVol")).divide(WAD, MathContext.DECIMAL64).doubleValue())
-                        + ", spot " + Readable.number(price(e.uint("spotPrice"))) + " USD";
+                        + ", spot " + Readable.number(now.price(e.uint("spotPrice"))) + " USD";
                 }
                 case "AuctionCancelled" -> {
                     action = "cancel auction of round " + e.uint("round");
                     detail = "the guardian ended the auction with "
-                        + Readable.amount(Amount.of(e.uint("unsoldSize"), OPTION_DECIMALS, "options"))
+                        + Readable.amount(Amount.of(e.uint("unsoldSize"), baseDecimals, "options"))
                         + " unsold";
                 }
                 case "RoundClosed" -> {
@@ -267,7 +273,7 @@ public final class VaultFacts {
                     detail = "swapped " + Readable.amount(Amount.of(e.uint("amountIn"), in.decimals(), in.symbol()))
                         + " for " + Readable.amount(Amount.of(e.uint("amountOut"), out.decimals(), out.symbol()))
                         + " (at least " + Readable.amount(Amount.of(e.uint("minAmountOut"), out.decimals(), out.symbol()))
-                        + ") at oracle " + Readable.number(price(e.uint("oraclePrice"))) + " USD";
+                        + ") at oracle " + Readable.number(now.price(e.uint("oraclePrice"))) + " USD";
                 }
                 default -> {
                     continue;
@@ -330,14 +336,6 @@ public final class VaultFacts {
         List<IndexedEvent> copy = new ArrayList<>(events);
         Collections.reverse(copy);
         return copy;
-    }
-
-    private static BigDecimal price(BigInteger answer) {
-        return price(answer, PRICE_DECIMALS);
-    }
-
-    private static BigDecimal price(BigInteger answer, int decimals) {
-        return Amount.of(answer, decimals, "USD").value();
     }
 
     private static String time(IndexedEvent e) {

@@ -65,7 +65,7 @@ public record VaultView(
     /**
      * The option series the live round writes.
      *
-     * @param size           options sold so far (one option is on one WETH)
+     * @param size           options sold so far (one option is on one whole base token)
      * @param unsold         size still offered in the auction
      * @param premium        premium collected this round, in the vault's asset
      * @param strikeOverSpot strike / oracle spot: above 1 a call is out of the money, a put in it

@@ -7,6 +7,8 @@ import io.volvault.app.chain.contracts.OptionVault;
 import io.volvault.app.chain.contracts.PushPriceOracle;
 import io.volvault.app.chain.contracts.TestToken;
 import io.volvault.app.chain.contracts.VolFeed;
+import io.volvault.app.keeper.VaultKind;
+import io.volvault.app.keeper.VaultSnapshot;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -46,9 +48,6 @@ final class ChainActors {
     static final int VOL_UPDATER = 8;
 
     private static final BigInteger MAX = BigInteger.TWO.pow(256).subtract(BigInteger.ONE);
-    private static final BigInteger E18 = BigInteger.TEN.pow(18);
-    private static final BigInteger E6 = BigInteger.TEN.pow(6);
-    private static final BigInteger E8 = BigInteger.TEN.pow(8);
 
     /** One option purchase in an auction. */
     record Purchase(String vault, BigInteger size, BigInteger premiumAssets) {}
@@ -56,6 +55,8 @@ final class ChainActors {
     private final Web3j web3j;
     private final Web3jService service;
     private final Deployment deployment;
+    /** The demo deploys one market (the replayed asset's). */
+    private final Deployment.Market market;
     private final ContractGasProvider gas;
     private final int poolFeeBps;
 
@@ -63,7 +64,8 @@ final class ChainActors {
         this.web3j = web3j;
         this.service = service;
         this.deployment = deployment;
-        this.poolFeeBps = deployment.parameters().poolFeeBps();
+        this.market = deployment.markets().get(0);
+        this.poolFeeBps = market.pool().feeBps();
         this.gas = new StaticEIP1559GasProvider(HardhatAccounts.CHAIN_ID, BigInteger.valueOf(100_000_000_000L),
             BigInteger.valueOf(1_000_000_000L), BigInteger.valueOf(3_000_000));
     }
@@ -79,23 +81,32 @@ final class ChainActors {
     }
 
     TestToken weth(int account) {
-        return TestToken.load(deployment.contracts().weth(), web3j, signer(account), gas);
+        return TestToken.load(market.base().address(), web3j, signer(account), gas);
     }
 
     TestToken usdc(int account) {
-        return TestToken.load(deployment.contracts().usdc(), web3j, signer(account), gas);
+        return TestToken.load(market.quote().address(), web3j, signer(account), gas);
     }
 
     OptionVault callVault(int account) {
-        return OptionVault.load(deployment.contracts().callVault(), web3j, signer(account), gas);
+        return OptionVault.load(vaultAddress(VaultKind.COVERED_CALL), web3j, signer(account), gas);
     }
 
     OptionVault putVault(int account) {
-        return OptionVault.load(deployment.contracts().putVault(), web3j, signer(account), gas);
+        return OptionVault.load(vaultAddress(VaultKind.CASH_SECURED_PUT), web3j, signer(account), gas);
+    }
+
+    String vaultAddress(VaultKind kind) {
+        return market.vault(kind).address();
+    }
+
+    /** The market's units: its tokens' and oracle's decimals. */
+    VaultSnapshot.Units units() {
+        return VaultSnapshot.Units.of(market.base().decimals(), market.quote().decimals(), market.oracle().decimals());
     }
 
     private ConstantProductPool pool(int account) {
-        return ConstantProductPool.load(deployment.contracts().pool(), web3j, signer(account), gas);
+        return ConstantProductPool.load(market.pool().address(), web3j, signer(account), gas);
     }
 
     long chainTime() throws IOException {
@@ -119,17 +130,17 @@ final class ChainActors {
         for (int actor : new int[] {ARBITRAGEUR, MARKET_MAKER, ALICE, BOB, CAROL}) {
             weth(OWNER).mint(address(actor), wethPerActor).send();
             usdc(OWNER).mint(address(actor), usdcPerActor).send();
-            for (String spender : List.of(deployment.contracts().pool(), deployment.contracts().callVault(),
-                    deployment.contracts().putVault())) {
+            for (String spender : List.of(market.pool().address(), vaultAddress(VaultKind.COVERED_CALL),
+                    vaultAddress(VaultKind.CASH_SECURED_PUT))) {
                 weth(actor).approve(spender, MAX).send();
                 usdc(actor).approve(spender, MAX).send();
             }
         }
     }
 
-    /** Updater: pushes the bar's close (8 decimals) to the oracle. */
+    /** Updater: pushes the bar's close (in the oracle's decimals) to the oracle. */
     void pushPrice(BigInteger price) throws Exception {
-        PushPriceOracle.load(deployment.contracts().oracle(), web3j, signer(UPDATER), gas).pushPrice(price).send();
+        PushPriceOracle.load(market.oracle().address(), web3j, signer(UPDATER), gas).pushPrice(price).send();
     }
 
     /**
@@ -138,7 +149,7 @@ final class ChainActors {
      * its minimum interval passed.
      */
     void pushVol(double vol) throws Exception {
-        VolFeed feed = VolFeed.load(deployment.contracts().volFeed(), web3j, signer(VOL_UPDATER), gas);
+        VolFeed feed = VolFeed.load(market.volFeed().address(), web3j, signer(VOL_UPDATER), gas);
         Tuple2<BigInteger, BigInteger> latest = feed.latest().send();
         if (chainTime() + 1 < latest.component2().longValueExact() + feed.minInterval().send().longValueExact()) {
             return;
@@ -160,7 +171,8 @@ final class ChainActors {
         Tuple2<BigInteger, BigInteger> reserves = pool.getReserves().send();
         double base = reserves.component1().doubleValue();
         double quote = reserves.component2().doubleValue();
-        double target = price.doubleValue() * E6.doubleValue() / (E8.doubleValue() * E18.doubleValue());
+        VaultSnapshot.Units u = units();
+        double target = price.doubleValue() * u.quote().doubleValue() / (u.price().doubleValue() * u.base().doubleValue());
         double k = base * quote;
         double feeFactor = 1 - poolFeeBps / 10_000.0;
         double baseAtTarget = Math.sqrt(k / target);
@@ -169,11 +181,11 @@ final class ChainActors {
         }
         if (baseAtTarget > base) {
             BigInteger in = BigDecimal.valueOf((baseAtTarget - base) / feeFactor).toBigInteger();
-            pool.swapExactIn(deployment.contracts().weth(), in, BigInteger.ZERO, address(ARBITRAGEUR), BigInteger.valueOf(deadline)).send();
+            pool.swapExactIn(market.base().address(), in, BigInteger.ZERO, address(ARBITRAGEUR), BigInteger.valueOf(deadline)).send();
         } else {
             double quoteAtTarget = Math.sqrt(k * target);
             BigInteger in = BigDecimal.valueOf((quoteAtTarget - quote) / feeFactor).toBigInteger();
-            pool.swapExactIn(deployment.contracts().usdc(), in, BigInteger.ZERO, address(ARBITRAGEUR), BigInteger.valueOf(deadline)).send();
+            pool.swapExactIn(market.quote().address(), in, BigInteger.ZERO, address(ARBITRAGEUR), BigInteger.valueOf(deadline)).send();
         }
     }
 

@@ -13,6 +13,7 @@ import io.volvault.app.keeper.ImpliedVolSource;
 import io.volvault.app.keeper.Keeper;
 import io.volvault.app.keeper.Keepers;
 import io.volvault.app.keeper.VaultKind;
+import io.volvault.app.keeper.VaultSnapshot;
 import io.volvault.app.marketdata.DeribitClient;
 import io.volvault.app.marketdata.MarketDataServer;
 import io.volvault.app.marketdata.RecordedMarketData;
@@ -68,8 +69,6 @@ public final class DemoRun implements AutoCloseable {
     /** Depositors' starting capital, in USD, per vault. */
     static final double DEPOSIT_USD = 1_000_000;
 
-    private static final BigInteger E18 = BigInteger.TEN.pow(18);
-    private static final BigInteger E6 = BigInteger.TEN.pow(6);
 
     private final Options options;
     private final ReplayHistory history;
@@ -134,9 +133,10 @@ public final class DemoRun implements AutoCloseable {
                 deploymentFile, o.workDir().resolve("deploy.log"));
             ChainActors actors = new ChainActors(web3j, service, deployment);
             double maxPrice = Arrays.stream(history.bars().close()).max().orElseThrow();
+            VaultSnapshot.Units units = actors.units();
             actors.prepare(BigDecimal.valueOf(20 * DEPOSIT_USD / history.bars().close()[0] + 10 * shared.costs().poolDepthQuote() / maxPrice)
-                    .setScale(0, RoundingMode.CEILING).toBigInteger().multiply(E18),
-                BigInteger.valueOf((long) (20 * DEPOSIT_USD + 10 * shared.costs().poolDepthQuote())).multiply(E6));
+                    .setScale(0, RoundingMode.CEILING).toBigInteger().multiply(units.base()),
+                BigInteger.valueOf((long) (20 * DEPOSIT_USD + 10 * shared.costs().poolDepthQuote())).multiply(units.quote()));
             return new DemoRun(o, history, shared, node, marketData, web3j, deployment, deploymentFile, actors);
         } catch (Exception | Error e) {
             if (web3j != null) {
@@ -192,8 +192,9 @@ public final class DemoRun implements AutoCloseable {
     /** Replays every bar after the first (the deployment pushed the first) and measures the vaults. */
     public DemoSummary replay(Progress progress) throws Exception {
         int traded = history.tradedBars();
-        VaultBook call = new VaultBook(VaultKind.COVERED_CALL, actors.callVault(ChainActors.OWNER), traded);
-        VaultBook put = new VaultBook(VaultKind.CASH_SECURED_PUT, actors.putVault(ChainActors.OWNER), traded);
+        VaultSnapshot.Units units = actors.units();
+        VaultBook call = new VaultBook(VaultKind.COVERED_CALL, actors.callVault(ChainActors.OWNER), units.base(), traded);
+        VaultBook put = new VaultBook(VaultKind.CASH_SECURED_PUT, actors.putVault(ChainActors.OWNER), units.quote(), traded);
         double[] impliedSeen = new double[history.size()];
         Arrays.fill(impliedSeen, Double.NaN);
         try (Journal journal = Journal.open(options.workDir().resolve("keeper-journal"))) {
@@ -207,12 +208,12 @@ public final class DemoRun implements AutoCloseable {
                     depositors.act(k);
                     for (Keeper.VaultTick tick : keeper.tick()) {
                         impliedSeen[i] = tick.traded() ? tick.impliedVol() : impliedSeen[i];
-                        VaultBook book = tick.vault().equals(call.kind.label()) ? call : put;
+                        VaultBook book = tick.vault().endsWith(" " + call.kind.label()) ? call : put;
                         book.rounds += (int) tick.sent().stream().filter(a -> a.startsWith("roll:")).count();
                     }
                     for (Purchase p : actors.buyAuctions()) {
                         VaultBook book = p.vault().equalsIgnoreCase(call.vault.getContractAddress()) ? call : put;
-                        book.premiumUsd += usd(book.kind, p.premiumAssets(), history.close(i));
+                        book.premiumUsd += book.usd(p.premiumAssets(), history.close(i));
                     }
                     call.mark(k, history.close(i));
                     put.mark(k, history.close(i));
@@ -230,7 +231,8 @@ public final class DemoRun implements AutoCloseable {
      */
     void advance(int i) throws Exception {
         long t = history.time(i);
-        BigInteger price = BigDecimal.valueOf(history.close(i)).movePointRight(8).toBigIntegerExact();
+        BigInteger price = BigDecimal.valueOf(history.close(i)).multiply(new BigDecimal(actors.units().price()))
+            .setScale(0, RoundingMode.HALF_UP).toBigIntegerExact();
         actors.setNextBlockTime(t);
         actors.pushPrice(price);
         marketData.setClock(Instant.ofEpochSecond(t));
@@ -254,7 +256,7 @@ public final class DemoRun implements AutoCloseable {
 
     Keeper keeper(Journal journal, TxSender.Listener listener, Keeper.Settings settings, ImpliedVolSource iv) {
         return Keepers.create(web3j, HardhatAccounts.CHAIN_ID, deployment, HardhatAccounts.account(ChainActors.KEEPER),
-            journal, iv, shared, settings, new TxSender.GasPolicy(2_000_000, 20_000_000), listener, line -> { });
+            journal, market -> iv, shared, settings, new TxSender.GasPolicy(2_000_000, 20_000_000), listener, line -> { });
     }
 
     Depositors depositors() {
@@ -297,12 +299,6 @@ public final class DemoRun implements AutoCloseable {
             * Math.sqrt(history.periodsPerYear());
     }
 
-    private static double usd(VaultKind kind, BigInteger assets, double spot) {
-        return kind == VaultKind.COVERED_CALL
-            ? new BigDecimal(assets).movePointLeft(18).doubleValue() * spot
-            : new BigDecimal(assets).movePointLeft(6).doubleValue();
-    }
-
     /** One vault's measurements along the replay. */
     private static final class VaultBook {
         final VaultKind kind;
@@ -312,22 +308,28 @@ public final class DemoRun implements AutoCloseable {
         double premiumUsd;
         double navUsd;
         BigInteger shareUnit;
-        BigInteger assetUnit;
+        final BigInteger assetUnit;
 
-        VaultBook(VaultKind kind, OptionVault vault, int bars) {
+        VaultBook(VaultKind kind, OptionVault vault, BigInteger assetUnit, int bars) {
             this.kind = kind;
             this.vault = vault;
+            this.assetUnit = assetUnit;
             this.usdPerShare = new double[bars];
+        }
+
+        /** USD worth of {@code assets} of the vault's asset: the base at {@code spot}, the quote at 1. */
+        double usd(BigInteger assets, double spot) {
+            double amount = new BigDecimal(assets).divide(new BigDecimal(assetUnit)).doubleValue();
+            return kind.writesCalls() ? amount * spot : amount;
         }
 
         void mark(int k, double spot) throws Exception {
             if (shareUnit == null) {
                 shareUnit = BigInteger.TEN.pow(vault.decimals().send().intValueExact());
-                assetUnit = kind == VaultKind.COVERED_CALL ? E18 : E6;
             }
             BigInteger assets = vault.totalAssets().send();
             BigInteger supply = vault.totalSupply().send();
-            navUsd = usd(kind, assets, spot);
+            navUsd = usd(assets, spot);
             usdPerShare[k] = navUsd / new BigDecimal(supply).divide(new BigDecimal(shareUnit)).doubleValue();
         }
 

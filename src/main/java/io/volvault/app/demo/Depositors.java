@@ -1,6 +1,7 @@
 package io.volvault.app.demo;
 
 import io.volvault.app.chain.contracts.OptionVault;
+import io.volvault.app.keeper.VaultSnapshot;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -13,7 +14,6 @@ import java.math.RoundingMode;
  */
 final class Depositors {
 
-    private static final BigInteger E6 = BigInteger.TEN.pow(6);
 
     private final ChainActors actors;
     private final ReplayHistory history;
@@ -64,11 +64,13 @@ final class Depositors {
     }
 
     private void requestDeposits(int callDepositor, int putDepositor, double usd, double spot) throws Exception {
-        BigInteger base = BigDecimal.valueOf(usd / spot).setScale(6, RoundingMode.DOWN).movePointRight(18).toBigIntegerExact();
+        VaultSnapshot.Units units = actors.units();
+        BigInteger base = BigDecimal.valueOf(usd / spot).setScale(6, RoundingMode.DOWN).multiply(new BigDecimal(units.base()))
+            .setScale(0, RoundingMode.DOWN).toBigIntegerExact();
         String c = ChainActors.address(callDepositor);
         actors.callVault(callDepositor).requestDeposit(base, c, c).send();
         String p = ChainActors.address(putDepositor);
-        actors.putVault(putDepositor).requestDeposit(BigInteger.valueOf((long) usd).multiply(E6), p, p).send();
+        actors.putVault(putDepositor).requestDeposit(BigInteger.valueOf((long) usd).multiply(units.quote()), p, p).send();
     }
 
     /** Claims whatever shares the last close made claimable, in both vaults. */

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.web3j.protocol.Web3j;
@@ -43,9 +42,11 @@ public final class EventIndex implements AutoCloseable {
 
     /** Opens (creating if needed) the index kept in {@code directory} for the deployment's contracts. */
     public static EventIndex open(Path directory, Web3j web3j, Deployment deployment) throws IOException {
-        Deployment.Contracts c = deployment.contracts();
-        List<String> contracts = Stream.of(c.callVault(), c.putVault(), c.options(), c.oracle(), c.keeperLog())
-            .filter(Objects::nonNull).map(String::toLowerCase).toList();
+        List<String> contracts = Stream.concat(
+                deployment.markets().stream().flatMap(m -> Stream.concat(m.vaults().stream().map(Deployment.Vault::address),
+                    Stream.of(m.options(), m.oracle().address()))),
+                Stream.ofNullable(deployment.keeperLog()))
+            .map(String::toLowerCase).distinct().toList();
         return new EventIndex(EventStore.open(directory), web3j, contracts);
     }
 

@@ -1,5 +1,6 @@
 package io.volvault.app.keeper;
 
+import io.volvault.app.UserInputException;
 import io.volvault.app.chain.Deployment;
 import io.volvault.app.chain.contracts.ConstantProductPool;
 import io.volvault.app.chain.contracts.OptionVault;
@@ -24,60 +25,83 @@ import org.web3j.tuples.generated.Tuple4;
 import org.web3j.tuples.generated.Tuple5;
 import org.web3j.tx.ReadonlyTransactionManager;
 import org.web3j.tx.TransactionManager;
+import org.web3j.tx.exceptions.ContractCallException;
 import org.web3j.tx.gas.DefaultGasProvider;
 
 /**
- * Reads what the keeper decides from: the vaults, the pool, the oracle and its price history. Oracle rounds
- * never change once written, so the history is read once and then only its new rounds.
+ * Reads what the keeper decides from in one market: its vaults, its pool, its oracle and the oracle's price
+ * history, in the units of the market's tokens and oracle. Oracle rounds never change once written, so the
+ * history is read once and then only its new rounds.
  */
 public final class ChainReader {
 
     private final Web3j web3j;
+    private final Deployment.Market market;
+    private final VaultSnapshot.Units units;
     private final PushPriceOracle oracle;
     private final ConstantProductPool pool;
-    /** Null without a Uniswap venue in the deployment. */
-    private final UniswapV3Venue uniswap;
+    private final List<ConstantProductPool> pools = new ArrayList<>();
+    private final List<UniswapV3Venue> uniswaps = new ArrayList<>();
     private final String from;
-    private final String baseToken;
-    private final String quoteToken;
     private final TransactionManager readOnly;
+    /** Rounds read back on a first call at most: about 14 months of a feed with a 1-hour heartbeat. */
+    static final int MAX_NEW_ROUNDS = 10_000;
+
+    private final List<BigInteger> roundIds = new ArrayList<>();
     private final List<Long> roundTimes = new ArrayList<>();
     private final List<Double> roundPrices = new ArrayList<>();
 
-    public ChainReader(Web3j web3j, Deployment deployment, String from) {
+    public ChainReader(Web3j web3j, Deployment.Market market, String from) {
         this.web3j = web3j;
+        this.market = market;
+        this.units = VaultSnapshot.Units.of(market.base().decimals(), market.quote().decimals(), market.oracle().decimals());
         this.readOnly = new ReadonlyTransactionManager(web3j, from);
-        this.oracle = PushPriceOracle.load(deployment.contracts().oracle(), web3j, readOnly, new DefaultGasProvider());
-        this.pool = ConstantProductPool.load(deployment.contracts().pool(), web3j, readOnly, new DefaultGasProvider());
-        String venue = deployment.contracts().uniswapVenue();
-        this.uniswap = venue == null ? null : UniswapV3Venue.load(venue, web3j, readOnly, new DefaultGasProvider());
+        // Any AggregatorV3 feed reads through the push oracle's wrapper: the read side is the same interface.
+        this.oracle = PushPriceOracle.load(market.oracle().address(), web3j, readOnly, new DefaultGasProvider());
+        this.pool = ConstantProductPool.load(market.pool().address(), web3j, readOnly, new DefaultGasProvider());
+        for (Deployment.Venue venue : market.venues()) {
+            switch (venue.kind()) {
+                case Deployment.Venue.CONSTANT_PRODUCT -> pools.add(
+                    ConstantProductPool.load(venue.address(), web3j, readOnly, new DefaultGasProvider()));
+                case Deployment.Venue.UNISWAP_V3 -> uniswaps.add(
+                    UniswapV3Venue.load(venue.address(), web3j, readOnly, new DefaultGasProvider()));
+                default -> throw new UserInputException("market " + market.name() + " lists a venue of kind " + venue.kind()
+                    + " at " + venue.address() + ": the keeper routes through " + Deployment.Venue.CONSTANT_PRODUCT + " and "
+                    + Deployment.Venue.UNISWAP_V3 + " venues only");
+            }
+        }
         this.from = from;
-        this.baseToken = deployment.contracts().weth();
-        this.quoteToken = deployment.contracts().usdc();
     }
 
-    /** The constant-product pool's address: the venue the keeper rebalances through. */
+    /** Seconds after which the market's oracle answer is stale for its vaults. */
+    public long heartbeatSeconds() {
+        return market.oracle().heartbeatSeconds();
+    }
+
+    /** The market's first constant-product pool: the venue that raises redeem cash. */
     public String pool() {
         return pool.getContractAddress();
     }
 
-    /** Every venue of the deployment with its state now: the pool, then the Uniswap venue if any. */
+    /** Every venue of the market with its state now: its constant-product pools, then its Uniswap venues. */
     public List<VenueState> venues() throws IOException {
         try {
-            Tuple2<BigInteger, BigInteger> reserves = pool.getReserves().send();
             List<VenueState> venues = new ArrayList<>();
-            venues.add(new VenueState.Pool(pool.getContractAddress(), reserves.component1(), reserves.component2(),
-                pool.feeBps().send().intValueExact()));
-            if (uniswap != null) {
-                Tuple4<BigInteger, BigInteger, BigInteger, Boolean> st = uniswap.poolState().send();
-                venues.add(new VenueState.Uniswap(uniswap.getContractAddress(), st.component1(), st.component3(),
-                    st.component4(), uniswap.fee().send().intValueExact()));
+            for (ConstantProductPool p : pools) {
+                Tuple2<BigInteger, BigInteger> reserves = p.getReserves().send();
+                venues.add(new VenueState.Pool(p.getContractAddress(), reserves.component1(), reserves.component2(),
+                    p.feeBps().send().intValueExact()));
+            }
+            for (UniswapV3Venue u : uniswaps) {
+                Tuple4<BigInteger, BigInteger, BigInteger, Boolean> st = u.poolState().send();
+                venues.add(new VenueState.Uniswap(u.getContractAddress(), st.component1(), st.component3(),
+                    st.component4(), u.fee().send().intValueExact()));
             }
             return venues;
         } catch (IOException e) {
             throw e;
         } catch (Exception e) {
-            throw new IOException("reading the venues: " + e.getMessage(), e);
+            throw new IOException("reading the venues of market " + market.name() + ": " + e.getMessage(), e);
         }
     }
 
@@ -86,7 +110,7 @@ public final class ChainReader {
      * {@code getAmountOut}, by eth_call (Uniswap's quoter changes state and reverts to answer).
      */
     public BigInteger quote(String venue, boolean baseIn, BigInteger amountIn) throws IOException {
-        String tokenIn = baseIn ? baseToken : quoteToken;
+        String tokenIn = baseIn ? market.base().address() : market.quote().address();
         String data = FunctionEncoder.encode(new Function("getAmountOut",
             List.of(new Address(tokenIn), new Uint256(amountIn)), List.of(new TypeReference<Uint256>() {})));
         EthCall call = web3j.ethCall(Transaction.createEthCallTransaction(from, venue, data), DefaultBlockParameterName.LATEST)
@@ -121,8 +145,15 @@ public final class ChainReader {
             Tuple2<BigInteger, BigInteger> reserves = pool.getReserves().send();
             VaultSnapshot.RollLimits roll = new VaultSnapshot.RollLimits(limits.minOtmBps.intValueExact(),
                 limits.strikeBandBps.intValueExact(), limits.minFloorBps.intValueExact());
-            return new VaultSnapshot(vault.getContractAddress(), vault.isCallVault().send(), now,
-                latest.component1().longValueExact(), latest.component2(), latest.component4().longValueExact(),
+            VaultKind kind = market.vaults().stream().filter(mv -> mv.address().equalsIgnoreCase(vault.getContractAddress()))
+                .findFirst().orElseThrow(() -> new IOException("vault " + vault.getContractAddress() + " is not in market "
+                    + market.name())).kind();
+            if (kind.writesCalls() != vault.isCallVault().send()) {
+                throw new IOException("vault " + vault.getContractAddress() + " is listed as " + kind.label()
+                    + " but isCallVault() says otherwise");
+            }
+            return new VaultSnapshot(vault.getContractAddress(), kind, units, now,
+                latest.component1(), latest.component2(), latest.component4().longValueExact(),
                 vault.idleAsset().send(), vault.idleOther().send(), vault.pendingDepositAssets().send(),
                 vault.convertToAssets(vault.pendingRedeemShares().send()).send(),
                 vault.currentRound().send().longValueExact(), live.seriesId.longValueExact(), live.expiry.longValueExact(),
@@ -136,7 +167,7 @@ public final class ChainReader {
     }
 
     /**
-     * The vault's own Black-Scholes price of one option (1e18 size) it would write now, in its asset
+     * The vault's own Black-Scholes price of one option (one whole base token of size) it would write now, in its asset
      * units per option, at the vol feed's answer: the auction floor must not fall far below it.
      */
     public BigInteger modelPremium(OptionVault vault, BigInteger strike, long expiry) throws IOException {
@@ -153,25 +184,41 @@ public final class ChainReader {
      * The id of the oracle's first answer at or after {@code expiry}, which settles a series expiring
      * then (Options.settle checks it against its predecessor), or 0 when there is none yet.
      */
-    public long settlementRound(long expiry) throws IOException {
+    public BigInteger settlementRound(long expiry) throws IOException {
         oracleHistory();
         for (int i = 0; i < roundTimes.size(); i++) {
             if (roundTimes.get(i) >= expiry) {
-                return i + 1;
+                return roundIds.get(i);
             }
         }
-        return 0;
+        return BigInteger.ZERO;
     }
 
-    /** Every oracle answer so far as price bars (time = the answer's update time). */
+    /**
+     * Every oracle answer so far as price bars (time = the answer's update time), read back from the
+     * latest round through {@code getRoundData(id - 1)}: a Chainlink proxy's ids carry the phase in their
+     * high bits and the push oracle's count from 1, and both run consecutively within a phase. The walk
+     * stops at the phase's first round (an empty answer or a revert) or after {@value #MAX_NEW_ROUNDS}
+     * rounds.
+     */
     public PriceBars oracleHistory() throws IOException {
         try {
-            long latest = oracle.latestRound().send().longValueExact();
-            for (long round = roundTimes.size() + 1; round <= latest; round++) {
-                Tuple5<BigInteger, BigInteger, BigInteger, BigInteger, BigInteger> r =
-                    oracle.getRoundData(BigInteger.valueOf(round)).send();
+            BigInteger id = oracle.latestRoundData().send().component1();
+            BigInteger known = roundIds.isEmpty() ? BigInteger.ZERO : roundIds.get(roundIds.size() - 1);
+            List<Tuple5<BigInteger, BigInteger, BigInteger, BigInteger, BigInteger>> fresh = new ArrayList<>();
+            while (id.compareTo(known) > 0 && fresh.size() < MAX_NEW_ROUNDS) {
+                Tuple5<BigInteger, BigInteger, BigInteger, BigInteger, BigInteger> r = roundData(id);
+                if (r == null) {
+                    break;
+                }
+                fresh.add(r);
+                id = id.subtract(BigInteger.ONE);
+            }
+            for (int i = fresh.size() - 1; i >= 0; i--) {
+                Tuple5<BigInteger, BigInteger, BigInteger, BigInteger, BigInteger> r = fresh.get(i);
+                roundIds.add(r.component1());
                 roundTimes.add(r.component4().longValueExact());
-                roundPrices.add(VaultSnapshot.ratio(r.component2(), VaultSnapshot.PRICE_UNIT));
+                roundPrices.add(VaultSnapshot.ratio(r.component2(), units.price()));
             }
         } catch (IOException e) {
             throw e;
@@ -180,5 +227,16 @@ public final class ChainReader {
         }
         return PriceBars.ofCloses(roundTimes.stream().mapToLong(Long::longValue).toArray(),
             roundPrices.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /** Round {@code id}, or null before the feed's first round (an empty answer, or a revert as Chainlink's proxy gives). */
+    private Tuple5<BigInteger, BigInteger, BigInteger, BigInteger, BigInteger> roundData(BigInteger id) throws Exception {
+        Tuple5<BigInteger, BigInteger, BigInteger, BigInteger, BigInteger> r;
+        try {
+            r = oracle.getRoundData(id).send();
+        } catch (ContractCallException e) {
+            return null;
+        }
+        return r.component4().signum() == 0 ? null : r;
     }
 }

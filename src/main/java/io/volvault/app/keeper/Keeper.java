@@ -50,9 +50,10 @@ public final class Keeper {
 
     private static final Logger log = LoggerFactory.getLogger(Keeper.class);
     private static final BigInteger BPS = BigInteger.valueOf(10_000);
-    private static final BigInteger E18 = BigInteger.TEN.pow(18);
     /** How far under the pool's quote a rebalance's minimum out sits: what a sandwich could take at most. */
     static final int QUOTE_TOLERANCE_BPS = 10;
+    /** Wei per ETH: the chain's gas is paid in 18-decimal ETH whatever the market's tokens. */
+    private static final double GAS_TOKEN_UNIT = 1e18;
     /** Steps the router cuts an order into (1 % each). */
     static final int ROUTE_STEPS = 100;
     /** The auction floor's margin over the vault's minimum share of its own option price. */
@@ -79,8 +80,12 @@ public final class Keeper {
         }
     }
 
-    /** A vault the keeper runs, with the strategy configuration for its kind. */
-    public record ManagedVault(String name, OptionVault vault, Strategy strategy) {
+    /**
+     * A vault the keeper runs, with the strategy configuration for its kind, the reader of its market and
+     * where the implied vol of its base asset comes from.
+     */
+    public record ManagedVault(String name, OptionVault vault, Strategy strategy, ChainReader market,
+                               ImpliedVolSource impliedVol) {
         String address() {
             return vault.getContractAddress();
         }
@@ -112,10 +117,8 @@ public final class Keeper {
     }
 
     private Events events = Events.NONE;
-    private final ChainReader reader;
     private final TxSender sender;
     private final Journal journal;
-    private final ImpliedVolSource impliedVol;
     private final List<ManagedVault> vaults;
     private final Settings settings;
     private final Backtester surfaces;
@@ -127,13 +130,10 @@ public final class Keeper {
      * {@code sender} and {@code journal} may be null in a dry run, which sends and remembers nothing;
      * {@code keeperLog} is null for a deployment without one (nothing is recorded).
      */
-    public Keeper(ChainReader reader, TxSender sender, Journal journal, ImpliedVolSource impliedVol,
-                  List<ManagedVault> vaults, Settings settings, Backtester surfaces, Consumer<String> dryRunOut,
-                  KeeperLog keeperLog) {
-        this.reader = reader;
+    public Keeper(TxSender sender, Journal journal, List<ManagedVault> vaults, Settings settings, Backtester surfaces,
+                  Consumer<String> dryRunOut, KeeperLog keeperLog) {
         this.sender = sender;
         this.journal = journal;
-        this.impliedVol = impliedVol;
         this.vaults = List.copyOf(vaults);
         this.settings = settings;
         this.surfaces = surfaces;
@@ -162,11 +162,12 @@ public final class Keeper {
     }
 
     private VaultTick tick(ManagedVault v) throws IOException {
+        ChainReader reader = v.market();
         VaultSnapshot s = reader.snapshot(v.vault());
         long age = s.chainTime() - s.oracleUpdatedAt();
-        if (age > settings.maxOracleAgeSeconds()) {
-            return skip(v, s, "stale-oracle", "oracle answer is " + age + " s old (limit "
-                + settings.maxOracleAgeSeconds() + " s): no trade");
+        long maxAge = Math.min(settings.maxOracleAgeSeconds(), reader.heartbeatSeconds());
+        if (age > maxAge) {
+            return skip(v, s, "stale-oracle", "oracle answer is " + age + " s old (limit " + maxAge + " s): no trade");
         }
         List<String> sent = new ArrayList<>();
         s = raiseRedeemCash(v, s, sent);
@@ -176,7 +177,7 @@ public final class Keeper {
             PlannedTx close = new PlannedTx("close:" + v.address() + ":round=" + s.currentRound(),
                 v.name() + ": close round " + s.currentRound() + (bootstrap ? " (turn the first deposits into shares)"
                     : " (series expired " + Instant.ofEpochSecond(s.expiry()) + ")"),
-                v.address(), v.vault().closeRound(BigInteger.valueOf(bootstrap ? 0 : reader.settlementRound(s.expiry())))
+                v.address(), v.vault().closeRound(bootstrap ? BigInteger.ZERO : reader.settlementRound(s.expiry()))
                     .encodeFunctionCall());
             if (settings.dryRun()) {
                 dryRunOut.accept("would send: " + close);
@@ -200,7 +201,7 @@ public final class Keeper {
         }
         double iv;
         try {
-            iv = impliedVol.impliedVol(s.oracleUpdatedAt(), realizedNow);
+            iv = v.impliedVol().impliedVol(s.oracleUpdatedAt(), realizedNow);
         } catch (IOException | RuntimeException e) {
             return skip(v, s, "market-data", "market data failed (" + e.getMessage() + "): no trade");
         }
@@ -274,16 +275,13 @@ public final class Keeper {
         int slippageBps = Math.min(settings.maxSlippageBps(), s.maxSlippageBps());
         // The other token's oracle value of the shortfall, grossed up so that what arrives covers it.
         BigInteger gross = shortfall.multiply(BPS).divide(BPS.subtract(BigInteger.valueOf(slippageBps)));
-        BigInteger otherIn = s.isCall()
-            ? ceilDiv(gross.multiply(s.spot()).multiply(VaultSnapshot.QUOTE_UNIT), VaultSnapshot.BASE_UNIT.multiply(VaultSnapshot.PRICE_UNIT))
-            : ceilDiv(gross.multiply(VaultSnapshot.BASE_UNIT).multiply(VaultSnapshot.PRICE_UNIT), s.spot().multiply(VaultSnapshot.QUOTE_UNIT));
+        VaultSnapshot.Units u = s.units();
+        BigInteger otherIn = s.isCall() ? u.quoteFor(gross, s.spot()) : u.baseFor(gross, s.spot());
         otherIn = otherIn.min(s.idleOther());
         if (otherIn.signum() <= 0) {
             return s;
         }
-        BigInteger oracleOut = s.isCall()
-            ? ceilDiv(otherIn.multiply(VaultSnapshot.BASE_UNIT).multiply(VaultSnapshot.PRICE_UNIT), s.spot().multiply(VaultSnapshot.QUOTE_UNIT))
-            : ceilDiv(otherIn.multiply(s.spot()).multiply(VaultSnapshot.QUOTE_UNIT), VaultSnapshot.BASE_UNIT.multiply(VaultSnapshot.PRICE_UNIT));
+        BigInteger oracleOut = s.isCall() ? u.baseFor(otherIn, s.spot()) : u.quoteFor(otherIn, s.spot());
         BigInteger minOut = minAmountOut(s.poolQuote(!s.isCall(), otherIn), oracleOut, slippageBps);
         if (minOut == null) {
             skipped(v, "pool-below-bound", "the pool pays too little for " + otherIn
@@ -292,12 +290,12 @@ public final class Keeper {
         }
         PlannedTx tx = new PlannedTx("redeem-cash:" + v.address() + ":at=" + s.oracleUpdatedAt(),
             String.format("%s: swap %s of the other token for at least %s of the vault's asset to pay %s of queued redeems",
-                v.name(), whole(otherIn, s.isCall() ? VaultSnapshot.QUOTE_UNIT : VaultSnapshot.BASE_UNIT),
-                whole(minOut, s.isCall() ? VaultSnapshot.BASE_UNIT : VaultSnapshot.QUOTE_UNIT),
-                whole(s.redeemAssets(), s.isCall() ? VaultSnapshot.BASE_UNIT : VaultSnapshot.QUOTE_UNIT)),
-            v.address(), rebalanceCall(v, reader.pool(), false, otherIn, minOut));
+                v.name(), whole(otherIn, s.isCall() ? u.quote() : u.base()),
+                whole(minOut, s.isCall() ? u.base() : u.quote()),
+                whole(s.redeemAssets(), s.isCall() ? u.base() : u.quote())),
+            v.address(), rebalanceCall(v, v.market().pool(), false, otherIn, minOut));
         execute(v, tx, sent);
-        return settings.dryRun() ? s : reader.snapshot(v.vault());
+        return settings.dryRun() ? s : v.market().snapshot(v.vault());
     }
 
     /** The market state the strategy sees and what it decides there. */
@@ -395,8 +393,8 @@ public final class Keeper {
             throws IOException {
         boolean buyBase = swap.baseAmount() > 0;
         BigInteger amountIn = buyBase
-            ? units(strategy.pool().quoteInForBaseOut(swap.baseAmount(), s.spotPrice()), VaultSnapshot.QUOTE_UNIT)
-            : units(-swap.baseAmount(), VaultSnapshot.BASE_UNIT);
+            ? units(strategy.pool().quoteInForBaseOut(swap.baseAmount(), s.spotPrice()), s.units().quote())
+            : units(-swap.baseAmount(), s.units().base());
         boolean assetToOther = buyBase != s.isCall();
         BigInteger available = assetToOther ? s.idleAsset() : s.idleOther();
         amountIn = amountIn.min(available);
@@ -429,8 +427,8 @@ public final class Keeper {
                 continue;
             }
             legs.add(new OptionVault.SwapLeg(venue.address(), legIn, minOut));
-            parts.add(String.format("%s via %s for at least %s", whole(legIn, buyBase ? VaultSnapshot.QUOTE_UNIT : VaultSnapshot.BASE_UNIT),
-                venue.name(), whole(minOut, buyBase ? VaultSnapshot.BASE_UNIT : VaultSnapshot.QUOTE_UNIT)));
+            parts.add(String.format("%s via %s for at least %s", whole(legIn, buyBase ? s.units().quote() : s.units().base()),
+                venue.name(), whole(minOut, buyBase ? s.units().base() : s.units().quote())));
         }
         if (legs.isEmpty()) {
             log.warn("{}: no venue pays the oracle value less {} bps for {}: no swap", v.name(), slippageBps, swap.reason());
@@ -452,22 +450,19 @@ public final class Keeper {
 
     /** The oracle value of {@code amountIn} (quote when buying base, else base) in the other token, rounded up. */
     private static BigInteger oracleOut(VaultSnapshot s, boolean buyBase, BigInteger amountIn) {
-        return buyBase
-            ? ceilDiv(amountIn.multiply(VaultSnapshot.BASE_UNIT).multiply(VaultSnapshot.PRICE_UNIT),
-                s.spot().multiply(VaultSnapshot.QUOTE_UNIT))
-            : ceilDiv(amountIn.multiply(s.spot()).multiply(VaultSnapshot.QUOTE_UNIT),
-                VaultSnapshot.BASE_UNIT.multiply(VaultSnapshot.PRICE_UNIT));
+        return buyBase ? s.units().baseFor(amountIn, s.spot()) : s.units().quoteFor(amountIn, s.spot());
     }
 
     /**
-     * {@code gas} at {@code gasPriceWei} in raw units of the output token: base out (wei of WETH) as
-     * is, quote out at the oracle price. Assumes the gas token is worth the base token (ETH and WETH).
+     * {@code gas} at {@code gasPriceWei} in raw units of the output token: base out as is, quote out at
+     * the oracle price. Assumes the gas token (18 decimals, ETH) is worth one base token, as it is for
+     * WETH; for any other base the gas term only tilts the split between venues, never a leg's bound.
      */
     static double gasInOutput(VaultSnapshot s, boolean baseIn, long gas, BigInteger gasPriceWei) {
-        double wei = gas * gasPriceWei.doubleValue();
+        double gasTokens = gas * gasPriceWei.doubleValue() / GAS_TOKEN_UNIT;
         return baseIn
-            ? wei / VaultSnapshot.BASE_UNIT.doubleValue() * s.spotPrice() * VaultSnapshot.QUOTE_UNIT.doubleValue()
-            : wei;
+            ? gasTokens * s.spotPrice() * s.units().quote().doubleValue()
+            : gasTokens * s.units().base().doubleValue();
     }
 
     /**
@@ -475,7 +470,7 @@ public final class Keeper {
      * bound (the oracle value {@code oracleOut} less {@code slippageBps}, rounded up as the vault rounds it).
      */
     static BigInteger minAmountOut(BigInteger quoted, BigInteger oracleOut, int slippageBps) {
-        BigInteger bound = ceilDiv(oracleOut.multiply(BPS.subtract(BigInteger.valueOf(slippageBps))), BPS);
+        BigInteger bound = VaultSnapshot.ceilDiv(oracleOut.multiply(BPS.subtract(BigInteger.valueOf(slippageBps))), BPS);
         BigInteger min = quoted.multiply(BPS.subtract(BigInteger.valueOf(QUOTE_TOLERANCE_BPS))).divide(BPS);
         return min.compareTo(bound) >= 0 ? min : null;
     }
@@ -485,10 +480,11 @@ public final class Keeper {
      * when the strategy asked for one closer to spot (calls up, puts down; rounded away from spot).
      */
     static BigInteger strike(VaultSnapshot s, double strategyStrike) {
-        BigInteger strike = BigDecimal.valueOf(strategyStrike).movePointRight(8).setScale(0, RoundingMode.HALF_UP).toBigInteger();
+        BigInteger strike = BigDecimal.valueOf(strategyStrike).multiply(new BigDecimal(s.units().price()))
+            .setScale(0, RoundingMode.HALF_UP).toBigInteger();
         BigInteger otm = BigInteger.valueOf(s.limits().minOtmBps());
         if (s.isCall()) {
-            return strike.max(ceilDiv(s.spot().multiply(BPS.add(otm)), BPS));
+            return strike.max(VaultSnapshot.ceilDiv(s.spot().multiply(BPS.add(otm)), BPS));
         }
         return strike.min(s.spot().multiply(BPS.subtract(otm)).divide(BPS));
     }
@@ -503,11 +499,11 @@ public final class Keeper {
      */
     static PlannedTx roll(ManagedVault v, VaultSnapshot s, Action.Write w, BigInteger strike, double premiumSpread,
                           BigInteger modelPremium, long auctionSeconds) {
-        BigInteger size = units(w.size(), VaultSnapshot.BASE_UNIT);
+        VaultSnapshot.Units u = s.units();
+        BigInteger size = units(w.size(), u.base());
         BigInteger maxSize = s.isCall()
             ? s.idleAsset()
-            : s.idleAsset().multiply(VaultSnapshot.BASE_UNIT).multiply(VaultSnapshot.PRICE_UNIT)
-                .divide(strike.multiply(VaultSnapshot.QUOTE_UNIT));
+            : s.idleAsset().multiply(u.base()).multiply(u.price()).divide(strike.multiply(u.quote()));
         if (size.compareTo(maxSize) > 0) {
             log.info("{}: option size {} capped at the free collateral's {}", v.name(), size, maxSize);
             size = maxSize;
@@ -517,16 +513,16 @@ public final class Keeper {
             return null;
         }
         double fair = w.limitPremium() / (1 - premiumSpread);
-        BigInteger vaultFloor = ceilDiv(modelPremium.multiply(BigInteger.valueOf((long) s.limits().minFloorBps() + FLOOR_MARGIN_BPS)), BPS);
+        BigInteger vaultFloor = VaultSnapshot.ceilDiv(modelPremium.multiply(BigInteger.valueOf((long) s.limits().minFloorBps() + FLOOR_MARGIN_BPS)), BPS);
         BigInteger floorPremium = assetPerOption(s, w.limitPremium(), RoundingMode.CEILING).max(vaultFloor).max(BigInteger.ONE);
         BigInteger startPremium = assetPerOption(s, fair, RoundingMode.FLOOR).max(floorPremium);
         OptionVault.RollParams params = new OptionVault.RollParams(strike, BigInteger.valueOf(w.expiryEpochSeconds()),
             size, startPremium, floorPremium, BigInteger.valueOf(auctionSeconds));
-        BigInteger assetUnit = s.isCall() ? VaultSnapshot.BASE_UNIT : VaultSnapshot.QUOTE_UNIT;
+        BigInteger assetUnit = s.isCall() ? u.base() : u.quote();
         String what = String.format("%s: roll round %d: write %s %s at strike %s USD expiring %s; auction from %s down to"
                 + " %s of the vault's asset per option (the vault prices it at %s; %s)", v.name(), s.currentRound(),
-            whole(size, VaultSnapshot.BASE_UNIT), w.type() == OptionType.CALL ? "calls" : "puts",
-            whole(strike, VaultSnapshot.PRICE_UNIT), Instant.ofEpochSecond(w.expiryEpochSeconds()),
+            whole(size, u.base()), w.type() == OptionType.CALL ? "calls" : "puts",
+            whole(strike, u.price()), Instant.ofEpochSecond(w.expiryEpochSeconds()),
             whole(startPremium, assetUnit), whole(floorPremium, assetUnit), whole(modelPremium, assetUnit), w.reason());
         return new PlannedTx("roll:" + v.address() + ":round=" + s.currentRound(), what, v.address(),
             v.vault().roll(params, BigInteger.ZERO).encodeFunctionCall());
@@ -537,23 +533,19 @@ public final class Keeper {
         return Readable.number(new BigDecimal(units).divide(new BigDecimal(unit)));
     }
 
-    /** A premium in USD per option as the vault's asset per option: WETH wei for calls, USDC units for puts. */
+    /** A premium in USD per option as the vault's asset per option: base units for calls, quote units for puts. */
     private static BigInteger assetPerOption(VaultSnapshot s, double usd, RoundingMode rounding) {
         BigDecimal value = BigDecimal.valueOf(usd);
+        VaultSnapshot.Units u = s.units();
         if (s.isCall()) {
-            return value.multiply(new BigDecimal(VaultSnapshot.PRICE_UNIT)).multiply(new BigDecimal(E18))
+            return value.multiply(new BigDecimal(u.price())).multiply(new BigDecimal(u.base()))
                 .divide(new BigDecimal(s.spot()), 0, rounding).toBigInteger();
         }
-        return value.movePointRight(6).setScale(0, rounding).toBigInteger();
+        return value.multiply(new BigDecimal(u.quote())).setScale(0, rounding).toBigInteger();
     }
 
     private static BigInteger units(double amount, BigInteger unit) {
         return BigDecimal.valueOf(amount).multiply(new BigDecimal(unit)).setScale(0, RoundingMode.FLOOR).toBigInteger();
-    }
-
-    private static BigInteger ceilDiv(BigInteger a, BigInteger b) {
-        BigInteger[] qr = a.divideAndRemainder(b);
-        return qr[1].signum() == 0 ? qr[0] : qr[0].add(BigInteger.ONE);
     }
 
     private static String round4(double v) {

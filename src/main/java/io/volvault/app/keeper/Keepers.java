@@ -9,8 +9,10 @@ import io.volvault.greeks.surface.TermStructure;
 import io.volvault.strategy.Strategy;
 import io.volvault.strategy.StrategyConfig;
 import io.volvault.strategy.backtest.Backtester;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.Web3j;
 import org.web3j.tx.ReadonlyTransactionManager;
@@ -29,22 +31,25 @@ public final class Keepers {
     /**
      * @param credentials the keeper's key; null in a dry run (nothing is signed)
      * @param journal     null in a dry run (nothing is remembered)
+     * @param impliedVol  where each market's implied vol comes from
      */
     public static Keeper create(Web3j web3j, long chainId, Deployment deployment, Credentials credentials, Journal journal,
-                                ImpliedVolSource impliedVol, StrategyConfig shared, Keeper.Settings settings,
+                                Function<Deployment.Market, ImpliedVolSource> impliedVol, StrategyConfig shared, Keeper.Settings settings,
                                 TxSender.GasPolicy gas, TxSender.Listener listener, Consumer<String> dryRunOut) {
         String from = credentials != null ? credentials.getAddress() : deployment.roles().keeper();
-        ChainReader reader = new ChainReader(web3j, deployment, from);
         TxSender sender = settings.dryRun() ? null : new TxSender(web3j, credentials, chainId, journal, gas, listener);
-        List<Keeper.ManagedVault> vaults = List.of(
-            new Keeper.ManagedVault(VaultKind.COVERED_CALL.label(), reader.vault(deployment.contracts().callVault()),
-                new Strategy(VaultKind.COVERED_CALL.config(shared))),
-            new Keeper.ManagedVault(VaultKind.CASH_SECURED_PUT.label(), reader.vault(deployment.contracts().putVault()),
-                new Strategy(VaultKind.CASH_SECURED_PUT.config(shared))));
-        KeeperLog keeperLog = deployment.contracts().keeperLog() == null ? null
-            : KeeperLog.load(deployment.contracts().keeperLog(), web3j, new ReadonlyTransactionManager(web3j, from),
+        List<Keeper.ManagedVault> vaults = new ArrayList<>();
+        for (Deployment.Market market : deployment.markets()) {
+            ChainReader reader = new ChainReader(web3j, market, from);
+            ImpliedVolSource iv = impliedVol.apply(market);
+            for (Deployment.Vault v : market.vaults()) {
+                vaults.add(new Keeper.ManagedVault(new Deployment.MarketVault(market, v).label(), reader.vault(v.address()),
+                    new Strategy(v.kind().config(shared)), reader, iv));
+            }
+        }
+        KeeperLog keeperLog = deployment.keeperLog() == null ? null
+            : KeeperLog.load(deployment.keeperLog(), web3j, new ReadonlyTransactionManager(web3j, from),
                 new DefaultGasProvider());
-        return new Keeper(reader, sender, journal, impliedVol, vaults, settings, new Backtester(SKEW, TERM), dryRunOut,
-            keeperLog);
+        return new Keeper(sender, journal, vaults, settings, new Backtester(SKEW, TERM), dryRunOut, keeperLog);
     }
 }

@@ -19,7 +19,7 @@ class CliErrorRulesTest {
 
     @Test
     void anUnknownCommandWithHelpIsAUsageErrorNotTheTopLevelHelp() {
-        for (String unknown : List.of("deploy", "nosuch")) {
+        for (String unknown : List.of("undeploy", "nosuch")) {
             CapturedRun run = CapturedRun.of(unknown, "--help");
             assertEquals(2, run.exitCode(), unknown + ": " + run.out() + run.err());
             assertTrue(run.err().contains("Unmatched argument at index 0: '" + unknown + "'"), run.err());
@@ -29,10 +29,12 @@ class CliErrorRulesTest {
         CapturedRun afterSub = CapturedRun.of("greeks", "extra", "--help");
         assertEquals(2, afterSub.exitCode(), afterSub.err());
         assertTrue(afterSub.err().contains("'extra'"), afterSub.err());
-        // A known command's own help still works.
-        CapturedRun help = CapturedRun.of("greeks", "--help");
-        assertEquals(0, help.exitCode(), help.err());
-        assertTrue(help.out().startsWith("Usage: volvault greeks"), help.out());
+        // A known command's own help still works, deploy's too (the example, now a command).
+        for (String known : List.of("greeks", "deploy")) {
+            CapturedRun help = CapturedRun.of(known, "--help");
+            assertEquals(0, help.exitCode(), help.err());
+            assertTrue(help.out().startsWith("Usage: volvault " + known), help.out());
+        }
     }
 
     @Test

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.volvault.app.chain.contracts.OptionVault;
 import io.volvault.app.cli.VolvaultCli;
+import io.volvault.app.keeper.VaultKind;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -59,8 +60,8 @@ class DashboardApiIT {
 
     @Test
     void answersMatchTheChainThroughARoundTrip() throws Exception {
-        String call = chain.deployment.contracts().callVault().toLowerCase();
-        String put = chain.deployment.contracts().putVault().toLowerCase();
+        String call = chain.deployment.markets().get(0).vault(VaultKind.COVERED_CALL).address().toLowerCase();
+        String put = chain.deployment.markets().get(0).vault(VaultKind.CASH_SECURED_PUT).address().toLowerCase();
 
         chain.fundAndRequestDeposits();
         JsonNode alice = get("api/accounts/" + address(ALICE), 200);
@@ -149,7 +150,7 @@ class DashboardApiIT {
             get("api/vaults/vault", 400).get("error").asText());
         String stranger = "0x" + "5".repeat(40);
         assertEquals("no position and no history for " + stranger, get("api/accounts/" + stranger, 404).get("error").asText());
-        String oracle = chain.deployment.contracts().oracle();
+        String oracle = chain.deployment.markets().get(0).oracle().address();
         assertEquals("no vault of this deployment at " + oracle, get("api/vaults/" + oracle, 404).get("error").asText());
         assertTrue(get("api/vaults", 200).get(0).get("option").isNull(), "no option before the first roll");
     }

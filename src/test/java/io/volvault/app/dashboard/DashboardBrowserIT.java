@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.volvault.app.chain.contracts.OptionVault;
 import io.volvault.app.chain.contracts.Options;
 import io.volvault.app.chain.contracts.TestToken;
+import io.volvault.app.keeper.VaultKind;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.URI;
@@ -61,7 +62,7 @@ class DashboardBrowserIT {
         chain.rollAndSell();
         chain.settleAndRollAgain();
         chain.mintWeth(CAROL, E18.multiply(BigInteger.valueOf(50)));
-        String callVault = chain.deployment.contracts().callVault();
+        String callVault = chain.deployment.markets().get(0).vault(VaultKind.COVERED_CALL).address();
         byte[] inputs = Hash.sha3("inputs of round 3".getBytes(StandardCharsets.UTF_8));
         byte[] decision = Hash.sha3("decision of round 3".getBytes(StandardCharsets.UTF_8));
         chain.recordDecision(ExercisedDeployment.KEEPER, callVault, 3, inputs, decision);
@@ -78,14 +79,14 @@ class DashboardBrowserIT {
                 Path shots = Files.createDirectories(buildDirectory().resolve("dashboard-screenshots"));
 
                 OptionVault vault = chain.callVault(OWNER);
-                String callAddress = chain.deployment.contracts().callVault().toLowerCase();
+                String callAddress = chain.deployment.markets().get(0).vault(VaultKind.COVERED_CALL).address().toLowerCase();
                 WebElement card = card(browser, callAddress);
                 assertAmount(card, "tvl", vault.totalAssets().send(), 18, "WETH");
                 assertAmount(card, "share-price", vault.convertToAssets(BigInteger.TEN.pow(21)).send(), 18, "WETH");
                 assertEquals("3", field(card, "round"));
 
                 // round 2 sold calls struck at 3300 that settled at 3400: the table shows the chain's settlement and payout
-                Options.Series series = Options.load(chain.deployment.contracts().options(), chain.web3j,
+                Options.Series series = Options.load(chain.deployment.markets().get(0).options(), chain.web3j,
                     new org.web3j.tx.ReadonlyTransactionManager(chain.web3j, address(OWNER)),
                     new org.web3j.tx.gas.DefaultGasProvider()).series(BigInteger.ONE).send();
                 WebElement round2 = card.findElement(By.cssSelector("table.rounds tr[data-round='2']"));

@@ -8,6 +8,7 @@ import io.volvault.app.chain.contracts.OptionVault;
 import io.volvault.app.chain.contracts.PushPriceOracle;
 import io.volvault.app.chain.contracts.TestToken;
 import io.volvault.app.chain.contracts.VolFeed;
+import io.volvault.app.keeper.VaultKind;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -87,11 +88,11 @@ public final class ExercisedDeployment {
     }
 
     public OptionVault callVault(int account) {
-        return OptionVault.load(deployment.contracts().callVault(), web3j, signer(account), gas);
+        return OptionVault.load(deployment.markets().get(0).vault(VaultKind.COVERED_CALL).address(), web3j, signer(account), gas);
     }
 
     public OptionVault putVault(int account) {
-        return OptionVault.load(deployment.contracts().putVault(), web3j, signer(account), gas);
+        return OptionVault.load(deployment.markets().get(0).vault(VaultKind.CASH_SECURED_PUT).address(), web3j, signer(account), gas);
     }
 
     private TestToken token(String address, int account) {
@@ -106,11 +107,11 @@ public final class ExercisedDeployment {
     /** Step 1: funds and approvals; Alice asks to deposit 10 WETH and 30 000 USDC. */
     public void fundAndRequestDeposits() throws Exception {
         for (int actor : new int[] {BUYER, ALICE, BOB}) {
-            token(deployment.contracts().weth(), OWNER).mint(address(actor), E18.multiply(BigInteger.valueOf(100))).send();
-            token(deployment.contracts().usdc(), OWNER).mint(address(actor), E6.multiply(BigInteger.valueOf(1_000_000))).send();
-            for (String vault : List.of(deployment.contracts().callVault(), deployment.contracts().putVault())) {
-                token(deployment.contracts().weth(), actor).approve(vault, MAX).send();
-                token(deployment.contracts().usdc(), actor).approve(vault, MAX).send();
+            token(deployment.markets().get(0).base().address(), OWNER).mint(address(actor), E18.multiply(BigInteger.valueOf(100))).send();
+            token(deployment.markets().get(0).quote().address(), OWNER).mint(address(actor), E6.multiply(BigInteger.valueOf(1_000_000))).send();
+            for (String vault : List.of(deployment.markets().get(0).vault(VaultKind.COVERED_CALL).address(), deployment.markets().get(0).vault(VaultKind.CASH_SECURED_PUT).address())) {
+                token(deployment.markets().get(0).base().address(), actor).approve(vault, MAX).send();
+                token(deployment.markets().get(0).quote().address(), actor).approve(vault, MAX).send();
             }
         }
         callVault(ALICE).requestDeposit(E18.multiply(BigInteger.TEN), address(ALICE), address(ALICE)).send();
@@ -171,25 +172,25 @@ public final class ExercisedDeployment {
 
     /** The deployer mints {@code wei} of the test WETH to {@code actor}. */
     public void mintWeth(int actor, BigInteger wei) throws Exception {
-        token(deployment.contracts().weth(), OWNER).mint(address(actor), wei).send();
+        token(deployment.markets().get(0).base().address(), OWNER).mint(address(actor), wei).send();
     }
 
     /** {@code account} records hashes for {@code vault}'s round in the deployment's KeeperLog. */
     public void recordDecision(int account, String vault, long round, byte[] inputsHash, byte[] decisionHash) throws Exception {
-        KeeperLog.load(deployment.contracts().keeperLog(), web3j, signer(account), gas)
+        KeeperLog.load(deployment.keeperLog(), web3j, signer(account), gas)
             .record(vault, BigInteger.valueOf(round), inputsHash, decisionHash).send();
     }
 
     public TestToken weth(int account) {
-        return token(deployment.contracts().weth(), account);
+        return token(deployment.markets().get(0).base().address(), account);
     }
 
     public void pushPrice(long usd) throws Exception {
-        PushPriceOracle.load(deployment.contracts().oracle(), web3j, signer(UPDATER), gas).pushPrice(usd(usd)).send();
+        PushPriceOracle.load(deployment.markets().get(0).oracle().address(), web3j, signer(UPDATER), gas).pushPrice(usd(usd)).send();
     }
 
     public void pushVol(long percent) throws Exception {
-        VolFeed.load(deployment.contracts().volFeed(), web3j, signer(VOL_UPDATER), gas).pushVol(volFraction(percent)).send();
+        VolFeed.load(deployment.markets().get(0).volFeed().address(), web3j, signer(VOL_UPDATER), gas).pushVol(volFraction(percent)).send();
     }
 
     public long chainTime() throws IOException {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.volvault.app.chain.Deployment;
+import io.volvault.app.keeper.VaultKind;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.ConnectException;
@@ -103,11 +104,11 @@ class DemoServeIT {
             for (JsonNode v : served) {
                 byAddress.put(v.get("address").asText().toLowerCase(Locale.ROOT), v);
             }
-            assertEquals(Set.of(deployment.contracts().callVault().toLowerCase(Locale.ROOT),
-                deployment.contracts().putVault().toLowerCase(Locale.ROOT)), byAddress.keySet(), vaults.body());
-            assertSameVault(summaryVaults.get(0), byAddress.get(deployment.contracts().callVault().toLowerCase(Locale.ROOT)),
+            assertEquals(Set.of(deployment.markets().get(0).vault(VaultKind.COVERED_CALL).address().toLowerCase(Locale.ROOT),
+                deployment.markets().get(0).vault(VaultKind.CASH_SECURED_PUT).address().toLowerCase(Locale.ROOT)), byAddress.keySet(), vaults.body());
+            assertSameVault(summaryVaults.get(0), byAddress.get(deployment.markets().get(0).vault(VaultKind.COVERED_CALL).address().toLowerCase(Locale.ROOT)),
                 "covered call", "WETH");
-            assertSameVault(summaryVaults.get(1), byAddress.get(deployment.contracts().putVault().toLowerCase(Locale.ROOT)),
+            assertSameVault(summaryVaults.get(1), byAddress.get(deployment.markets().get(0).vault(VaultKind.CASH_SECURED_PUT).address().toLowerCase(Locale.ROOT)),
                 "cash-secured put", "USDC");
 
             // Every round the keeper opened is recorded in KeeperLog by the keeper, and the inputs text in
@@ -146,7 +147,7 @@ class DemoServeIT {
                     assertEquals(0, replay.get("expiryDifference").asLong(), replay.toString());
                 }
             }
-            assertTrue(byAddress.get(deployment.contracts().callVault().toLowerCase(Locale.ROOT)).get("proofs").get("trusted")
+            assertTrue(byAddress.get(deployment.markets().get(0).vault(VaultKind.COVERED_CALL).address().toLowerCase(Locale.ROOT)).get("proofs").get("trusted")
                 .size() > 0, "the covered-call vault opened rounds in 10 days");
 
             // The demo's chain is still up.

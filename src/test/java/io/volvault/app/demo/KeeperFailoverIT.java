@@ -9,6 +9,7 @@ import io.volvault.app.chain.HardhatAccounts;
 import io.volvault.app.chain.Journal;
 import io.volvault.app.chain.JournalEntry;
 import io.volvault.strategy.StrategyConfig;
+import io.volvault.app.keeper.VaultKind;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -88,8 +89,8 @@ class KeeperFailoverIT {
             assertTrue(confirmedByA >= 1 && confirmedByA < 5, "a died mid-round, after " + confirmedByA + " of 5 actions");
 
             b.await(line -> line.contains("event=lease result=acquired holder=b token=2"), "b takes over");
-            String call = run.deployment().contracts().callVault();
-            String put = run.deployment().contracts().putVault();
+            String call = run.deployment().markets().get(0).vault(VaultKind.COVERED_CALL).address();
+            String put = run.deployment().markets().get(0).vault(VaultKind.CASH_SECURED_PUT).address();
             long firstBar = history.time(history.firstTraded());
             // What one keeper does on the first traded bar (as in KeeperRestartIT): each vault closes its
             // bootstrap round 1, the covered-call vault sells base down to its target weight and rolls

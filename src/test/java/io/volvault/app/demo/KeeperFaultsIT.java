@@ -18,6 +18,7 @@ import io.volvault.app.keeper.Keepers;
 import io.volvault.app.keeper.VaultSnapshot;
 import io.volvault.app.marketdata.DeribitClient;
 import io.volvault.strategy.StrategyConfig;
+import io.volvault.app.keeper.VaultKind;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -56,7 +57,7 @@ class KeeperFaultsIT {
             ReplayHistory history = run.history();
             Web3j faulty = RetryingRpc.connect(proxy.url());
             Keeper keeper = Keepers.create(faulty, HardhatAccounts.CHAIN_ID, run.deployment(), HardhatAccounts.account(1),
-                journal, ImpliedVolSource.dvol(DeribitClient.builder(run.marketDataUrl()).build(), "BTC"), run.config(),
+                journal, market -> ImpliedVolSource.dvol(DeribitClient.builder(run.marketDataUrl()).build(), "BTC"), run.config(),
                 new Keeper.Settings(2 * history.barSeconds(), 100, Math.min(3_600, history.barSeconds() / 6), false),
                 new TxSender.GasPolicy(2_000_000, 20_000_000), TxSender.Listener.NONE, line -> { });
             List<String[]> skips = new ArrayList<>();
@@ -75,7 +76,7 @@ class KeeperFaultsIT {
                     skips.add(new String[] {reason, detail});
                 }
             });
-            ChainReader truth = new ChainReader(run.web3j(), run.deployment(), run.deployment().roles().keeper());
+            ChainReader truth = new ChainReader(run.web3j(), run.deployment().markets().get(0), run.deployment().roles().keeper());
             int failedTicks = 0;
             String firstFailure = "none";
             int lateBars = 0;
@@ -99,7 +100,7 @@ class KeeperFaultsIT {
                     }
                 }
                 // Grace period: a series that expired by this bar is closed and rolled by the next one.
-                for (String vault : List.of(run.deployment().contracts().callVault(), run.deployment().contracts().putVault())) {
+                for (String vault : List.of(run.deployment().markets().get(0).vault(VaultKind.COVERED_CALL).address(), run.deployment().markets().get(0).vault(VaultKind.CASH_SECURED_PUT).address())) {
                     VaultSnapshot s = truth.snapshot(truth.vault(vault));
                     if (s.roundExpired()) {
                         expiredSeen++;

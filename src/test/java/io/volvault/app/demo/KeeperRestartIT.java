@@ -12,6 +12,7 @@ import io.volvault.app.chain.contracts.Options;
 import io.volvault.app.keeper.ImpliedVolSource;
 import io.volvault.app.keeper.Keeper;
 import io.volvault.strategy.StrategyConfig;
+import io.volvault.app.keeper.VaultKind;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -85,8 +86,8 @@ class KeeperRestartIT {
                     .collect(Collectors.groupingBy(e -> e.action().replaceAll(":at=.*|:round=.*", ""), Collectors.counting()));
                 // Each vault closed its bootstrap round once; the covered-call vault rolled once
                 // (the put vault spends its first bar buying spot: it writes no put here).
-                String call = run.deployment().contracts().callVault();
-                String put = run.deployment().contracts().putVault();
+                String call = run.deployment().markets().get(0).vault(VaultKind.COVERED_CALL).address();
+                String put = run.deployment().markets().get(0).vault(VaultKind.CASH_SECURED_PUT).address();
                 assertEquals(1L, perAction.get("close:" + call));
                 assertEquals(1L, perAction.get("roll:" + call));
                 assertEquals(1L, perAction.get("close:" + put));
@@ -103,8 +104,8 @@ class KeeperRestartIT {
      * exactly the journaled transactions, nonces 0..n-1, none twice.
      */
     static void assertTheChainAgrees(DemoRun run, List<JournalEntry> entries) throws Exception {
-        Options market = Options.load(run.deployment().contracts().options(), run.web3j(),
-            new ReadonlyTransactionManager(run.web3j(), run.deployment().contracts().callVault()), new DefaultGasProvider());
+        Options market = Options.load(run.deployment().markets().get(0).options(), run.web3j(),
+            new ReadonlyTransactionManager(run.web3j(), run.deployment().markets().get(0).vault(VaultKind.COVERED_CALL).address()), new DefaultGasProvider());
         assertEquals(BigInteger.ONE, market.seriesCount().send());
         BigInteger nonce = run.web3j().ethGetTransactionCount(HardhatAccounts.account(1).getAddress(),
             DefaultBlockParameterName.LATEST).send().getTransactionCount();

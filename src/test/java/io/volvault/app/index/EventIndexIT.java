@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.volvault.app.chain.HardhatNode;
 import io.volvault.app.dashboard.ExercisedDeployment;
+import io.volvault.app.keeper.VaultKind;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ class EventIndexIT {
             assertTrue(last.rollback().isEmpty());
 
             List<IndexedEvent> events = incremental.allEvents();
-            List<String> callVaultKinds = incremental.events(chain.deployment.contracts().callVault()).stream()
+            List<String> callVaultKinds = incremental.events(chain.deployment.markets().get(0).vault(VaultKind.COVERED_CALL).address()).stream()
                 .map(IndexedEvent::name).toList();
             assertEquals(List.of("DepositRequest", "RoundClosed", "RoundOpened", "RoundRisk", "OptionsSold", "DepositRequest",
                 "RoundClosed", "RoundOpened", "RoundRisk", "Deposit", "RedeemRequest"), callVaultKinds);
@@ -90,7 +91,7 @@ class EventIndexIT {
         String callVault;
         try (HardhatNode first = HardhatNode.start(hardhat, dir.resolve("first-node.log"), Optional.empty())) {
             ExercisedDeployment chain = ExercisedDeployment.deploy(Files.createDirectories(dir.resolve("first")), first.rpcUrl());
-            callVault = chain.deployment.contracts().callVault();
+            callVault = chain.deployment.markets().get(0).vault(VaultKind.COVERED_CALL).address();
             chain.fundAndRequestDeposits();
             try (EventIndex events = EventIndex.open(index, chain.web3j, chain.deployment)) {
                 events.catchUp();
@@ -102,7 +103,7 @@ class EventIndexIT {
         try (HardhatNode second = HardhatNode.start(hardhat, dir.resolve("second-node.log"), Optional.empty())) {
             ExercisedDeployment chain = ExercisedDeployment.deploy(Files.createDirectories(dir.resolve("second")), second.rpcUrl());
             // The same deployer nonces give the same addresses: only the chain itself tells the two apart.
-            assertEquals(callVault, chain.deployment.contracts().callVault());
+            assertEquals(callVault, chain.deployment.markets().get(0).vault(VaultKind.COVERED_CALL).address());
             try (EventIndex events = EventIndex.open(index, chain.web3j, chain.deployment)) {
                 SyncReport report = events.catchUp();
                 assertTrue(report.rollback().orElseThrow().startsWith("index was of another chain or deployment"), report.toString());

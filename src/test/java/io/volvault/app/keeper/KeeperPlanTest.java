@@ -31,7 +31,10 @@ class KeeperPlanTest {
         new ReadonlyTransactionManager(OFFLINE, VAULT), new DefaultGasProvider());
     /** The defaults, with a pool stated here: 30 bps fee, 50M USD deep. */
     private static final Strategy STRATEGY = new Strategy(withPool(StrategyConfig.defaults(), new StrategyConfig.Costs(30, 50_000_000, 5)));
-    private static final Keeper.ManagedVault MANAGED = new Keeper.ManagedVault("test", WRAPPER, STRATEGY);
+    private static final Keeper.ManagedVault MANAGED = new Keeper.ManagedVault("test", WRAPPER, STRATEGY, null, null);
+    /** WETH (18 decimals) and USDC (6) priced by an 8-decimal oracle; WBTC has 8 decimals. */
+    private static final VaultSnapshot.Units WETH_USDC = VaultSnapshot.Units.of(18, 6, 8);
+    private static final VaultSnapshot.Units WBTC_USDC = VaultSnapshot.Units.of(8, 6, 8);
     /** A pool at exactly 100,000: 500 WETH against 50,000,000 USDC. */
     private static final BigInteger POOL_BASE = new BigInteger("500000000000000000000");
     private static final BigInteger POOL_QUOTE = new BigInteger("50000000000000");
@@ -59,7 +62,7 @@ class KeeperPlanTest {
     }
 
     private static VaultSnapshot snapshot(boolean isCall, String idleAsset, String idleOther, String redeemAssets) {
-        return new VaultSnapshot(VAULT, isCall, 1_000, 7, SPOT_100K, 990, new BigInteger(idleAsset), new BigInteger(idleOther),
+        return new VaultSnapshot(VAULT, isCall ? VaultKind.COVERED_CALL : VaultKind.CASH_SECURED_PUT, WETH_USDC, 1_000, BigInteger.valueOf(7), SPOT_100K, 990, new BigInteger(idleAsset), new BigInteger(idleOther),
             BigInteger.ZERO, new BigInteger(redeemAssets), 3, 0, 0, BigInteger.ZERO, BigInteger.ZERO, 100, POOL_BASE, POOL_QUOTE,
             30, LIMITS);
     }
@@ -198,7 +201,7 @@ class KeeperPlanTest {
     @Test
     void theStrategySeesHoldingsWithCollateralAndWithoutWhatRedeemsAreOwed() {
         // Put vault: 60,000 USDC idle, 2 puts at 50,000 sold (100,000 USDC locked), 30,000 USDC owed to redeems, 1.5 WETH.
-        VaultSnapshot s = new VaultSnapshot(VAULT, false, 1_000, 7, SPOT_100K, 990, new BigInteger("60000000000"),
+        VaultSnapshot s = new VaultSnapshot(VAULT, VaultKind.CASH_SECURED_PUT, WETH_USDC, 1_000, BigInteger.valueOf(7), SPOT_100K, 990, new BigInteger("60000000000"),
             new BigInteger("1500000000000000000"), BigInteger.ZERO, new BigInteger("30000000000"), 3, 5, 2_000,
             new BigInteger("5000000000000"), new BigInteger("2000000000000000000"), 100, POOL_BASE, POOL_QUOTE, 30, LIMITS);
         PortfolioState p = s.portfolio(500);
@@ -215,9 +218,33 @@ class KeeperPlanTest {
     void measuresHowFarThePoolIsFromTheOracle() {
         assertEquals(0, snapshot(true, "0", "0", "0").poolDeviationBps(), 1e-9);
         // 50,500,000 USDC against 500 WETH prices WETH at 101,000: 100 bps over the oracle's 100,000.
-        VaultSnapshot off = new VaultSnapshot(VAULT, true, 1_000, 7, SPOT_100K, 990, BigInteger.ZERO, BigInteger.ZERO,
+        VaultSnapshot off = new VaultSnapshot(VAULT, VaultKind.COVERED_CALL, WETH_USDC, 1_000, BigInteger.valueOf(7), SPOT_100K, 990, BigInteger.ZERO, BigInteger.ZERO,
             BigInteger.ZERO, BigInteger.ZERO, 3, 0, 0, BigInteger.ZERO, BigInteger.ZERO, 100, POOL_BASE,
             new BigInteger("50500000000000"), 30, LIMITS);
         assertEquals(100, off.poolDeviationBps(), 1e-9);
+    }
+
+    @Test
+    void anEightDecimalBaseTokenIsCountedInItsOwnUnits() throws Exception {
+        // The WETH case of findingL6... with WBTC: 2 WBTC are 200,000,000 units; a pool of 500 WBTC against
+        // 50,000,000 USDC pays the same 198,607.951489 USDC (x y = k does not see the base's scale), less 10 bps.
+        BigInteger poolBase = new BigInteger("50000000000");
+        VaultSnapshot s = new VaultSnapshot(VAULT, VaultKind.COVERED_CALL, WBTC_USDC, 1_000, BigInteger.valueOf(7), SPOT_100K, 990,
+            new BigInteger("500000000"), BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, 3, 0, 0, BigInteger.ZERO,
+            BigInteger.ZERO, 100, poolBase, POOL_QUOTE, 30, LIMITS);
+        assertEquals(0, s.poolDeviationBps(), 1e-9);
+        PlannedTx tx = Keeper.rebalance(MANAGED, s, List.of(new VenueState.Pool(POOL, poolBase, POOL_QUOTE, 30)),
+            (venue, baseIn, in) -> s.poolQuote(baseIn, in), GAS_PRICE, new Action.Swap(-2, "test"), STRATEGY, 100);
+        assertEquals(WRAPPER.rebalance(true, List.of(new OptionVault.SwapLeg(POOL, new BigInteger("200000000"),
+            new BigInteger("198409343537")))).encodeFunctionCall(), tx.data());
+        // the description counts whole tokens of each side (2 WBTC for 198,409 USDC), not raw units
+        assertTrue(tx.description().contains("sell 2 via pool 30 bps for at least 198,409 "), tx.description());
+        assertEquals(5.0, s.portfolio(0).base());
+        // Two WBTC puts struck at 50,000 lock 100,000 USDC: 2e8 x 5e12 x 1e6 / (1e8 x 1e8) = 1e11 units.
+        VaultSnapshot put = new VaultSnapshot(VAULT, VaultKind.CASH_SECURED_PUT, WBTC_USDC, 1_000, BigInteger.valueOf(7), SPOT_100K, 990,
+            BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, 3, 5, 2_000, new BigInteger("5000000000000"),
+            new BigInteger("200000000"), 100, poolBase, POOL_QUOTE, 30, LIMITS);
+        assertEquals(new BigInteger("100000000000"), put.lockedCollateral());
+        assertEquals(2, put.portfolio(0).shorts().get(0).size());
     }
 }

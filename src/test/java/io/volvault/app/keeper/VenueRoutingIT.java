@@ -60,8 +60,9 @@ class VenueRoutingIT {
     @Test
     void aDeepUniswapPoolAtFiveBpsWinsASmallOrderAndALargeOneSplits() throws Exception {
         Market m = deploy("deep", Map.of("UNISWAP_FEE", "500", "UNISWAP_BASE_LIQUIDITY", "1000"));
-        String pool = m.d.contracts().pool().toLowerCase();
-        String uniswap = m.d.contracts().uniswapVenue().toLowerCase();
+        String pool = m.d.markets().get(0).pool().address().toLowerCase();
+        String uniswap = m.d.markets().get(0).venues().stream().filter(v -> v.kind().equals(Deployment.Venue.UNISWAP_V3))
+            .findFirst().orElseThrow().address().toLowerCase();
         // 1 WETH: 0.05 % + 0.1 % impact through Uniswap against 0.30 % + 0.1 % in our pool; the 67,656 gas
         // more of the Uniswap leg is about 0.2 USDC at 1 gwei, the fee difference 7.5 USDC
         Map<String, BigInteger> small = m.rebalance(1);
@@ -81,7 +82,7 @@ class VenueRoutingIT {
         Market m = deploy("thin", Map.of("UNISWAP_FEE", "3000", "UNISWAP_BASE_LIQUIDITY", "20"));
         // 1 WETH in 20 WETH at 0.30 %: about 5 % of impact against 0.1 % in our pool at the same fee
         Map<String, BigInteger> legs = m.rebalance(1);
-        assertEquals(Map.of(m.d.contracts().pool().toLowerCase(), E18), legs);
+        assertEquals(Map.of(m.d.markets().get(0).pool().address().toLowerCase(), E18), legs);
     }
 
     /** A deployment whose call vault holds 100 WETH idle. */
@@ -120,17 +121,18 @@ class VenueRoutingIT {
         env.put("PERFORMANCE_FEE_BPS", "0");
         Deployment d = HardhatScripts.deploy(hardhat, property("volvault.rpc"), env, dir.resolve(name + ".json"),
             dir.resolve(name + ".log"));
-        TestToken weth = TestToken.load(d.contracts().weth(), web3j, signer(OWNER), GAS);
+        TestToken weth = TestToken.load(d.markets().get(0).base().address(), web3j, signer(OWNER), GAS);
         weth.mint(HardhatAccounts.account(ALICE).getAddress(), E18.multiply(BigInteger.valueOf(100))).send();
-        TestToken.load(d.contracts().weth(), web3j, signer(ALICE), GAS)
-            .approve(d.contracts().callVault(), E18.multiply(BigInteger.valueOf(100))).send();
+        TestToken.load(d.markets().get(0).base().address(), web3j, signer(ALICE), GAS)
+            .approve(d.markets().get(0).vault(VaultKind.COVERED_CALL).address(), E18.multiply(BigInteger.valueOf(100))).send();
         String alice = HardhatAccounts.account(ALICE).getAddress();
-        OptionVault.load(d.contracts().callVault(), web3j, signer(ALICE), GAS)
+        OptionVault.load(d.markets().get(0).vault(VaultKind.COVERED_CALL).address(), web3j, signer(ALICE), GAS)
             .requestDeposit(E18.multiply(BigInteger.valueOf(100)), alice, alice).send();
-        OptionVault.load(d.contracts().callVault(), web3j, signer(KEEPER), GAS).closeRound(BigInteger.ZERO).send();
-        ChainReader reader = new ChainReader(web3j, d, HardhatAccounts.account(KEEPER).getAddress());
-        Keeper.ManagedVault vault = new Keeper.ManagedVault("covered-call", reader.vault(d.contracts().callVault()),
-            new Strategy(VaultKind.COVERED_CALL.config(io.volvault.strategy.StrategyConfig.defaults())));
+        OptionVault.load(d.markets().get(0).vault(VaultKind.COVERED_CALL).address(), web3j, signer(KEEPER), GAS).closeRound(BigInteger.ZERO).send();
+        Deployment.Market market = d.markets().get(0);
+        ChainReader reader = new ChainReader(web3j, market, HardhatAccounts.account(KEEPER).getAddress());
+        Keeper.ManagedVault vault = new Keeper.ManagedVault("covered-call", reader.vault(market.vault(VaultKind.COVERED_CALL).address()),
+            new Strategy(VaultKind.COVERED_CALL.config(io.volvault.strategy.StrategyConfig.defaults())), reader, null);
         return new Market(d, reader, vault);
     }
 
