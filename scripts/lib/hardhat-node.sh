@@ -7,14 +7,8 @@
 # Requires hardhat/node_modules (npm ci in hardhat/).
 
 HARDHAT_NODE_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
-free_port() {
-  local port=8545
-  while port_in_use "$port"; do port=$((port + 1)); done
-  echo "$port"
-}
+# shellcheck source=servers.sh
+source "$HARDHAT_NODE_ROOT/scripts/lib/servers.sh"
 
 rpc_chain_id() {
   curl -s --max-time 2 -H 'Content-Type: application/json' \
@@ -23,29 +17,18 @@ rpc_chain_id() {
 
 hardhat_node_start() {
   local log="$1" port
-  port="$(free_port)"
+  port="$(free_port 8545)"
   # exec replaces the subshell with node itself, so the PID we keep is the node's own.
   (cd "$HARDHAT_NODE_ROOT/hardhat" && exec node node_modules/hardhat/internal/cli/bootstrap.js \
       node --hostname 127.0.0.1 --port "$port") >"$log" 2>&1 &
   HARDHAT_NODE_PID=$!
   HARDHAT_RPC_URL="http://127.0.0.1:$port"
   export HARDHAT_NODE_PID HARDHAT_RPC_URL
-  local waited=0
-  until rpc_chain_id "$HARDHAT_RPC_URL" | grep -q '"result":"0x7a69"'; do
-    if ! kill -0 "$HARDHAT_NODE_PID" 2>/dev/null; then
-      echo "hardhat node exited while starting; its log ($log):" >&2
-      tail -n 20 "$log" >&2
-      return 1
-    fi
-    if [ "$waited" -ge 120 ]; then
-      echo "hardhat node did not answer eth_chainId at $HARDHAT_RPC_URL within 60 s" >&2
-      hardhat_node_stop
-      return 1
-    fi
-    sleep 0.5
-    waited=$((waited + 1))
-  done
+  wait_until_ready "hardhat node" "$HARDHAT_NODE_PID" "$log" "no answer to eth_chainId at $HARDHAT_RPC_URL" \
+    answers_local_chain_id "$HARDHAT_RPC_URL" || { hardhat_node_stop; return 1; }
 }
+
+answers_local_chain_id() { rpc_chain_id "$1" | grep -q '"result":"0x7a69"'; }
 
 hardhat_node_stop() {
   [ -n "${HARDHAT_NODE_PID:-}" ] || return 0

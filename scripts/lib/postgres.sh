@@ -30,11 +30,8 @@ pg_install() {
   return $rc
 }
 
-pg_free_port() {
-  local port=55432
-  while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
-  echo "$port"
-}
+# shellcheck source=servers.sh
+source "$(dirname "${BASH_SOURCE[0]}")/servers.sh"
 
 # Runs a command as the server's user: ourselves, or "postgres" when we are root.
 pg_as_owner() {
@@ -53,7 +50,7 @@ pg_start() {
   if [ "$(id -u)" = 0 ]; then chown postgres:postgres "$PG_DATA_DIR"; fi
   pg_as_owner "$bin/initdb" -D "$PG_DATA_DIR/data" -U volvault -A trust --no-sync >"$log" 2>&1 \
     || { echo "postgres: initdb failed; its log ($log):" >&2; tail -n 20 "$log" >&2; return 1; }
-  PG_PORT="$(pg_free_port)"
+  PG_PORT="$(free_port 55432)"
   # A simple command in the background, and setpriv execs: the PID we keep is the server's own.
   local server=("$bin/postgres" -D "$PG_DATA_DIR/data" -h 127.0.0.1 -p "$PG_PORT" -k "$PG_DATA_DIR" -c fsync=off)
   if [ "$(id -u)" = 0 ]; then
@@ -62,21 +59,8 @@ pg_start() {
     "${server[@]}" >>"$log" 2>&1 &
   fi
   PG_SERVER_PID=$!
-  local waited=0
-  until "$bin/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT"; do
-    if ! kill -0 "$PG_SERVER_PID" 2>/dev/null; then
-      echo "postgres: the server exited while starting; its log ($log):" >&2
-      tail -n 20 "$log" >&2
-      return 1
-    fi
-    if [ "$waited" -ge 120 ]; then
-      echo "postgres: no answer on 127.0.0.1:$PG_PORT within 60 s" >&2
-      pg_stop
-      return 1
-    fi
-    sleep 0.5
-    waited=$((waited + 1))
-  done
+  wait_until_ready postgres "$PG_SERVER_PID" "$log" "no answer on 127.0.0.1:$PG_PORT" \
+    "$bin/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT" || { pg_stop; return 1; }
   "$bin/createdb" -h 127.0.0.1 -p "$PG_PORT" -U volvault volvault >>"$log" 2>&1 \
     || { echo "postgres: createdb failed; see $log" >&2; pg_stop; return 1; }
   PG_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/volvault?user=volvault"

@@ -11,15 +11,9 @@
 SPARK_CLUSTER_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 # shellcheck source=spark-env.sh
 source "$SPARK_CLUSTER_ROOT/scripts/lib/spark-env.sh"
+# shellcheck source=servers.sh
+source "$SPARK_CLUSTER_ROOT/scripts/lib/servers.sh"
 SPARK_WORKER_PIDS=()
-
-spark_port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
-spark_free_port() {
-  local port="$1"
-  while spark_port_in_use "$port"; do port=$((port + 1)); done
-  echo "$port"
-}
 
 spark_cluster_prepare() {
   SPARK_CLUSTER_DIR="$1"
@@ -43,26 +37,14 @@ spark_java() {
 
 # Waits until LOGFILE contains PATTERN (the process PID must stay alive); 60 s at most.
 spark_wait_for_log() {
-  local pid="$1" log="$2" pattern="$3" waited=0
-  until grep -q "$pattern" "$log" 2>/dev/null; do
-    if ! kill -0 "$pid" 2>/dev/null; then
-      echo "spark-cluster: process $pid exited; its log ($log):" >&2
-      tail -n 20 "$log" >&2
-      return 1
-    fi
-    if [ "$waited" -ge 120 ]; then
-      echo "spark-cluster: '$pattern' did not appear in $log within 60 s" >&2
-      return 1
-    fi
-    sleep 0.5
-    waited=$((waited + 1))
-  done
+  local pid="$1" log="$2" pattern="$3"
+  wait_until_ready spark-cluster "$pid" "$log" "'$pattern' did not appear in $log" grep -qs "$pattern" "$log"
 }
 
 spark_master_start() {
   local port webui log="$SPARK_CLUSTER_DIR/logs/master.log"
-  port="$(spark_free_port 7077)"
-  webui="$(spark_free_port 18080)"
+  port="$(free_port 7077)"
+  webui="$(free_port 18080)"
   spark_java org.apache.spark.deploy.master.Master --host 127.0.0.1 --port "$port" --webui-port "$webui" \
     >"$log" 2>&1 &
   SPARK_MASTER_PID=$!
