@@ -102,6 +102,23 @@ def branch_scores(report_dir, lines):
     return scores
 
 
+def uncovered_branches(report_dir, contracts):
+    """Where each contract under its threshold missed: a branch is reached only by some runs when the
+    tests depend on timing or randomness, so the line says which one it was this time."""
+    with open(os.path.join(report_dir, "solidity", "coverage-final.json"), encoding="utf-8") as f:
+        final = json.load(f)
+    found = []
+    for file, cov in sorted(final.items()):
+        if os.path.basename(file) not in contracts:
+            continue
+        for branch, counts in cov["b"].items():
+            missed = [str(side) for side, count in enumerate(counts) if count == 0]
+            if missed:
+                found.append(f"  not reached: {os.path.basename(file)} line {cov['branchMap'][branch]['line']}"
+                             f" ({cov['branchMap'][branch]['type']}), side {', '.join(missed)} of {len(counts)}")
+    return found
+
+
 def main():
     what, report_dir, thresholds_path, exclusions_path = sys.argv[1:5]
     thresholds = read_thresholds(thresholds_path)
@@ -128,6 +145,9 @@ def main():
     lines.append("thresholds: scripts/strength-thresholds; reports: .volvault/strength/ "
                  "(pit/<module>/index.html, survivors-<module>.txt, solidity/index.html)")
     lines += [f"UNDER THRESHOLD: {f}" for f in failures]
+    if failures and what in ("all", "contracts"):
+        lines += uncovered_branches(report_dir, [name for (kind, name), _ in sorted(thresholds.items())
+                                                 if kind == "branch" and scores.get((kind, name), 100.0) < thresholds[(kind, name)]])
     text = "\n".join(lines) + "\n"
     with open(os.path.join(report_dir, f"summary-{what}.txt"), "w", encoding="utf-8") as f:
         f.write(text)
