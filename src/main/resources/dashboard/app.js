@@ -159,12 +159,18 @@ function proofTable(v) {
   const intro = el("p", { class: "note", "data-field": "proofs-note" },
     "Each round the keeper commits in KeeperLog to a hash of its inputs (market data, configuration, code version) "
     + `and of its decision; only entries sent by the vault's keeper count.${ignored}`);
-  if (p.trusted.length === 0) return el("div", {}, intro, el("p", { class: "note" }, "No entry from the keeper yet."));
   const short = (h) => el("code", { title: h }, `${h.slice(0, 10)}…${h.slice(-6)}`);
+  const code = el("p", { class: "note", "data-field": "proofs-code" },
+    "This dashboard replays with code version ", short(p.codeVersion.replace("classes ", "")),
+    " (a hash of every class of the pricing and strategy modules and of the keeper's decision path); "
+    + "a round whose inputs carry another version was decided by other code.");
+  if (p.trusted.length === 0) return el("div", {}, intro, code, el("p", { class: "note" }, "No entry from the keeper yet."));
+  const sameCode = (c) => (c === null ? "–"
+    : c === p.codeVersion ? "this dashboard's" : el("span", {}, "other: ", short(c.replace("classes ", ""))));
   const err = (x) => (x === null ? "–" : pct(x));
-  return el("div", {}, intro, table("The keeper's records, newest first: what the backtester decides from the recorded inputs,"
+  return el("div", {}, intro, code, table("The keeper's records, newest first: what the backtester decides from the recorded inputs,"
     + " what the chain opened, and the tracking error between them",
-    ["Round", "Recorded (UTC)", "Inputs hash", "Decision hash", "Backtester decides", "Chain opened",
+    ["Round", "Recorded (UTC)", "Inputs hash", "Decision hash", "Code version", "Backtester decides", "Chain opened",
       "Tracking error: strike / size / expiry"],
     p.trusted.slice().reverse().map((r) => {
       const x = r.replay;
@@ -175,6 +181,7 @@ function proofTable(v) {
       return el("tr", { "data-round": String(r.round), "data-status": x.status },
         cell("round", String(r.round)), cell("time", r.time.replace("T", " ").replace("Z", "")),
         cell("inputs-hash", short(r.inputsHash)), cell("decision-hash", short(r.decisionHash)),
+        cell("code-version", sameCode(x.code)),
         cell("backtest", x.backtestWrite === null ? x.status : x.backtestWrite), cell("chain", chain),
         cell("tracking-error", error));
     }), { class: "proofs" }));
