@@ -305,6 +305,7 @@ const EVENT_WORDS = {
   DepositRequest: "deposit requested", DepositRequestCancelled: "deposit request cancelled",
   RedeemRequest: "redeem requested", RedeemRequestCancelled: "redeem request cancelled",
   Deposit: "shares claimed", Withdraw: "assets claimed",
+  TransferIn: "shares received", TransferOut: "shares sent",
 };
 
 function historyTable(positions) {
@@ -316,13 +317,15 @@ function historyTable(positions) {
         cell("event", EVENT_WORDS[a.event] || a.event), cell("amount", amount(a.amount)),
         cell("round", a.round === null ? null : String(a.round)),
         cell("round-price", a.roundPrice === null ? (a.round === null ? null : "round still open") : readable(a.roundPrice)),
-        cell("converted", a.converted === null ? null : amount(a.converted))) });
+        cell("converted", a.converted === null ? null : amount(a.converted)),
+        cell("counterparty", a.counterparty)) });
     }
   }
   rows.sort((x, y) => y.block - x.block);
-  if (rows.length === 0) return el("p", { class: "note" }, "No request or claim yet.");
-  return table("History, newest first: each request with the round whose close processed it and that round's price per share",
-    ["Time (UTC)", "Vault", "What", "Amount", "Round", "Round price per share", "Turned into"],
+  if (rows.length === 0) return el("p", { class: "note" }, "No request, claim or transfer yet.");
+  return table("History, newest first: each request with the round whose close processed it and that round's price per share;"
+    + " each transfer with the cost basis that moved with the shares",
+    ["Time (UTC)", "Vault", "What", "Amount", "Round", "Round price per share", "Turned into / basis moved", "From / to"],
     rows.map((r) => r.row), { id: "history" });
 }
 
@@ -334,7 +337,8 @@ async function showAccount(event) {
   try {
     const view = await getJson(`api/accounts/${encodeURIComponent(address)}`);
     const byAddress = Object.fromEntries(vaultsShown.map((v) => [v.address, v]));
-    const positions = table("Position per vault (cost basis: average cost of the shares from processed requests)",
+    const positions = table("Position per vault (cost basis: average cost of the shares from processed requests; shares sent"
+      + " to another address leave at average cost, shares received enter at the vault's share price at the block of the transfer)",
       ["Vault", "Shares", "Value", "Cost basis", "Unrealized P&L", "Realized P&L", "Pending deposit", "Pending redeem",
         "Claimable shares", "Claimable assets", "Pending becomes claimable"],
       view.positions.map((p) => positionRows(p, byAddress[p.vault])), { id: "positions" });
