@@ -159,12 +159,18 @@ function proofTable(v) {
   const intro = el("p", { class: "note", "data-field": "proofs-note" },
     "Each round the keeper commits in KeeperLog to a hash of its inputs (market data, configuration, code version) "
     + `and of its decision; only entries sent by the vault's keeper count.${ignored}`);
-  if (p.trusted.length === 0) return el("div", {}, intro, el("p", { class: "note" }, "No entry from the keeper yet."));
   const short = (h) => el("code", { title: h }, `${h.slice(0, 10)}…${h.slice(-6)}`);
+  const code = el("p", { class: "note", "data-field": "proofs-code" },
+    "This dashboard replays with code version ", short(p.codeVersion.replace("classes ", "")),
+    " (a hash of every class of the pricing and strategy modules and of the keeper's decision path); "
+    + "a round whose inputs carry another version was decided by other code.");
+  if (p.trusted.length === 0) return el("div", {}, intro, code, el("p", { class: "note" }, "No entry from the keeper yet."));
+  const sameCode = (c) => (c === null ? "–"
+    : c === p.codeVersion ? "this dashboard's" : el("span", {}, "other: ", short(c.replace("classes ", ""))));
   const err = (x) => (x === null ? "–" : pct(x));
-  return el("div", {}, intro, table("The keeper's records, newest first: what the backtester decides from the recorded inputs,"
+  return el("div", {}, intro, code, table("The keeper's records, newest first: what the backtester decides from the recorded inputs,"
     + " what the chain opened, and the tracking error between them",
-    ["Round", "Recorded (UTC)", "Inputs hash", "Decision hash", "Backtester decides", "Chain opened",
+    ["Round", "Recorded (UTC)", "Inputs hash", "Decision hash", "Code version", "Backtester decides", "Chain opened",
       "Tracking error: strike / size / expiry"],
     p.trusted.slice().reverse().map((r) => {
       const x = r.replay;
@@ -175,6 +181,7 @@ function proofTable(v) {
       return el("tr", { "data-round": String(r.round), "data-status": x.status },
         cell("round", String(r.round)), cell("time", r.time.replace("T", " ").replace("Z", "")),
         cell("inputs-hash", short(r.inputsHash)), cell("decision-hash", short(r.decisionHash)),
+        cell("code-version", sameCode(x.code)),
         cell("backtest", x.backtestWrite === null ? x.status : x.backtestWrite), cell("chain", chain),
         cell("tracking-error", error));
     }), { class: "proofs" }));
@@ -298,6 +305,7 @@ const EVENT_WORDS = {
   DepositRequest: "deposit requested", DepositRequestCancelled: "deposit request cancelled",
   RedeemRequest: "redeem requested", RedeemRequestCancelled: "redeem request cancelled",
   Deposit: "shares claimed", Withdraw: "assets claimed",
+  TransferIn: "shares received", TransferOut: "shares sent",
 };
 
 function historyTable(positions) {
@@ -309,13 +317,15 @@ function historyTable(positions) {
         cell("event", EVENT_WORDS[a.event] || a.event), cell("amount", amount(a.amount)),
         cell("round", a.round === null ? null : String(a.round)),
         cell("round-price", a.roundPrice === null ? (a.round === null ? null : "round still open") : readable(a.roundPrice)),
-        cell("converted", a.converted === null ? null : amount(a.converted))) });
+        cell("converted", a.converted === null ? null : amount(a.converted)),
+        cell("counterparty", a.counterparty)) });
     }
   }
   rows.sort((x, y) => y.block - x.block);
-  if (rows.length === 0) return el("p", { class: "note" }, "No request or claim yet.");
-  return table("History, newest first: each request with the round whose close processed it and that round's price per share",
-    ["Time (UTC)", "Vault", "What", "Amount", "Round", "Round price per share", "Turned into"],
+  if (rows.length === 0) return el("p", { class: "note" }, "No request, claim or transfer yet.");
+  return table("History, newest first: each request with the round whose close processed it and that round's price per share;"
+    + " each transfer with the cost basis that moved with the shares",
+    ["Time (UTC)", "Vault", "What", "Amount", "Round", "Round price per share", "Turned into / basis moved", "From / to"],
     rows.map((r) => r.row), { id: "history" });
 }
 
@@ -327,7 +337,8 @@ async function showAccount(event) {
   try {
     const view = await getJson(`api/accounts/${encodeURIComponent(address)}`);
     const byAddress = Object.fromEntries(vaultsShown.map((v) => [v.address, v]));
-    const positions = table("Position per vault (cost basis: average cost of the shares from processed requests)",
+    const positions = table("Position per vault (cost basis: average cost of the shares from processed requests; shares sent"
+      + " to another address leave at average cost, shares received enter at the vault's share price at the block of the transfer)",
       ["Vault", "Shares", "Value", "Cost basis", "Unrealized P&L", "Realized P&L", "Pending deposit", "Pending redeem",
         "Claimable shares", "Claimable assets", "Pending becomes claimable"],
       view.positions.map((p) => positionRows(p, byAddress[p.vault])), { id: "positions" });

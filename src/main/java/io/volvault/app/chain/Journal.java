@@ -52,7 +52,11 @@ public final class Journal implements AutoCloseable {
           expires_ms BIGINT NOT NULL)""", """
         CREATE TABLE IF NOT EXISTS decision_inputs (
           inputs_hash VARCHAR(66) PRIMARY KEY,
-          inputs      VARCHAR(1000000) NOT NULL)"""};
+          inputs      VARCHAR(1000000) NOT NULL)""", """
+        CREATE TABLE IF NOT EXISTS round_record (
+          action      VARCHAR(300) PRIMARY KEY,
+          inputs_hash VARCHAR(66) NOT NULL,
+          decision    VARCHAR(10000) NOT NULL)"""};
     private static final String LEASE = "keeper";
 
     private final Connection db;
@@ -378,6 +382,57 @@ public final class Journal implements AutoCloseable {
             }
             return null;
         });
+    }
+
+    /**
+     * What a round's KeeperLog record (action {@code record:<vault>:round=N}) will say, written when
+     * the roll that opens the round is about to go out, so that a keeper restarted before the record
+     * was sent can still send it: the inputs (kept under their hash) and the decision. A later
+     * attempt at the same roll replaces it. On a leased journal only the current leader may write
+     * it, checked in the same transaction, as for {@link #recordSigned}.
+     */
+    public synchronized void rememberRoundRecord(String action, String inputsHash, String inputs, String decision) {
+        rememberInputs(inputsHash, inputs);
+        long nowMs = clock.getAsLong();
+        boolean leased = fence != null || leased();
+        Fence held = fence;
+        transaction(() -> {
+            if (leased) {
+                requireCurrent(held, nowMs);
+            }
+            try (PreparedStatement u = db.prepareStatement("UPDATE round_record SET inputs_hash = ?, decision = ? WHERE action = ?")) {
+                u.setString(1, inputsHash);
+                u.setString(2, decision);
+                u.setString(3, action);
+                if (u.executeUpdate() == 1) {
+                    return null;
+                }
+            }
+            try (PreparedStatement i = db.prepareStatement(
+                    "INSERT INTO round_record (action, inputs_hash, decision) VALUES (?, ?, ?)")) {
+                i.setString(1, action);
+                i.setString(2, inputsHash);
+                i.setString(3, decision);
+                i.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** A round's record as {@link #rememberRoundRecord} kept it: the inputs' hash and text, and the decision. */
+    public record RoundRecord(String inputsHash, String inputs, String decision) {}
+
+    public synchronized Optional<RoundRecord> roundRecord(String action) {
+        try (PreparedStatement p = db.prepareStatement(
+                "SELECT r.inputs_hash, i.inputs, r.decision FROM round_record r"
+                    + " JOIN decision_inputs i ON i.inputs_hash = r.inputs_hash WHERE r.action = ?")) {
+            p.setString(1, action);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() ? Optional.of(new RoundRecord(r.getString(1), r.getString(2), r.getString(3))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("journal: cannot read the round record " + action + ": " + e.getMessage(), e);
+        }
     }
 
     public synchronized Optional<String> inputs(String inputsHash) {

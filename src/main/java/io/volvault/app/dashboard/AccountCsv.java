@@ -9,14 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An address's history as CSV, for taxes and records: one row per request, cancel or claim, oldest
- * first, amounts exact (whole tokens, every decimal the chain has), with the round that processed
- * each request and that round's price per share.
+ * An address's history as CSV, for taxes and records: one row per request, cancel, claim or share
+ * transfer, oldest first, amounts exact (whole tokens, every decimal the chain has), with the round
+ * that processed each request and that round's price per share, and a transfer's other address.
  */
 public final class AccountCsv {
 
     static final List<String> COLUMNS = List.of("time_utc", "block", "tx", "vault", "vault_symbol", "event", "amount",
-        "amount_unit", "round", "round_price_per_share", "converted", "converted_unit");
+        "amount_unit", "round", "round_price_per_share", "converted", "converted_unit", "counterparty");
 
     /** Quotes only cells that need it (Jackson's default also quotes long ones, such as hashes). */
     private static final CsvMapper CSV = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
@@ -30,7 +30,7 @@ public final class AccountCsv {
                 rows.add(List.of(a.time(), String.valueOf(a.block()), a.tx(), p.vault(), p.symbol(), a.event(),
                     a.amount().value().toPlainString(), a.amount().unit(), a.round() == null ? "" : a.round().toString(),
                     text(a.roundPrice()), a.converted() == null ? "" : a.converted().value().toPlainString(),
-                    a.converted() == null ? "" : a.converted().unit()));
+                    a.converted() == null ? "" : a.converted().unit(), a.counterparty() == null ? "" : a.counterparty()));
             }
         }
         rows.sort((x, y) -> Long.compare(Long.parseLong(x.get(1)), Long.parseLong(y.get(1))));

@@ -7,15 +7,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One address's requests, cancels and claims in one vault, each with the round it was (or will
- * be) processed at, and its cost basis, from the vault's events alone (pure).
+ * One address's requests, cancels, claims and share transfers in one vault, each request with the
+ * round it was (or will be) processed at, and its cost basis, from the vault's events alone (pure).
  *
  * <p>A request made in round r is processed when r closes, at r's price (assets, supply):
  * deposits get assets x (supply + 10^3) / (assets + 1) shares, redeems shares x (assets + 1) /
  * (supply + 10^3) assets, both rounded down (IAsyncRoundVault.RoundPrice). Cost basis is the
  * average cost: deposits add the assets paid, a redeem removes the basis of the shares it takes in
- * proportion, and its assets less that basis are realized P&L. Share transfers between addresses are
- * not followed, and a round closed at a zero value (deposits refunded) is not either.
+ * proportion, and its assets less that basis are realized P&L. Shares sent to another address leave
+ * at average cost (the basis falls in proportion, rounded down; nothing is realized); shares received
+ * enter at the vault's share price at the block of the transfer (the index's {@code assets} of the
+ * Transfer event). A round closed at a zero value (deposits refunded) is not followed, nor are claims
+ * or cancelled redeems paid to an address other than the request's controller.
  */
 public final class AccountLedger {
 
@@ -25,10 +28,12 @@ public final class AccountLedger {
      * @param round      the round whose close processes (or processed) it; null for claims
      * @param roundPrice that round's price per whole share, null while it is still open
      * @param converted  what the request turned into at that price: shares for deposits, assets for
-     *                   redeems; null while pending and for cancels and claims
+     *                   redeems; for claims what was paid; for transfers the cost basis that moved with
+     *                   the shares; null while pending and for cancels
+     * @param counterparty the other address of a transfer ("TransferIn" from it, "TransferOut" to it), else null
      */
     public record Entry(long block, long time, String tx, String event, Amount amount, Long round, BigDecimal roundPrice,
-                        Amount converted) {}
+                        Amount converted, String counterparty) {}
 
     /**
      * @param entries  oldest first
@@ -63,7 +68,7 @@ public final class AccountLedger {
                     boolean request = e.name().equals("DepositRequest");
                     depositPending = request ? depositPending.add(assets) : depositPending.subtract(assets);
                     open.add(entries.size());
-                    entries.add(new Entry(e.block(), e.timestamp(), e.txHash(), e.name(), asset(assets, u), round, null, null));
+                    entries.add(new Entry(e.block(), e.timestamp(), e.txHash(), e.name(), asset(assets, u), round, null, null, null));
                 }
                 case "RedeemRequest", "RedeemRequestCancelled" -> {
                     if (!account.equals(e.field("controller"))) {
@@ -73,18 +78,39 @@ public final class AccountLedger {
                     boolean request = e.name().equals("RedeemRequest");
                     redeemPending = request ? redeemPending.add(s) : redeemPending.subtract(s);
                     open.add(entries.size());
-                    entries.add(new Entry(e.block(), e.timestamp(), e.txHash(), e.name(), share(s, u), round, null, null));
+                    entries.add(new Entry(e.block(), e.timestamp(), e.txHash(), e.name(), share(s, u), round, null, null, null));
                 }
                 case "Deposit" -> {
                     if (account.equals(e.field("owner"))) {
                         entries.add(new Entry(e.block(), e.timestamp(), e.txHash(), e.name(), share(e.uint("shares"), u),
-                            null, null, asset(e.uint("assets"), u)));
+                            null, null, asset(e.uint("assets"), u), null));
                     }
                 }
                 case "Withdraw" -> {
                     if (account.equals(e.field("owner"))) {
                         entries.add(new Entry(e.block(), e.timestamp(), e.txHash(), e.name(), asset(e.uint("assets"), u),
-                            null, null, share(e.uint("shares"), u)));
+                            null, null, share(e.uint("shares"), u), null));
+                    }
+                }
+                case "Transfer" -> {
+                    String from = e.field("from");
+                    String to = e.field("to");
+                    BigInteger moved = e.uint("value");
+                    if (from.equals(to)) {
+                        continue;
+                    }
+                    if (account.equals(from)) {
+                        BigInteger basis = shares.signum() > 0 ? cost.multiply(moved.min(shares)).divide(shares) : BigInteger.ZERO;
+                        cost = cost.subtract(basis);
+                        shares = shares.subtract(moved).max(BigInteger.ZERO);
+                        entries.add(new Entry(e.block(), e.timestamp(), e.txHash(), "TransferOut", share(moved, u), null, null,
+                            asset(basis, u), to));
+                    } else if (account.equals(to)) {
+                        BigInteger value = e.uint("assets");
+                        shares = shares.add(moved);
+                        cost = cost.add(value);
+                        entries.add(new Entry(e.block(), e.timestamp(), e.txHash(), "TransferIn", share(moved, u), null, null,
+                            asset(value, u), from));
                     }
                 }
                 case "RoundClosed" -> {
@@ -99,7 +125,8 @@ public final class AccountLedger {
                             case "RedeemRequest" -> asset(toAssets(raw, assets, supply), u);
                             default -> null;
                         };
-                        entries.set(i, new Entry(p.block(), p.time(), p.tx(), p.event(), p.amount(), p.round(), price, converted));
+                        entries.set(i, new Entry(p.block(), p.time(), p.tx(), p.event(), p.amount(), p.round(), price, converted,
+                            null));
                     }
                     open.clear();
                     if (redeemPending.signum() > 0 && shares.signum() > 0) {

@@ -15,7 +15,7 @@ public record AccountView(String address, String chainTime, List<Position> posit
      * @param claimableAssets  assets of processed redeems, ready for {@code redeem}/{@code withdraw}
      * @param claimableAfter   when pending requests become claimable: the next roll, not before this
      *                         expiry (null with nothing pending)
-     * @param costBasis        average cost of the shares owned through processed requests (AccountLedger)
+     * @param costBasis        average cost of the shares owned through processed requests and transfers (AccountLedger)
      * @param unrealizedPnl    what those shares are worth now less their cost basis
      * @param realizedPnl      processed redeems' assets less the basis they took
      */
@@ -25,9 +25,10 @@ public record AccountView(String address, String chainTime, List<Position> posit
                            Amount realizedPnl) {}
 
     /**
-     * A request, cancel or claim this address made in the vault; requests carry the round whose
-     * close processes them, that round's price per share once it closed, and what they converted to.
+     * A request, cancel or claim this address made in the vault, or shares it sent or received;
+     * requests carry the round whose close processes them, that round's price per share once it
+     * closed, and what they converted to; transfers the basis that moved and the other address.
      */
     public record Activity(String time, long block, String tx, String event, Amount amount, Long round,
-                           BigDecimal roundPrice, Amount converted) {}
+                           BigDecimal roundPrice, Amount converted, String counterparty) {}
 }

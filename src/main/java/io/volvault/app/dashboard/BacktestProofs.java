@@ -1,6 +1,7 @@
 package io.volvault.app.dashboard;
 
 import io.volvault.app.index.IndexedEvent;
+import io.volvault.app.keeper.DecisionRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,8 +18,16 @@ public final class BacktestProofs {
     public record Proof(long round, String inputsHash, String decisionHash, String keeper, String time, String tx,
                         BacktestReplay.Replay replay) {}
 
-    /** @param ignored entries for this vault written by an address other than its keeper */
-    public record Proofs(List<Proof> trusted, int ignored) {}
+    /**
+     * @param ignored     entries for this vault written by an address other than its keeper
+     * @param codeVersion the code version this dashboard replays with ({@code CodeVersion}): a round whose
+     *                    inputs carry another was decided by other code
+     */
+    public record Proofs(List<Proof> trusted, int ignored, String codeVersion) {
+        public Proofs(List<Proof> trusted, int ignored) {
+            this(trusted, ignored, DecisionRecord.codeVersion());
+        }
+    }
 
     private BacktestProofs() {}
 

@@ -27,13 +27,14 @@ public final class BacktestReplay {
      *                          minimum distance from spot and rounds it to the oracle's decimals)
      * @param sizeError         chain size / backtest size - 1 (the keeper caps the size at the collateral)
      * @param expiryDifference  chain expiry - backtest expiry, seconds
+     * @param code              the code version the recorded inputs carry ({@code CodeVersion}), null without them
      */
     public record Replay(String status, String backtestWrite, Double backtestStrikeUsd, Double backtestSize,
                          String backtestExpiry, BigDecimal chainStrikeUsd, BigDecimal chainSize, String chainExpiry,
-                         Double strikeError, Double sizeError, Long expiryDifference) {
+                         Double strikeError, Double sizeError, Long expiryDifference, String code) {
 
-        static Replay not(String why) {
-            return new Replay(why, null, null, null, null, null, null, null, null, null, null);
+        static Replay not(String why, String code) {
+            return new Replay(why, null, null, null, null, null, null, null, null, null, null, code);
         }
     }
 
@@ -46,10 +47,10 @@ public final class BacktestReplay {
     public static Replay of(String inputsHash, Optional<String> inputs, IndexedEvent roundOpened, int sizeDecimals,
                             int priceDecimals) {
         if (inputs.isEmpty()) {
-            return Replay.not("inputs not available to this dashboard (they are kept in the keeper's journal: --journal)");
+            return Replay.not("inputs not available to this dashboard (they are kept in the keeper's journal: --journal)", null);
         }
         if (!Numeric.toHexString(DecisionRecord.keccak(inputs.get())).equals(inputsHash)) {
-            return Replay.not("the inputs kept do not hash to the recorded " + inputsHash + ": not replayed");
+            return Replay.not("the inputs kept do not hash to the recorded " + inputsHash + ": not replayed", null);
         }
         DecisionRecord.Inputs in = DecisionRecord.parse(inputs.get());
         Decision decision = Keeper.decide(new Strategy(in.config()), new Backtester(Keepers.SKEW, Keepers.TERM), in).decision();
@@ -57,20 +58,20 @@ public final class BacktestReplay {
             .filter(Action.Write.class::isInstance).map(Action.Write.class::cast).findFirst();
         if (write.isEmpty()) {
             return Replay.not("the backtester writes no option from these inputs: "
-                + decision.actions().stream().map(Action::reason).collect(Collectors.joining("; ")));
+                + decision.actions().stream().map(Action::reason).collect(Collectors.joining("; ")), in.code());
         }
         Action.Write w = write.get();
         String backtestWrite = w.type().name().toLowerCase() + " " + Readable.number(BigDecimal.valueOf(w.strike()))
             + " USD x " + Readable.number(BigDecimal.valueOf(w.size())) + " (" + w.reason() + ")";
         if (roundOpened == null) {
             return new Replay("no round opened on chain", backtestWrite, w.strike(), w.size(),
-                Instant.ofEpochSecond(w.expiryEpochSeconds()).toString(), null, null, null, null, null, null);
+                Instant.ofEpochSecond(w.expiryEpochSeconds()).toString(), null, null, null, null, null, null, in.code());
         }
         BigDecimal strike = new BigDecimal(roundOpened.uint("strike"), priceDecimals).stripTrailingZeros();
         BigDecimal size = new BigDecimal(roundOpened.uint("size"), sizeDecimals).stripTrailingZeros();
         long expiry = roundOpened.uint("expiry").longValueExact();
         return new Replay("replayed", backtestWrite, w.strike(), w.size(), Instant.ofEpochSecond(w.expiryEpochSeconds()).toString(),
             strike, size, Instant.ofEpochSecond(expiry).toString(), strike.doubleValue() / w.strike() - 1,
-            size.doubleValue() / w.size() - 1, expiry - w.expiryEpochSeconds());
+            size.doubleValue() / w.size() - 1, expiry - w.expiryEpochSeconds(), in.code());
     }
 }

@@ -306,7 +306,7 @@ public final class VaultFacts {
         List<AccountView.Activity> history = new ArrayList<>();
         for (AccountLedger.Entry e : ledger.entries()) {
             history.add(new AccountView.Activity(Instant.ofEpochSecond(e.time()).toString(), e.block(), e.tx(), e.event(),
-                e.amount(), e.round(), e.roundPrice(), e.converted()));
+                e.amount(), e.round(), e.roundPrice(), e.converted(), e.counterparty()));
         }
         Collections.reverse(history);
         BigInteger worth = call(vault.convertToAssets(ledger.shares()), "convertToAssets");

@@ -43,6 +43,7 @@ final class EventCatalog {
         new Spec(OptionVault.OPTIONSSOLD_EVENT, List.of("round", "seriesId", "buyer", "size", "premiumPerOption", "premium")),
         new Spec(OptionVault.REBALANCED_EVENT, List.of("assetToOther", "venue", "amountIn", "amountOut", "minAmountOut", "oraclePrice")),
         new Spec(OptionVault.FEESCLAIMED_EVENT, List.of("recipient", "assets")),
+        new Spec(OptionVault.TRANSFER_EVENT, List.of("from", "to", "value")),
         new Spec(Options.SERIESSETTLED_EVENT, List.of("seriesId", "settlementPrice", "holdersPayout", "oracleRoundId")),
         new Spec(PushPriceOracle.ANSWERUPDATED_EVENT, List.of("current", "roundId", "updatedAt")),
         new Spec(KeeperLog.DECISIONRECORDED_EVENT, List.of("vault", "round", "keeper", "inputsHash", "decisionHash")));

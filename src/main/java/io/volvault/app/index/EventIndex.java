@@ -7,14 +7,23 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.FunctionReturnDecoder;
+import org.web3j.abi.TypeReference;
+import org.web3j.abi.datatypes.Function;
+import org.web3j.abi.datatypes.Type;
+import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.methods.request.EthFilter;
+import org.web3j.protocol.core.methods.request.Transaction;
 import org.web3j.protocol.core.methods.response.EthBlock;
+import org.web3j.protocol.core.methods.response.EthCall;
 import org.web3j.protocol.core.methods.response.EthLog;
 import org.web3j.protocol.core.methods.response.Log;
 
@@ -24,9 +33,17 @@ import org.web3j.protocol.core.methods.response.Log;
  * that the stored history is still the chain's: another chain id, another genesis block (a
  * restarted Hardhat node) or other contracts reset the index; a stored block whose hash the chain
  * no longer has (a reorganisation) drops everything after the newest block both agree on.
+ *
+ * <p>Vault shares moving between two holders (ERC-20 {@code Transfer}, neither side the vault nor
+ * the zero address: mints, burns, requests and claims have their own events) are kept with
+ * {@code assets}, what the shares were worth at the vault's share price at the end of that block
+ * ({@code convertToAssets} called at the block, so the node must answer calls at past blocks).
  */
 public final class EventIndex implements AutoCloseable {
 
+    /** Which events the index keeps and how: a stored index of another version is rebuilt. */
+    private static final int VERSION = 2;
+    private static final String ZERO_ADDRESS = "0x0000000000000000000000000000000000000000";
     /** Blocks per eth_getLogs request: well under the result caps of public nodes. */
     private static final long CHUNK = 2_000;
 
@@ -94,7 +111,7 @@ public final class EventIndex implements AutoCloseable {
     private Optional<String> reconcile() throws IOException, SQLException {
         String identity = "chainId=" + web3j.ethChainId().send().getChainId()
             + " genesis=" + block(0).orElseThrow(() -> new IOException("the node has no genesis block")).hash()
-            + " contracts=" + contracts;
+            + " contracts=" + contracts + " version=" + VERSION;
         Optional<String> stored = store.identity();
         if (stored.isEmpty() || !stored.get().equals(identity)) {
             store.reset(identity);
@@ -132,10 +149,15 @@ public final class EventIndex implements AutoCloseable {
         for (EthLog.LogResult<?> result : reply.getLogs()) {
             Log log = (Log) result.get();
             Optional<EventCatalog.Decoded> decoded = EventCatalog.decode(log);
-            if (decoded.isEmpty()) {
+            if (decoded.isEmpty() || decoded.get().name().equals("Transfer") && !betweenHolders(decoded.get(), log)) {
                 continue;
             }
             long number = log.getBlockNumber().longValueExact();
+            Map<String, String> fields = decoded.get().fields();
+            if (decoded.get().name().equals("Transfer")) {
+                fields = new LinkedHashMap<>(fields);
+                fields.put("assets", convertToAssets(log.getAddress(), new BigInteger(fields.get("value")), number).toString());
+            }
             IndexedBlock block = blocks.get(number);
             if (block == null) {
                 block = block(number).orElseThrow(() -> new IOException("block " + number + " vanished while indexing"));
@@ -145,7 +167,7 @@ public final class EventIndex implements AutoCloseable {
                 throw new IOException("chain reorganised while indexing block " + number + "; the next pass re-checks it");
             }
             events.add(new IndexedEvent(number, log.getLogIndex().intValueExact(), log.getTransactionHash(),
-                block.timestamp(), log.getAddress().toLowerCase(), decoded.get().name(), decoded.get().fields()));
+                block.timestamp(), log.getAddress().toLowerCase(), decoded.get().name(), fields));
         }
         // The range's last block is stored too: the next pass checks the chain still has it.
         if (!blocks.containsKey(to)) {
@@ -153,6 +175,30 @@ public final class EventIndex implements AutoCloseable {
         }
         store.append(List.copyOf(blocks.values()), events);
         return events.size();
+    }
+
+    /** A share transfer from one holder to another, not the vault's own minting, burning, escrow or payout. */
+    private static boolean betweenHolders(EventCatalog.Decoded transfer, Log log) {
+        String vault = log.getAddress().toLowerCase();
+        String from = transfer.fields().get("from");
+        String to = transfer.fields().get("to");
+        return !from.equals(ZERO_ADDRESS) && !to.equals(ZERO_ADDRESS) && !from.equals(vault) && !to.equals(vault);
+    }
+
+    /** The vault's {@code convertToAssets(shares)} at the end of block {@code number}. */
+    private BigInteger convertToAssets(String vault, BigInteger shares, long number) throws IOException {
+        Function call = new Function("convertToAssets", List.of(new Uint256(shares)), List.of(new TypeReference<Uint256>() {}));
+        EthCall reply = web3j.ethCall(Transaction.createEthCallTransaction(ZERO_ADDRESS, vault, FunctionEncoder.encode(call)),
+            DefaultBlockParameter.valueOf(BigInteger.valueOf(number))).send();
+        if (reply.hasError() || reply.isReverted()) {
+            throw new IOException("convertToAssets(" + shares + ") of " + vault + " at block " + number + " failed: "
+                + (reply.hasError() ? reply.getError().getMessage() : reply.getRevertReason()));
+        }
+        List<Type> out = FunctionReturnDecoder.decode(reply.getValue(), call.getOutputParameters());
+        if (out.isEmpty()) {
+            throw new IOException("convertToAssets of " + vault + " at block " + number + " returned nothing (" + reply.getValue() + ")");
+        }
+        return (BigInteger) out.get(0).getValue();
     }
 
     private Optional<IndexedBlock> block(long number) throws IOException {

@@ -9,13 +9,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.volvault.greeks.realized.PriceBars;
 import io.volvault.strategy.Action;
 import io.volvault.strategy.PortfolioState;
-import io.volvault.strategy.Strategy;
 import io.volvault.strategy.StrategyConfig;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import org.web3j.crypto.Hash;
-import org.web3j.utils.Numeric;
 
 /**
  * What the keeper commits to in KeeperLog.sol when it opens a round: the inputs its decision was
@@ -85,24 +81,8 @@ public record DecisionRecord(Inputs inputs, String decision) {
         return Hash.sha3(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /**
-     * The decision code's version: the keccak-256 of the class files of {@code Strategy} (which
-     * decides) and {@code Keeper} (which prepares its inputs), as loaded.
-     */
+    /** The decision code's version ({@link CodeVersion}): every class the decision depends on, computed once. */
     public static String codeVersion() {
-        try (InputStream strategy = Strategy.class.getResourceAsStream("Strategy.class");
-             InputStream keeper = Keeper.class.getResourceAsStream("Keeper.class")) {
-            if (strategy == null || keeper == null) {
-                throw new IllegalStateException("the Strategy or Keeper class file is not readable from the class path");
-            }
-            byte[] a = strategy.readAllBytes();
-            byte[] b = keeper.readAllBytes();
-            byte[] both = new byte[a.length + b.length];
-            System.arraycopy(a, 0, both, 0, a.length);
-            System.arraycopy(b, 0, both, a.length, b.length);
-            return "classes " + Numeric.toHexString(Hash.sha3(both));
-        } catch (IOException e) {
-            throw new IllegalStateException("reading the decision code's class files: " + e.getMessage(), e);
-        }
+        return CodeVersion.current().id();
     }
 }

@@ -31,6 +31,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -123,7 +124,7 @@ public final class Keeper {
     private final Settings settings;
     private final Backtester surfaces;
     private final Consumer<String> dryRunOut;
-    private final KeeperLog keeperLog;
+    private final RoundRecords records;
     private final String codeVersion = DecisionRecord.codeVersion();
 
     /**
@@ -138,7 +139,7 @@ public final class Keeper {
         this.settings = settings;
         this.surfaces = surfaces;
         this.dryRunOut = dryRunOut;
-        this.keeperLog = keeperLog;
+        this.records = keeperLog == null || sender == null ? null : new RoundRecords(journal, keeperLog, sender.address());
     }
 
     /** Reports every action and every skipped action to {@code events}; set it before the first tick. */
@@ -164,12 +165,13 @@ public final class Keeper {
     private VaultTick tick(ManagedVault v) throws IOException {
         ChainReader reader = v.market();
         VaultSnapshot s = reader.snapshot(v.vault());
+        List<String> sent = new ArrayList<>();
+        recordMissing(v, s, sent);
         long age = s.chainTime() - s.oracleUpdatedAt();
         long maxAge = Math.min(settings.maxOracleAgeSeconds(), reader.heartbeatSeconds());
         if (age > maxAge) {
             return skip(v, s, "stale-oracle", "oracle answer is " + age + " s old (limit " + maxAge + " s): no trade");
         }
-        List<String> sent = new ArrayList<>();
         s = raiseRedeemCash(v, s, sent);
         boolean bootstrap = s.seriesId() == 0 && s.idleAsset().signum() == 0 && s.idleOther().signum() == 0
             && s.pendingDeposits().signum() > 0;
@@ -253,8 +255,14 @@ public final class Keeper {
                 PlannedTx tx = roll(v, s, write, strike, config.options().premiumSpread(), model, settings.auctionSeconds());
                 if (tx == null) {
                     events.skipped(v.name(), "no-collateral", write.reason());
-                } else if (execute(v, tx, sent) && keeperLog != null) {
-                    record(v, s.currentRound() + 1, DecisionRecord.of(inputs, write), sent);
+                } else {
+                    DecisionRecord r = DecisionRecord.of(inputs, write);
+                    if (records != null) {
+                        records.beforeRoll(v.address(), s.currentRound() + 1, r);
+                    }
+                    if (execute(v, tx, sent) && records != null) {
+                        record(v, s.currentRound() + 1, r, sent);
+                    }
                 }
             }
         }
@@ -323,17 +331,23 @@ public final class Keeper {
         return new Decided(market, strategy.decide(in.portfolio(), market));
     }
 
-    /** Commits the opened round's inputs and decision to KeeperLog and keeps the inputs in the journal. */
+    /** Commits the opened round's inputs and decision to KeeperLog (the journal has kept them since the roll). */
     private void record(ManagedVault v, long round, DecisionRecord r, List<String> sent) throws IOException {
-        PlannedTx tx = new PlannedTx("record:" + v.address() + ":round=" + round,
-            String.format("%s: record round %d's inputs %s and decision %s", v.name(), round,
-                Numeric.toHexString(r.inputsHash()), Numeric.toHexString(r.decisionHash())),
-            keeperLog.getContractAddress(),
-            keeperLog.record(v.address(), BigInteger.valueOf(round), r.inputsHash(), r.decisionHash()).encodeFunctionCall());
-        journal.rememberInputs(Numeric.toHexString(r.inputsHash()), r.inputsJson());
         log.info("{}: round {} decided from inputs {}:\n{}\ndecision: {}", v.name(), round,
             Numeric.toHexString(r.inputsHash()), r.inputsJson(), r.decision());
-        execute(v, tx, sent);
+        if (execute(v, records.recordTx(v, round, r.inputsHash(), r.decisionHash()), sent)) {
+            records.recorded(v.address(), round);
+        }
+    }
+
+    /** Records the live round in KeeperLog if its roll went out and its record did not (a restart in between). */
+    private void recordMissing(ManagedVault v, VaultSnapshot s, List<String> sent) throws IOException {
+        if (records != null) {
+            Optional<PlannedTx> missing = records.missing(v, s);
+            if (missing.isPresent() && execute(v, missing.get(), sent)) {
+                records.recorded(v.address(), s.currentRound());
+            }
+        }
     }
 
     private static String rebalanceMemo(ManagedVault v) {
@@ -524,7 +538,7 @@ public final class Keeper {
             whole(size, u.base()), w.type() == OptionType.CALL ? "calls" : "puts",
             whole(strike, u.price()), Instant.ofEpochSecond(w.expiryEpochSeconds()),
             whole(startPremium, assetUnit), whole(floorPremium, assetUnit), whole(modelPremium, assetUnit), w.reason());
-        return new PlannedTx("roll:" + v.address() + ":round=" + s.currentRound(), what, v.address(),
+        return new PlannedTx(RoundRecords.rollAction(v.address(), s.currentRound() + 1), what, v.address(),
             v.vault().roll(params, BigInteger.ZERO).encodeFunctionCall());
     }
 

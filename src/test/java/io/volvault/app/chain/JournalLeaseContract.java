@@ -96,6 +96,25 @@ abstract class JournalLeaseContract {
         }
     }
 
+    @Test
+    void aRoundsRecordIsKeptForTheLeaderAndReplacedByItsNextAttemptButNotByADeposedLeader() throws Exception {
+        try (Journal a = connect().clock(now::get); Journal b = connect().clock(now::get)) {
+            a.acquire("a", TTL).orElseThrow();
+            assertTrue(a.roundRecord("record:v:round=2").isEmpty());
+            a.rememberRoundRecord("record:v:round=2", "0x01", "{\"first\"}", "write 1");
+            a.rememberRoundRecord("record:v:round=2", "0x02", "{\"second\"}", "write 2");
+            assertEquals(new Journal.RoundRecord("0x02", "{\"second\"}", "write 2"), b.roundRecord("record:v:round=2").orElseThrow(),
+                "the last attempt before the roll went out, seen by the other keeper");
+            now.addAndGet(TTL);
+            b.acquire("b", TTL).orElseThrow();
+            assertThrows(Journal.FencedOut.class, () -> a.rememberRoundRecord("record:v:round=2", "0x03", "{\"late\"}", "write 3"));
+            assertEquals("0x02", b.roundRecord("record:v:round=2").orElseThrow().inputsHash(), "the deposed leader's write never landed");
+            b.rememberRoundRecord("record:v:round=3", "0x01", "{\"first\"}", "write 4");
+            assertEquals(new Journal.RoundRecord("0x01", "{\"first\"}", "write 4"), a.roundRecord("record:v:round=3").orElseThrow(),
+                "inputs kept once under their hash serve several rounds");
+        }
+    }
+
     static JournalEntry entry(String action, long nonce) {
         return new JournalEntry(action, "test " + action, "0x70997970c51812dc3a010c7d01b50e0d17dc79c8",
             BigInteger.valueOf(nonce), "0xhash-" + action, "0xsigned-" + action, 100_000, LocalDate.of(2025, 7, 1),

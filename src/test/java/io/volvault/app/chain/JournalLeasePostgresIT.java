@@ -23,6 +23,8 @@ class JournalLeasePostgresIT extends JournalLeaseContract {
             s.execute("DELETE FROM tx");
             s.execute("DELETE FROM memo");
             s.execute("DELETE FROM lease");
+            s.execute("DELETE FROM round_record");
+            s.execute("DELETE FROM decision_inputs");
         }
     }
 

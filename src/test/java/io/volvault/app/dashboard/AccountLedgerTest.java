@@ -21,6 +21,7 @@ class AccountLedgerTest {
 
     private static final String ALICE = "0xa11ce00000000000000000000000000000000000";
     private static final String BOB = "0xb0b0000000000000000000000000000000000000";
+    private static final String CAROL = "0xca20100000000000000000000000000000000000";
     private static final AccountLedger.Units USDC = new AccountLedger.Units("USDC", 6, "vvUSDC", 9);
 
     private static int block;
@@ -67,6 +68,53 @@ class AccountLedgerTest {
         assertEquals(new BigInteger("20000000000000"), ledger.shares());  // 25,000 - 5,000 shares
         assertEquals(new BigInteger("20000000000"), ledger.cost());       // 25,000 - 5,000 USDC
         assertEquals(new BigInteger("199999999"), ledger.realized());
+    }
+
+    /**
+     * By hand: Alice's 30,000 USDC buy 30,000 shares in round 1 (closed empty, as above). She sends
+     * 7,000.000000001 shares to Bob, which the index valued at 7,280 USDC at that block's share price.
+     * Alice's basis falls pro rata: 30,000e6 x 7,000,000,000,001 / 30,000,000,000,000 = 7,000,000,000.0003
+     * -> 7,000 USDC leaves, 23,000 USDC stays on 22,999.999999999 shares, nothing realized. Bob enters
+     * at 7,280 USDC. Bob redeems all of them in round 2, closed at 31,200 USDC for 30,000 shares:
+     * 7,000,000,000,001 x 31,200,000,001 / 30,000,000,001,000 = 7,279,999,999.99 -> 7,279.999999 USDC,
+     * so Bob realizes 7,279.999999 - 7,280 = -0.000001 USDC.
+     */
+    @Test
+    void sharesSentLeaveAtAverageCostAndSharesReceivedEnterAtTheSharePriceOfTheirBlock() {
+        List<IndexedEvent> events = List.of(
+            event("DepositRequest", Map.of("controller", ALICE, "owner", ALICE, "requestId", "0", "sender", ALICE,
+                "assets", "30000000000")),
+            closed("1", "0", "0", "1000000"),
+            event("Deposit", Map.of("sender", ALICE, "owner", ALICE, "assets", "30000000000", "shares", "30000000000000")),
+            event("Transfer", Map.of("from", ALICE, "to", BOB, "value", "7000000000001", "assets", "7280000000")),
+            event("Transfer", Map.of("from", CAROL, "to", ALICE.replace('1', '2'), "value", "5", "assets", "5")),
+            event("RedeemRequest", Map.of("controller", BOB, "owner", BOB, "requestId", "0", "sender", BOB,
+                "shares", "7000000000001")),
+            closed("2", "31200000000", "30000000000000", "1039999"));
+
+        AccountLedger.Ledger alice = AccountLedger.of(events, ALICE, USDC);
+        assertEquals(new BigInteger("22999999999999"), alice.shares());
+        assertEquals(new BigInteger("23000000000"), alice.cost());
+        assertEquals(BigInteger.ZERO, alice.realized(), "sending shares away realizes nothing");
+        AccountLedger.Entry sent = alice.entries().get(alice.entries().size() - 1);
+        assertEquals("TransferOut", sent.event());
+        assertEquals("7000.000000001 vvUSDC", sent.amount().toString());
+        assertEquals("7000 USDC", sent.converted().toString(), "the basis that left with the shares");
+        assertEquals(BOB, sent.counterparty());
+        assertNull(sent.round());
+
+        AccountLedger.Ledger bob = AccountLedger.of(events, BOB, USDC);
+        assertEquals(List.of("TransferIn", "RedeemRequest"), bob.entries().stream().map(AccountLedger.Entry::event).toList());
+        AccountLedger.Entry received = bob.entries().get(0);
+        assertEquals("7280 USDC", received.converted().toString());
+        assertEquals(ALICE, received.counterparty());
+        assertEquals(BigInteger.ZERO, bob.shares());
+        assertEquals(BigInteger.ZERO, bob.cost());
+        assertEquals(BigInteger.valueOf(-1), bob.realized());
+
+        AccountLedger.Ledger carol = AccountLedger.of(events, CAROL, USDC);
+        assertEquals(BigInteger.ZERO, carol.cost(), "sending with no shares on the books moves no basis");
+        assertEquals(BigInteger.ZERO, carol.shares());
     }
 
     @Test

@@ -75,6 +75,7 @@ class BacktestReplayTest {
         assertEquals(-0.5, r.sizeError(), 1e-12);
         assertEquals(60L, r.expiryDifference());
         assertTrue(r.backtestWrite().startsWith("call "), r.backtestWrite());
+        assertEquals(in.code(), r.code(), "the code version the inputs carry, for the page to compare with its own");
     }
 
     @Test
@@ -89,5 +90,7 @@ class BacktestReplayTest {
         BacktestReplay.Replay none = BacktestReplay.of(hash, Optional.of(json), null, 18, 8);
         assertEquals("no round opened on chain", none.status());
         assertNull(none.strikeError());
+        assertEquals(in.code(), none.code());
+        assertNull(BacktestReplay.of(hash, Optional.empty(), null, 18, 8).code(), "no inputs, no code version");
     }
 }

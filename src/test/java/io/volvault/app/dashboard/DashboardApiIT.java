@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.volvault.app.chain.contracts.OptionVault;
 import io.volvault.app.cli.VolvaultCli;
+import io.volvault.app.keeper.DecisionRecord;
 import io.volvault.app.keeper.VaultKind;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -90,6 +91,7 @@ class DashboardApiIT {
         assertTrue(callView.at("/greeks/thetaUsdPerDay").asDouble() > 0, "a writer earns theta");
         assertEquals("open round 2", callView.at("/keeperActions/0/action").asText());
         assertEquals("close round 1", callView.at("/keeperActions/1/action").asText());
+        assertEquals(DecisionRecord.codeVersion(), callView.at("/proofs/codeVersion").asText());
         JsonNode bob = position(get("api/accounts/" + address(BOB), 200), call);
         assertEquals("2", bob.at("/pendingDeposit/value").asText());
         assertEquals("the next roll, not before " + Instant.ofEpochSecond(live.expiry.longValueExact()),
@@ -140,6 +142,81 @@ class DashboardApiIT {
         assertEquals(vault.totalAssets().send().toString(), status.at("/vaults/0/tvl/raw").asText());
         assertEquals(get("api/vaults", 200).get(1).get("priceHistory"), status.at("/vaults/1/priceHistory"));
         assertEquals(shares.toString(), position(status.get("account"), call).at("/shares/raw").asText());
+    }
+
+    /**
+     * Alice's 10 WETH are round 1's only deposit: the round closes empty, so they buy
+     * 10e18 x (0 + 10^3) / (0 + 1) = 10^22 share units (10 shares of 21 decimals) at 1 WETH a share,
+     * a cost basis of 10 WETH. Round 2 sells 3 calls struck at 3,300 USD (3 WETH of collateral) for a
+     * premium P (the auction's price when the buyer bought, read from the chain). At 3,630 USD the calls
+     * owe ceil(3e18 x (3,630 - 3,300) / 3,630) = ceil(2.727...e17) = 272,727,272,727,272,728 wei, so the
+     * vault is worth A = 10e18 + P - 272,727,272,727,272,728 on 10^22 shares.
+     *
+     * <p>Alice claims and sends a third, S = floor(10^22 / 3) = 3,333,333,333,333,333,333,333 units, to
+     * Carol. Alice's basis falls pro rata: 10e18 x S / 10^22 = 3,333,333,333,333,333,333.33 -> 3.333...333
+     * WETH leaves, 6,666,666,666,666,666,667 wei stays on 6,666,666,666,666,666,666,667 units. Carol's
+     * shares enter at the share price of the transfer's block: floor(S x (A + 1) / (10^22 + 10^3)).
+     * Then the price goes back to 3,000 USD (the calls owe nothing, the vault is worth 10e18 + P), and
+     * each P&L is floor(shares x (10e18 + P + 1) / (10^22 + 10^3)) less the basis; nothing is realized.
+     */
+    @Test
+    void sharesSentLeaveAtAverageCostAndSharesReceivedEnterAtTheSharePriceOfTheirBlock() throws Exception {
+        String call = chain.deployment.markets().get(0).vault(VaultKind.COVERED_CALL).address().toLowerCase();
+        String carol = "0x00000000000000000000000000000000000ca201";
+        BigInteger e18 = BigInteger.TEN.pow(18);
+        BigInteger units = BigInteger.TEN.pow(22);
+        BigInteger virtualShares = BigInteger.valueOf(1_000);
+        chain.fundAndRequestDeposits();
+        chain.rollAndSell();
+        OptionVault alice = chain.callVault(ALICE);
+        assertEquals(units, alice.maxMint(address(ALICE)).send(), "10 WETH bought 10^22 share units");
+        alice.mint(units, address(ALICE), address(ALICE)).send();
+
+        chain.pushPrice(3630);
+        BigInteger premium = alice.liveRound().send().premiumCollected;
+        BigInteger owed = new BigInteger("272727272727272728");
+        BigInteger worth = BigInteger.TEN.multiply(e18).add(premium).subtract(owed);
+        assertEquals(worth, alice.totalAssets().send(), "the vault's value at 3,630 USD, by hand");
+        BigInteger third = new BigInteger("3333333333333333333333");
+        alice.transfer(carol, third).send();
+        BigInteger carolBasis = third.multiply(worth.add(BigInteger.ONE)).divide(units.add(virtualShares));
+        BigInteger aliceShares = new BigInteger("6666666666666666666667");
+        BigInteger aliceBasis = new BigInteger("6666666666666666667");
+
+        chain.pushPrice(3000);
+        BigInteger worthNow = BigInteger.TEN.multiply(e18).add(premium);
+        assertEquals(worthNow, alice.totalAssets().send(), "at 3,000 USD the calls owe nothing");
+        JsonNode a = position(get("api/accounts/" + address(ALICE), 200), call);
+        assertEquals(aliceShares.toString(), a.at("/shares/raw").asText());
+        assertEquals(aliceBasis.toString(), a.at("/costBasis/raw").asText());
+        assertEquals(aliceShares.multiply(worthNow.add(BigInteger.ONE)).divide(units.add(virtualShares)).subtract(aliceBasis)
+            .toString(), a.at("/unrealizedPnl/raw").asText());
+        assertEquals("0", a.at("/realizedPnl/raw").asText());
+        JsonNode sent = a.get("history").get(0);
+        assertEquals("TransferOut", sent.get("event").asText());
+        assertEquals(third.toString(), sent.at("/amount/raw").asText());
+        assertEquals("3333333333333333333", sent.at("/converted/raw").asText(), "the basis that left with the shares");
+        assertEquals(carol, sent.get("counterparty").asText());
+
+        JsonNode c = position(get("api/accounts/" + carol, 200), call);
+        assertEquals(third.toString(), c.at("/shares/raw").asText());
+        assertEquals(carolBasis.toString(), c.at("/costBasis/raw").asText());
+        assertTrue(carolBasis.compareTo(new BigInteger("3333333333333333333")) < 0, "Carol's shares came in below Alice's cost");
+        assertEquals(third.multiply(worthNow.add(BigInteger.ONE)).divide(units.add(virtualShares)).subtract(carolBasis).toString(),
+            c.at("/unrealizedPnl/raw").asText());
+        assertEquals("0", c.at("/realizedPnl/raw").asText());
+        assertEquals(1, c.get("history").size(), c.toString());
+        JsonNode received = c.get("history").get(0);
+        assertEquals("TransferIn", received.get("event").asText());
+        assertEquals(carolBasis.toString(), received.at("/converted/raw").asText());
+        assertEquals(address(ALICE).toLowerCase(), received.get("counterparty").asText());
+
+        HttpResponse<String> csv = http.send(HttpRequest.newBuilder(URI.create(server.url() + "api/accounts/" + carol
+            + "/history.csv")).build(), HttpResponse.BodyHandlers.ofString());
+        List<String> rows = csv.body().lines().toList();
+        assertEquals(2, rows.size(), csv.body());
+        assertTrue(rows.get(1).endsWith(",TransferIn,3.333333333333333333333," + a.at("/shares/unit").asText() + ",,,"
+            + Amount.of(carolBasis, 18, "WETH").value().toPlainString() + ",WETH," + address(ALICE).toLowerCase()), rows.get(1));
     }
 
     @Test

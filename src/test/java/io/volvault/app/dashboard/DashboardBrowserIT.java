@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.volvault.app.chain.contracts.OptionVault;
 import io.volvault.app.chain.contracts.Options;
 import io.volvault.app.chain.contracts.TestToken;
+import io.volvault.app.keeper.DecisionRecord;
 import io.volvault.app.keeper.VaultKind;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -107,6 +108,9 @@ class DashboardBrowserIT {
                     .getAttribute("title"));
                 assertEquals(1, card.findElements(By.cssSelector("table.proofs tbody tr")).size());
                 assertTrue(field(card, "proofs-note").endsWith(" 1 entry by other addresses ignored."), field(card, "proofs-note"));
+                String code = DecisionRecord.codeVersion().substring("classes ".length());
+                assertEquals(code, card.findElement(By.cssSelector("[data-field='proofs-code'] code")).getAttribute("title"),
+                    "the code version this dashboard replays with");
 
                 WebElement value = card.findElement(By.cssSelector("svg.chart.value"));
                 assertEquals("3", value.getAttribute("data-points"), "two round closes and the value now");
@@ -122,6 +126,9 @@ class DashboardBrowserIT {
                 BigInteger queued = vault.pendingRedeemRequest(BigInteger.ZERO, address(ALICE)).send();
                 assertAmount(row, "shares", shares, 21, "vvWETH-CC");
                 assertAmount(row, "cost-basis", E18.multiply(BigInteger.TEN), 18, "WETH");
+                assertTrue(browser.findElement(By.cssSelector("#positions caption")).getText().contains("shares sent to another"
+                    + " address leave at average cost, shares received enter at the vault's share price at the block of the"
+                    + " transfer"), "the page states the transfer rule");
                 assertAmount(row, "unrealized-pnl", vault.convertToAssets(shares.add(queued)).send().subtract(E18.multiply(BigInteger.TEN)),
                     18, "WETH");
                 WebElement deposit = browser.findElement(By.cssSelector("#history tr[data-event='DepositRequest'][data-vault='"

@@ -8,7 +8,12 @@ import io.volvault.app.chain.HardhatAccounts;
 import io.volvault.app.chain.Journal;
 import io.volvault.app.chain.JournalEntry;
 import io.volvault.app.chain.TxSender;
+import io.volvault.app.chain.contracts.KeeperLog;
+import io.volvault.app.chain.contracts.OptionVault;
 import io.volvault.app.chain.contracts.Options;
+import io.volvault.app.index.EventIndex;
+import io.volvault.app.index.IndexedEvent;
+import io.volvault.app.keeper.DecisionRecord;
 import io.volvault.app.keeper.ImpliedVolSource;
 import io.volvault.app.keeper.Keeper;
 import io.volvault.strategy.StrategyConfig;
@@ -24,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.tx.ReadonlyTransactionManager;
 import org.web3j.tx.gas.DefaultGasProvider;
+import org.web3j.utils.Numeric;
 
 /**
  * A keeper killed between journaling and broadcasting, and another killed between broadcasting
@@ -95,6 +101,76 @@ class KeeperRestartIT {
                 assertEquals(JournalEntry.Status.CONFIRMED,
                     journal.find("rebalance:" + put + ":at=" + firstBar).orElseThrow().status());
                 assertTheChainAgrees(run, entries);
+            }
+        }
+    }
+
+    /**
+     * The keeper stops after the roll went out and before its KeeperLog record (the record is journaled
+     * only after the roll's receipt, so nothing of it is signed yet). Two keepers restarted on the same
+     * journal, ticking in turn, find the live round unrecorded and record it once, from the inputs and
+     * decision journaled at roll time.
+     */
+    @Test
+    void aRoundRolledButNotRecordedBeforeARestartIsRecordedOnceAfterIt(@TempDir Path work) throws Exception {
+        Path root = Path.of(System.getProperty("volvault.root"));
+        StrategyConfig defaults = StrategyConfig.defaults();
+        StrategyConfig config = defaults.withSizing(defaults.sizing().withTargetVol(0.2))
+            .withOptions(defaults.options().with(true, false, defaults.options().callFraction(), 0));
+        try (DemoRun run = DemoRun.start(new DemoRun.Options("BTC", false, 12, null, root, work), config)) {
+            for (int i = 1; i <= run.history().firstTraded(); i++) {
+                run.advance(i);
+            }
+            run.depositors().act(0);
+            Path journalDir = work.resolve("journal");
+            String call = run.deployment().markets().get(0).vault(VaultKind.COVERED_CALL).address();
+            String keeperAddress = HardhatAccounts.account(1).getAddress();
+            KeeperLog keeperLog = KeeperLog.load(run.deployment().keeperLog(), run.web3j(),
+                new ReadonlyTransactionManager(run.web3j(), keeperAddress), new DefaultGasProvider());
+            // The bootstrap close makes round 2 current; the roll closes it and opens round 3.
+            String recordKey = "record:" + call + ":round=3";
+
+            try (Journal journal = Journal.open(journalDir)) {
+                Keeper keeper = run.keeper(journal, killAt(false, "roll:"));
+                keeper.recover();
+                assertThrows(Killed.class, keeper::tick);
+                assertTrue(journal.find(recordKey).isEmpty(), "the keeper died before signing the record");
+            }
+            OptionVault vault = OptionVault.load(call, run.web3j(), new ReadonlyTransactionManager(run.web3j(), keeperAddress),
+                new DefaultGasProvider());
+            assertEquals(BigInteger.valueOf(3), vault.currentRound().send(), "the roll went out");
+            assertTrue(vault.liveRound().send().seriesId.signum() > 0, "round 3 has its option series");
+            assertEquals(Numeric.toHexString(new byte[32]),
+                Numeric.toHexString(keeperLog.inputsHashOf(keeperAddress, call, BigInteger.valueOf(3)).send()), "and no record");
+
+            try (Journal a = Journal.open(journalDir); Journal b = Journal.open(journalDir)) {
+                Journal.RoundRecord kept = a.roundRecord(recordKey).orElseThrow();
+                Keeper first = run.keeper(a, TxSender.Listener.NONE);
+                Keeper second = run.keeper(b, TxSender.Listener.NONE);
+                first.recover();
+                second.recover();
+                second.tick();
+                first.tick();
+                second.tick();
+
+                List<IndexedEvent> records;
+                try (EventIndex index = EventIndex.open(work.resolve("index"), run.web3j(), run.deployment())) {
+                    index.catchUp();
+                    records = index.events(run.deployment().keeperLog());
+                }
+                assertEquals(1, records.size(), "one record, not two: " + records);
+                IndexedEvent record = records.get(0);
+                assertEquals(call.toLowerCase(), record.field("vault"));
+                assertEquals("3", record.field("round"));
+                assertEquals(keeperAddress.toLowerCase(), record.field("keeper"));
+                // what was journaled when the roll went out: the inputs under their keccak, and the decision
+                assertEquals(kept.inputsHash(), record.field("inputsHash"));
+                assertEquals(Numeric.toHexString(DecisionRecord.keccak(kept.inputs())), record.field("inputsHash"));
+                assertEquals(Numeric.toHexString(DecisionRecord.keccak(kept.decision())), record.field("decisionHash"));
+                assertTrue(kept.decision().startsWith("Write["), kept.decision());
+                assertEquals(1L, a.all().stream().filter(e -> e.action().equals(recordKey)).count());
+                assertEquals(JournalEntry.Status.CONFIRMED, a.find(recordKey).orElseThrow().status());
+                assertTheChainAgrees(run, a.all());
             }
         }
     }
