@@ -18,9 +18,7 @@ import io.volvault.strategy.MarketState;
 import io.volvault.strategy.PortfolioState;
 import io.volvault.strategy.Strategy;
 import io.volvault.strategy.StrategyConfig;
-import io.volvault.strategy.backtest.Backtester;
-import io.volvault.strategy.backtest.MarketHistory;
-import io.volvault.strategy.backtest.VolInputs;
+import io.volvault.strategy.market.MarketStates;
 import io.volvault.strategy.routing.Router;
 import io.volvault.strategy.routing.Venue;
 import java.io.IOException;
@@ -29,7 +27,6 @@ import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -121,7 +118,7 @@ public final class Keeper {
     private final Journal journal;
     private final List<ManagedVault> vaults;
     private final Settings settings;
-    private final Backtester surfaces;
+    private final MarketStates markets;
     private final Consumer<String> dryRunOut;
     private final KeeperLog keeperLog;
     private final String codeVersion = DecisionRecord.codeVersion();
@@ -130,13 +127,13 @@ public final class Keeper {
      * {@code sender} and {@code journal} may be null in a dry run, which sends and remembers nothing;
      * {@code keeperLog} is null for a deployment without one (nothing is recorded).
      */
-    public Keeper(TxSender sender, Journal journal, List<ManagedVault> vaults, Settings settings, Backtester surfaces,
+    public Keeper(TxSender sender, Journal journal, List<ManagedVault> vaults, Settings settings, MarketStates markets,
                   Consumer<String> dryRunOut, KeeperLog keeperLog) {
         this.sender = sender;
         this.journal = journal;
         this.vaults = List.copyOf(vaults);
         this.settings = settings;
-        this.surfaces = surfaces;
+        this.markets = markets;
         this.dryRunOut = dryRunOut;
         this.keeperLog = keeperLog;
     }
@@ -192,9 +189,7 @@ public final class Keeper {
 
         StrategyConfig config = v.strategy().config();
         PriceBars bars = reader.oracleHistory();
-        double periodsPerYear = bars.size() >= 2 ? bars.inferredPeriodsPerYear() : 365;
-        double[] realized = VolInputs.realized(bars, periodsPerYear, config.forecast());
-        double realizedNow = realized[realized.length - 1];
+        double realizedNow = MarketStates.realizedNow(bars, config.forecast());
         if (!(realizedNow > 0)) {
             return skip(v, s, "short-history", "the oracle holds " + bars.size() + " prices, too few for a "
                 + config.forecast().windowDays() + "-day " + config.forecast().estimator() + " forecast: no trade");
@@ -209,7 +204,7 @@ public final class Keeper {
         PortfolioState portfolio = s.portfolio(last == null ? Long.MIN_VALUE : last.epochSeconds());
         DecisionRecord.Inputs inputs = new DecisionRecord.Inputs(codeVersion, config, s.oracleUpdatedAt(), s.spotPrice(), iv,
             portfolio, bars);
-        Decided decided = decide(v.strategy(), surfaces, inputs);
+        Decided decided = decide(v.strategy(), markets, inputs);
         Decision decision = decided.decision();
         double forecast = decided.market().forecastVol();
         double spot = s.spotPrice();
@@ -306,20 +301,10 @@ public final class Keeper {
      * anyone replaying a recorded round: the forecast from the oracle's prices, the surface at the
      * implied vol, the market state, the decision.
      */
-    public static Decided decide(Strategy strategy, Backtester surfaces, DecisionRecord.Inputs in) {
+    public static Decided decide(Strategy strategy, MarketStates markets, DecisionRecord.Inputs in) {
         StrategyConfig config = strategy.config();
-        PriceBars bars = in.bars();
-        double periodsPerYear = bars.size() >= 2 ? bars.inferredPeriodsPerYear() : 365;
-        double[] realized = VolInputs.realized(bars, periodsPerYear, config.forecast());
-        double[] observed = new double[bars.size()];
-        Arrays.fill(observed, Double.NaN);
-        observed[observed.length - 1] = in.impliedVol();
-        MarketHistory now = VolInputs.history(bars, periodsPerYear, observed, realized, config.forecast(), 0);
-        int latest = bars.size() - 1;
-        double tenorYears = config.options().tenorDays() / 365.0;
-        MarketState market = new MarketState(in.time(), in.spot(), now.forecastVol()[latest],
-            surfaces.surface(in.impliedVol(), in.spot(), 0, tenorYears, in.portfolio().shorts(), in.time()), 0,
-            now.ivVol()[latest], now.spotIvCorrelation()[latest], now.dailyExcessKurtosis()[latest]);
+        MarketState market = markets.live(in.time(), in.spot(), in.impliedVol(), in.bars(), config.forecast(),
+            in.portfolio().shorts(), config.options().tenorDays() / 365.0);
         return new Decided(market, strategy.decide(in.portfolio(), market));
     }
 

@@ -8,7 +8,7 @@ import io.volvault.greeks.surface.SkewModel;
 import io.volvault.greeks.surface.TermStructure;
 import io.volvault.strategy.Strategy;
 import io.volvault.strategy.StrategyConfig;
-import io.volvault.strategy.backtest.Backtester;
+import io.volvault.strategy.market.MarketStates;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -25,6 +25,8 @@ public final class Keepers {
     public static final SkewModel SKEW = SkewModel.CRYPTO_DEFAULT;
     /** The ATM term structure from the 30-day implied level, as the backtester's. */
     public static final TermStructure TERM = TermStructure.CRYPTO_DEFAULT;
+    /** The market states the keeper decides on, built as the backtester builds them. */
+    public static final MarketStates MARKETS = new MarketStates(SKEW, TERM);
 
     private Keepers() {}
 
@@ -50,6 +52,6 @@ public final class Keepers {
         KeeperLog keeperLog = deployment.keeperLog() == null ? null
             : KeeperLog.load(deployment.keeperLog(), web3j, new ReadonlyTransactionManager(web3j, from),
                 new DefaultGasProvider());
-        return new Keeper(sender, journal, vaults, settings, new Backtester(SKEW, TERM), dryRunOut, keeperLog);
+        return new Keeper(sender, journal, vaults, settings, MARKETS, dryRunOut, keeperLog);
     }
 }
