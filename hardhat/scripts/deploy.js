@@ -11,7 +11,9 @@
 // (`kind: constant-product` or `kind: uniswap-v3`: an open list, one deploy function per kind in
 // VENUE_KINDS; a VenueRegistry per market lists them, and its vaults swap through that registry) and
 // its vaults (`covered-call`, `cash-secured-put`). Roles, fees, limits and the timelock are shared;
-// one KeeperLog (the keeper's record of its decisions) serves every market.
+// one KeeperLog (the keeper's record of its decisions) serves every market. `nativeToken` (optional:
+// `symbol`, default ETH, and an `oracle` as a market's or a fixed USD `price`) values the gas the keeper
+// pays when no market has the native token or its wrapped form (WETH) as its base.
 //
 // Without DEPLOY_CONFIG the environment describes one test WETH/USDC market (all optional):
 //   INITIAL_PRICE      first oracle answer and pool price, USD per WETH (default 3000)
@@ -295,6 +297,25 @@ async function deployVenueRegistry(market, ctx) {
     market.quote.record.address, market.venues.map((v) => v.record.address));
 }
 
+/**
+ * The chain's native token, which pays the gas, and its USD price source for the keeper: an oracle (as a
+ * market's: `kind: chainlink` with an `address`, or `kind: push`) or a fixed `price`; null when not configured.
+ */
+async function deployNativeToken(spec, ctx) {
+  if (spec === undefined || spec === null) return null;
+  const symbol = spec.symbol ?? "ETH";
+  if (!/^[A-Za-z0-9.]{1,11}$/.test(String(symbol))) fail("nativeToken.symbol", symbol, "must be 1..11 letters or digits");
+  if ((spec.oracle === undefined) === (spec.price === undefined)) {
+    fail("nativeToken", JSON.stringify(spec), "must have either an oracle or a price");
+  }
+  if (spec.price !== undefined) {
+    parsePrice(spec.price, "nativeToken.price");
+    return { symbol, priceUsd: String(spec.price) };
+  }
+  const oracle = await deployOracle("nativeToken.oracle", spec.oracle, { symbol }, ctx);
+  return { symbol, oracle: oracle.record };
+}
+
 /** The keeper's proof-of-backtest notebook (KeeperLog.sol): one per deployment, no roles. */
 async function deployKeeperLog(ctx) {
   return ctx.deploy("KeeperLog");
@@ -440,6 +461,7 @@ async function deployMarkets(config) {
     names.add(market.record.name);
     markets.push(market);
   }
+  const nativeToken = await deployNativeToken(config.nativeToken, ctx);
   const keeperLog = await deployKeeperLog(ctx);
   const network = await ethers.provider.getNetwork();
   const block = await ethers.provider.getBlock("latest");
@@ -459,6 +481,7 @@ async function deployMarkets(config) {
       keeperLimits: Object.fromEntries(Object.entries(ctx.limits).map(([k, v]) => [k, v.toString()])),
     },
     markets: markets.map((m) => m.record),
+    ...(nativeToken === null ? {} : { nativeToken }),
   };
   return { markets, rollChecks: ctx.rollChecks, requestLib: ctx.requestLib, keeperLog, deployment };
 }

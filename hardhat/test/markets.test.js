@@ -241,4 +241,30 @@ describe("markets from a deployment configuration", function () {
     await expect(deployMarkets({ markets: [{ ...base, oracle: { kind: "chainlink", address: feed.target } }] }))
       .to.be.rejectedWith(/must be a USD feed with 8 decimals \(it has 18\)/);
   });
+
+  it("records the native token's price source for the keeper's gas, only when configured", async function () {
+    const wbtc = testMarket("WBTC/USDC", "WBTC", 8, "60000");
+    const none = await deployMarkets({ markets: [wbtc] });
+    expect(none.deployment).to.not.have.property("nativeToken");
+    const fixed = await deployMarkets({ markets: [wbtc], nativeToken: { price: "3000.5" } });
+    expect(fixed.deployment.nativeToken).to.deep.equal({ symbol: "ETH", priceUsd: "3000.5" });
+    const [owner] = await ethers.getSigners();
+    const feed = await ethers.deployContract("PushPriceOracle", [8, "ETH / USD", owner.address, owner.address, USD(3000),
+      38 * DAY]);
+    const fed = await deployMarkets({ markets: [wbtc], nativeToken: { symbol: "ETH", oracle: { kind: "chainlink",
+      address: feed.target, heartbeat: 3600 } } });
+    expect(fed.deployment.nativeToken.symbol).to.equal("ETH");
+    expect(fed.deployment.nativeToken.oracle).to.include({ kind: "chainlink", address: feed.target, decimals: 8,
+      heartbeatSeconds: 3600 });
+    const cases = [
+      [{ symbol: "ETH" }, /nativeToken must have either an oracle or a price, got '\{"symbol":"ETH"\}'/],
+      [{ price: "1", oracle: { kind: "push" } }, /nativeToken must have either an oracle or a price/],
+      [{ price: "abc" }, /nativeToken\.price must be a positive decimal number of USD/],
+      [{ symbol: "E T H", price: "1" }, /nativeToken\.symbol must be 1\.\.11 letters or digits, got 'E T H'/],
+      [{ oracle: { kind: "pyth" } }, /nativeToken\.oracle\.kind must be chainlink or push, got 'pyth'/],
+    ];
+    for (const [nativeToken, message] of cases) {
+      await expect(deployMarkets({ markets: [wbtc], nativeToken })).to.be.rejectedWith(message);
+    }
+  });
 });

@@ -49,8 +49,8 @@ public final class Keeper {
     private static final BigInteger BPS = BigInteger.valueOf(10_000);
     /** How far under the pool's quote a rebalance's minimum out sits: what a sandwich could take at most. */
     static final int QUOTE_TOLERANCE_BPS = 10;
-    /** Wei per ETH: the chain's gas is paid in 18-decimal ETH whatever the market's tokens. */
-    private static final double GAS_TOKEN_UNIT = 1e18;
+    /** Wei per gwei. */
+    private static final double WEI_PER_GWEI = 1e9;
     /** Steps the router cuts an order into (1 % each). */
     static final int ROUTE_STEPS = 100;
     /** The auction floor's margin over the vault's minimum share of its own option price. */
@@ -374,7 +374,7 @@ public final class Keeper {
      * allowance), and a leg whose quote falls under the vault's oracle bound is not sent.
      */
     static PlannedTx rebalance(ManagedVault v, VaultSnapshot s, List<VenueState> venues, LegQuoter quoter,
-                               BigInteger gasPriceWei, Action.Swap swap, Strategy strategy, int slippageBps)
+                               GasPrice gasPrice, Action.Swap swap, Strategy strategy, int slippageBps)
             throws IOException {
         boolean buyBase = swap.baseAmount() > 0;
         BigInteger amountIn = buyBase
@@ -390,7 +390,7 @@ public final class Keeper {
         boolean baseIn = !buyBase;
         List<Venue> models = new ArrayList<>(venues.size());
         for (VenueState venue : venues) {
-            models.add(new Venue(venue.name(), venue.curve(baseIn), gasInOutput(s, baseIn, venue.gasPerLeg(), gasPriceWei)));
+            models.add(new Venue(venue.name(), venue.curve(baseIn), gasInOutput(s, baseIn, venue.gasPerLeg(), gasPrice)));
         }
         Router.Route route = Router.best(models, amountIn.doubleValue(), ROUTE_STEPS);
         List<OptionVault.SwapLeg> legs = new ArrayList<>();
@@ -439,15 +439,15 @@ public final class Keeper {
     }
 
     /**
-     * {@code gas} at {@code gasPriceWei} in raw units of the output token: base out as is, quote out at
-     * the oracle price. Assumes the gas token (18 decimals, ETH) is worth one base token, as it is for
-     * WETH; for any other base the gas term only tilts the split between venues, never a leg's bound.
+     * {@code gas} at the gas price in raw units of the output token: the gas token's (ETH's) USD price
+     * values it in quote, and quote converts to base at the oracle price. Right for any base (WBTC
+     * pays its gas in ETH too); the quote token counts as one USD, as the oracle's prices do.
      */
-    static double gasInOutput(VaultSnapshot s, boolean baseIn, long gas, BigInteger gasPriceWei) {
-        double gasTokens = gas * gasPriceWei.doubleValue() / GAS_TOKEN_UNIT;
-        return baseIn
-            ? gasTokens * s.spotPrice() * s.units().quote().doubleValue()
-            : gasTokens * s.units().base().doubleValue();
+    static double gasInOutput(VaultSnapshot s, boolean baseIn, long gas, GasPrice price) {
+        double outPerGasToken = baseIn
+            ? price.nativeUsd() * s.units().quote().doubleValue()
+            : price.nativeUsd() / s.spotPrice() * s.units().base().doubleValue();
+        return Venue.gasCost(gas, price.weiPerGas().doubleValue() / WEI_PER_GWEI, outPerGasToken);
     }
 
     /**

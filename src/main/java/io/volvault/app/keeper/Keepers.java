@@ -41,8 +41,9 @@ public final class Keepers {
         String from = credentials != null ? credentials.getAddress() : deployment.roles().keeper();
         TxSender sender = settings.dryRun() ? null : new TxSender(web3j, credentials, chainId, journal, gas, listener);
         List<Keeper.ManagedVault> vaults = new ArrayList<>();
+        Deployment.NativeToken gasToken = deployment.gasToken();
         for (Deployment.Market market : deployment.markets()) {
-            ChainReader reader = new ChainReader(web3j, market, from);
+            ChainReader reader = new ChainReader(web3j, market, gasToken, from);
             ImpliedVolSource iv = impliedVol.apply(market);
             for (Deployment.Vault v : market.vaults()) {
                 vaults.add(new Keeper.ManagedVault(new Deployment.MarketVault(market, v).label(), reader.vault(v.address()),

@@ -42,8 +42,8 @@ class KeeperPlanTest {
     /** The deployment's defaults: strikes 1 % .. 50 % out of the money, floor >= 90 % of the vault's price. */
     private static final VaultSnapshot.RollLimits LIMITS = new VaultSnapshot.RollLimits(100, 5_000, 9_000);
 
-    /** 1 gwei. */
-    private static final BigInteger GAS_PRICE = BigInteger.TEN.pow(9);
+    /** 1 gwei, ETH at the WETH markets' 100,000. */
+    private static final GasPrice GAS_PRICE = new GasPrice(BigInteger.TEN.pow(9), 100_000);
     private static final String UNISWAP = "0x3333333333333333333333333333333333333333";
 
     /** The keeper's rebalance when the pool is the only venue, quoting by its own formula. */
@@ -118,9 +118,59 @@ class KeeperPlanTest {
     @Test
     void gasInTheOutputTokenIsGasTimesPriceAtTheOracle() {
         VaultSnapshot s = snapshot(true, "1", "0", "0");
-        // 100,000 gas at 1 gwei = 1e14 wei = 0.0001 ETH: 10 USDC at 100,000 (1e7 units) when USDC comes out
+        // 100,000 gas at 1 gwei = 1e14 wei = 0.0001 ETH: 10 USDC at 100,000 (1e7 units) when USDC comes out,
+        // 0.0001 WETH (1e14 units) when WETH does
         assertEquals(1e7, Keeper.gasInOutput(s, true, 100_000, GAS_PRICE), 1e-3);
         assertEquals(1e14, Keeper.gasInOutput(s, false, 100_000, GAS_PRICE), 1);
+    }
+
+    @Test
+    void aWbtcMarketsGasIsPaidInEthAndValuedAtTheEthPriceInUsdc() {
+        VaultSnapshot s = wbtc(new BigInteger("500000000"), POOL_BASE_WBTC);
+        // 100,000 gas x 1 gwei = 1e14 wei = 0.0001 ETH; at ETH 3,000 USD that is 0.3 USDC = 300,000 units when
+        // USDC comes out, and 0.3 / 100,000 = 0.000003 WBTC = 300 units (8 decimals) when WBTC does. Valued as if
+        // the gas token were WBTC it would be 10 USDC: 33 times too much.
+        GasPrice ethAt3000 = new GasPrice(BigInteger.TEN.pow(9), 3_000);
+        assertEquals(300_000, Keeper.gasInOutput(s, true, 100_000, ethAt3000), 1e-6);
+        assertEquals(300, Keeper.gasInOutput(s, false, 100_000, ethAt3000), 1e-9);
+    }
+
+    /**
+     * Selling 0.01 WBTC (about 1,000 USDC) from a call vault: our pool (30 bps) or a Uniswap pool of the
+     * same depth at 5 bps. Uniswap pays about 0.25 % x 1,000 = 2.5 USDC more; its leg costs 126,912 -
+     * 59,256 = 67,656 more gas: at 1 gwei 6.7656e-5 ETH, 0.203 USDC at ETH 3,000, so Uniswap wins. Were the
+     * gas valued in WBTC (100,000 USD, the old assumption that gas is paid in the base token) it would be
+     * 6.77 USDC, and the pool would win.
+     */
+    @Test
+    void theWbtcMarketRoutesOnGasValuedAtTheEthPrice() throws Exception {
+        BigInteger sqrtPriceX96 = new java.math.BigDecimal(Math.sqrt(POOL_QUOTE.doubleValue() / POOL_BASE_WBTC.doubleValue()))
+            .multiply(new java.math.BigDecimal(BigInteger.TWO.pow(96))).toBigInteger();
+        List<VenueState> venues = List.of(new VenueState.Pool(POOL, POOL_BASE_WBTC, POOL_QUOTE, 30),
+            new VenueState.Uniswap(UNISWAP, sqrtPriceX96, POOL_BASE_WBTC.multiply(POOL_QUOTE).sqrt(), true, 500));
+        VaultSnapshot s = wbtc(new BigInteger("500000000"), POOL_BASE_WBTC);
+        Keeper.LegQuoter quoter = (venue, baseIn, in) -> s.poolQuote(baseIn, in);
+        Action.Swap sell = new Action.Swap(-0.01, "test");
+        PlannedTx atEth = Keeper.rebalance(MANAGED, s, venues, quoter, new GasPrice(BigInteger.TEN.pow(9), 3_000), sell,
+            STRATEGY, 100);
+        BigInteger in = new BigInteger("1000000");
+        BigInteger min = s.poolQuote(true, in).multiply(BigInteger.valueOf(9_990)).divide(BigInteger.valueOf(10_000));
+        assertEquals(WRAPPER.rebalance(true, List.of(new OptionVault.SwapLeg(UNISWAP, in, min))).encodeFunctionCall(),
+            atEth.data());
+        PlannedTx atBtc = Keeper.rebalance(MANAGED, s, venues, quoter, new GasPrice(BigInteger.TEN.pow(9), 100_000), sell,
+            STRATEGY, 100);
+        assertEquals(WRAPPER.rebalance(true, List.of(new OptionVault.SwapLeg(POOL, in, min))).encodeFunctionCall(),
+            atBtc.data());
+    }
+
+    /** 500 WBTC (8 decimals) against the 50,000,000 USDC: a pool at exactly 100,000. */
+    private static final BigInteger POOL_BASE_WBTC = new BigInteger("50000000000");
+
+    /** A WBTC covered-call vault with {@code idle} WBTC, its pool holding {@code poolBase} WBTC. */
+    private static VaultSnapshot wbtc(BigInteger idle, BigInteger poolBase) {
+        return new VaultSnapshot(VAULT, VaultKind.COVERED_CALL, WBTC_USDC, 1_000, BigInteger.valueOf(7), SPOT_100K, 990,
+            idle, BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, 3, 0, 0, BigInteger.ZERO, BigInteger.ZERO, 100, poolBase,
+            POOL_QUOTE, 30, LIMITS);
     }
 
     @Test
