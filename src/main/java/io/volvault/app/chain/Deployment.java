@@ -81,9 +81,8 @@ public record Deployment(Integer format, String network, long chainId, long bloc
     public record Market(String name, Token base, Token quote, Oracle oracle, VolFeed volFeed, String venueRegistry,
                          List<Venue> venues, String options, List<Vault> vaults) {
         /**
-         * The market's first constant-product pool: the keeper checks the oracle against its price and
-         * raises redeem cash through it, the demo's arbitrageur trades it. A user error naming the
-         * market when it has none.
+         * The market's first constant-product pool: the keeper checks the oracle against its price, the
+         * demo's arbitrageur trades it. A user error naming the market when it has none.
          */
         public Venue pool() {
             return venues.stream().filter(v -> Venue.CONSTANT_PRODUCT.equals(v.kind())).findFirst()

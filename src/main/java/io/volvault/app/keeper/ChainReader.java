@@ -88,7 +88,7 @@ public final class ChainReader {
         return market.oracle().heartbeatSeconds();
     }
 
-    /** The market's first constant-product pool: the venue that raises redeem cash. */
+    /** The market's first constant-product pool, whose price the keeper checks against the oracle's. */
     public String pool() {
         return pool.getContractAddress();
     }

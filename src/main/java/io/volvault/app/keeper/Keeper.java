@@ -36,7 +36,8 @@ import org.web3j.utils.Numeric;
 /**
  * One keeper tick per call: for each vault it reads the chain, runs {@link Strategy#decide} on
  * what it read, and sends what the strategy decided (close and roll a round with the auction's
- * strike, size and premiums; rebalance through the pool with an oracle-based minimum out).
+ * strike, size and premiums; rebalance, and raise redeem cash, over the venues by cost with
+ * oracle-bounded minimums out).
  *
  * <p>It never makes things worse: a stale oracle answer or failed market data means no trade and
  * one log line; every transaction is simulated before it is sent and carries a gas limit under
@@ -259,38 +260,61 @@ public final class Keeper {
     /**
      * A round close pays queued redeems out of the vault's idle asset and reverts when it is short.
      * Before a close, swap enough of the other token back (the redeems' value now, plus a margin
-     * for the price moving and the pool's fee) so that depositors leaving never block the rounds.
+     * for the price moving and the venues' fees), routed as a rebalance is, so that depositors
+     * leaving never block the rounds.
      */
     private VaultSnapshot raiseRedeemCash(ManagedVault v, VaultSnapshot s, List<String> sent) throws IOException {
-        BigInteger needed = s.redeemAssets().multiply(BigInteger.valueOf(10_200)).divide(BPS);
-        BigInteger shortfall = needed.subtract(s.idleAsset());
-        if (s.redeemAssets().signum() == 0 || shortfall.signum() <= 0) {
-            return s;
-        }
-        int slippageBps = Math.min(settings.maxSlippageBps(), s.maxSlippageBps());
-        // The other token's oracle value of the shortfall, grossed up so that what arrives covers it.
-        BigInteger gross = shortfall.multiply(BPS).divide(BPS.subtract(BigInteger.valueOf(slippageBps)));
-        VaultSnapshot.Units u = s.units();
-        BigInteger otherIn = s.isCall() ? u.quoteFor(gross, s.spot()) : u.baseFor(gross, s.spot());
-        otherIn = otherIn.min(s.idleOther());
+        BigInteger otherIn = redeemCashIn(s, Math.min(settings.maxSlippageBps(), s.maxSlippageBps()));
         if (otherIn.signum() <= 0) {
             return s;
         }
-        BigInteger oracleOut = s.isCall() ? u.baseFor(otherIn, s.spot()) : u.quoteFor(otherIn, s.spot());
-        BigInteger minOut = minAmountOut(s.poolQuote(!s.isCall(), otherIn), oracleOut, slippageBps);
-        if (minOut == null) {
-            skipped(v, "pool-below-bound", "the pool pays too little for " + otherIn
+        ChainReader reader = v.market();
+        PlannedTx tx = redeemCash(v, s, reader.venues(), reader::quote, reader.gasPrice(), otherIn,
+            Math.min(settings.maxSlippageBps(), s.maxSlippageBps()));
+        if (tx == null) {
+            skipped(v, "venues-below-bound", "no venue pays the oracle value for " + otherIn
                 + " of the other token: no swap to raise redeem cash");
             return s;
         }
-        PlannedTx tx = new PlannedTx("redeem-cash:" + v.address() + ":at=" + s.oracleUpdatedAt(),
-            String.format("%s: swap %s of the other token for at least %s of the vault's asset to pay %s of queued redeems",
-                v.name(), whole(otherIn, s.isCall() ? u.quote() : u.base()),
-                whole(minOut, s.isCall() ? u.base() : u.quote()),
-                whole(s.redeemAssets(), s.isCall() ? u.base() : u.quote())),
-            v.address(), rebalanceCall(v, v.market().pool(), false, otherIn, minOut));
         execute(v, tx, sent);
-        return settings.dryRun() ? s : v.market().snapshot(v.vault());
+        return settings.dryRun() ? s : reader.snapshot(v.vault());
+    }
+
+    /**
+     * How much of the other token to swap back for queued redeems: the oracle value of the shortfall
+     * (the redeems plus 2 % over the idle asset), grossed up by {@code slippageBps} so that what
+     * arrives covers it, capped at what the vault holds; zero when nothing is short.
+     */
+    static BigInteger redeemCashIn(VaultSnapshot s, int slippageBps) {
+        BigInteger needed = s.redeemAssets().multiply(BigInteger.valueOf(10_200)).divide(BPS);
+        BigInteger shortfall = needed.subtract(s.idleAsset());
+        if (s.redeemAssets().signum() == 0 || shortfall.signum() <= 0) {
+            return BigInteger.ZERO;
+        }
+        BigInteger gross = shortfall.multiply(BPS).divide(BPS.subtract(BigInteger.valueOf(slippageBps)));
+        VaultSnapshot.Units u = s.units();
+        BigInteger otherIn = s.isCall() ? u.quoteFor(gross, s.spot()) : u.baseFor(gross, s.spot());
+        return otherIn.min(s.idleOther());
+    }
+
+    /**
+     * The swap of {@code otherIn} ({@link #redeemCashIn}) that raises redeem cash, routed over the
+     * venues as a rebalance is ({@link #route}), or null when no venue pays the oracle bound.
+     */
+    static PlannedTx redeemCash(ManagedVault v, VaultSnapshot s, List<VenueState> venues, LegQuoter quoter,
+                                GasPrice gasPrice, BigInteger otherIn, int slippageBps) throws IOException {
+        // A call vault holds base: it buys base back with quote; a put vault sells base for quote.
+        boolean buyBase = s.isCall();
+        Route route = route(v, s, venues, quoter, gasPrice, buyBase, otherIn, slippageBps);
+        if (route == null) {
+            return null;
+        }
+        VaultSnapshot.Units u = s.units();
+        return new PlannedTx("redeem-cash:" + v.address() + ":at=" + s.oracleUpdatedAt(),
+            String.format("%s: raise redeem cash: %s %s of the %s token for the vault's asset to pay %s of queued redeems (%s)",
+                v.name(), buyBase ? "spend" : "sell", String.join(", ", route.parts()), buyBase ? "quote" : "base",
+                whole(s.redeemAssets(), s.isCall() ? u.base() : u.quote()), route.how()),
+            v.address(), v.vault().rebalance(false, route.legs()).encodeFunctionCall());
     }
 
     /** The market state the strategy sees and what it decides there. */
@@ -367,11 +391,8 @@ public final class Keeper {
 
     /**
      * The swap the strategy asked for, as a vault rebalance: buying base spends the quote the
-     * strategy's own pool model says it costs; selling base sells exactly that base. The order is
-     * split over the venues for the most output after gas ({@link Router#best}, on each venue's state
-     * now); each leg's minimum out is that venue's own quote for it less {@link #QUOTE_TOLERANCE_BPS}
-     * (finding L-6: at the oracle bound, a third party could sandwich the swap for the whole slippage
-     * allowance), and a leg whose quote falls under the vault's oracle bound is not sent.
+     * strategy's own pool model says it costs; selling base sells exactly that base, routed over the
+     * venues by cost ({@link #route}).
      */
     static PlannedTx rebalance(ManagedVault v, VaultSnapshot s, List<VenueState> venues, LegQuoter quoter,
                                GasPrice gasPrice, Action.Swap swap, Strategy strategy, int slippageBps)
@@ -387,6 +408,30 @@ public final class Keeper {
             log.info("{}: nothing idle to swap for {}", v.name(), swap.reason());
             return null;
         }
+        Route route = route(v, s, venues, quoter, gasPrice, buyBase, amountIn, slippageBps);
+        if (route == null) {
+            log.warn("{}: no venue pays the oracle value less {} bps for {}: no swap", v.name(), slippageBps, swap.reason());
+            return null;
+        }
+        String what = String.format("%s: rebalance: %s %s of the %s token for the %s token (%s; %s)", v.name(),
+            buyBase ? "spend" : "sell", String.join(", ", route.parts()), buyBase ? "quote" : "base",
+            buyBase ? "base" : "quote", swap.reason(), route.how());
+        return new PlannedTx("rebalance:" + v.address() + ":at=" + s.oracleUpdatedAt(), what, v.address(),
+            v.vault().rebalance(assetToOther, route.legs()).encodeFunctionCall());
+    }
+
+    /** A swap's legs as the vault takes them, each described for people, and whether the order was split. */
+    record Route(List<OptionVault.SwapLeg> legs, List<String> parts, String how) {}
+
+    /**
+     * {@code amountIn} of quote ({@code buyBase}) or base split over the venues for the most output
+     * after gas ({@link Router#best}, on each venue's state now); each leg's minimum out is that
+     * venue's own quote for it less {@link #QUOTE_TOLERANCE_BPS} (finding L-6: at the oracle bound, a
+     * third party could sandwich the swap for the whole slippage allowance), and a leg whose quote
+     * falls under the vault's oracle bound is dropped. Null when every leg is.
+     */
+    static Route route(ManagedVault v, VaultSnapshot s, List<VenueState> venues, LegQuoter quoter, GasPrice gasPrice,
+                       boolean buyBase, BigInteger amountIn, int slippageBps) throws IOException {
         boolean baseIn = !buyBase;
         List<Venue> models = new ArrayList<>(venues.size());
         for (VenueState venue : venues) {
@@ -415,22 +460,8 @@ public final class Keeper {
             parts.add(String.format("%s via %s for at least %s", whole(legIn, buyBase ? s.units().quote() : s.units().base()),
                 venue.name(), whole(minOut, buyBase ? s.units().base() : s.units().quote())));
         }
-        if (legs.isEmpty()) {
-            log.warn("{}: no venue pays the oracle value less {} bps for {}: no swap", v.name(), slippageBps, swap.reason());
-            return null;
-        }
-        String what = String.format("%s: rebalance: %s %s of the %s token for the %s token (%s; %s)", v.name(),
-            buyBase ? "spend" : "sell", String.join(", ", parts), buyBase ? "quote" : "base", buyBase ? "base" : "quote",
-            swap.reason(),
-            route.legs().size() > 1 ? "split by cost" : "cheapest venue");
-        return new PlannedTx("rebalance:" + v.address() + ":at=" + s.oracleUpdatedAt(), what, v.address(),
-            v.vault().rebalance(assetToOther, legs).encodeFunctionCall());
-    }
-
-    /** The vault's rebalance as one leg through {@code venue}. */
-    static String rebalanceCall(ManagedVault v, String venue, boolean assetToOther, BigInteger amountIn, BigInteger minOut) {
-        return v.vault().rebalance(assetToOther, List.of(new OptionVault.SwapLeg(venue, amountIn, minOut)))
-            .encodeFunctionCall();
+        return legs.isEmpty() ? null
+            : new Route(legs, parts, route.legs().size() > 1 ? "split by cost" : "cheapest venue");
     }
 
     /** The oracle value of {@code amountIn} (quote when buying base, else base) in the other token, rounded up. */

@@ -39,7 +39,7 @@ class ChainReaderTest {
         "0xb000000000000000000000000000000000000000", 5);
 
     @Test
-    void routesOverThePoolAndUniswapAndRaisesRedeemCashThroughThePool() {
+    void routesOverThePoolAndUniswapAndChecksTheOracleAgainstThePool() {
         ChainReader reader = new ChainReader(OFFLINE, market(List.of(UNISWAP, POOL)), ETH, FROM);
         assertEquals(POOL.address(), reader.pool());
         assertEquals(3600, reader.heartbeatSeconds());

@@ -173,6 +173,50 @@ class KeeperPlanTest {
             POOL_QUOTE, 30, LIMITS);
     }
 
+    /** What a full-range Uniswap pool over the pool's 500 WETH / 50,000,000 USDC pays for USDC at {@code feePips}. */
+    private static BigInteger uniswapBaseOut(BigInteger quoteIn, int feePips) {
+        // x y = k with the fee on the input (whitepaper 6.2.3 within the one full range): in (1 - f) x / (y + in (1 - f))
+        BigInteger afterFee = quoteIn.multiply(BigInteger.valueOf(1_000_000 - feePips));
+        return afterFee.multiply(POOL_BASE).divide(POOL_QUOTE.multiply(BigInteger.valueOf(1_000_000)).add(afterFee));
+    }
+
+    /**
+     * 0.2 WETH of redeems queued in the call vault, no WETH idle, 100,000 USDC idle: it needs 0.2 x 1.02 =
+     * 0.204 WETH, grossed up by the 1 % slippage bound to 0.204 / 0.99 = 0.206060606060606060 WETH (floored in
+     * wei), worth 20,606.0606060606 USDC at 100,000: 20,606,060,607 units (rounded up). A full-range Uniswap pool
+     * of the same depth at 0.05 % pays 25 bps (about 51 USDC) more than our 0.30 % pool for 67,656 more gas
+     * (6.8 USDC at 1 gwei and ETH 100,000): the whole swap goes through Uniswap, at its own quote less 10 bps.
+     * At 1 % Uniswap is dearer than our pool, which gets the swap.
+     */
+    @Test
+    void redeemCashIsRaisedThroughTheCheapestVenueAtItsOwnQuote() throws Exception {
+        VaultSnapshot s = snapshot(true, "0", "100000000000", "200000000000000000");
+        BigInteger in = new BigInteger("20606060607");
+        assertEquals(in, Keeper.redeemCashIn(s, 100));
+        BigInteger sqrtPriceX96 = new java.math.BigDecimal(Math.sqrt(50_000_000e6 / 500e18))
+            .multiply(new java.math.BigDecimal(BigInteger.TWO.pow(96))).toBigInteger();
+        BigInteger liquidity = POOL_BASE.multiply(POOL_QUOTE).sqrt();
+        for (int feePips : new int[] {500, 10_000}) {
+            List<VenueState> venues = List.of(new VenueState.Pool(POOL, POOL_BASE, POOL_QUOTE, 30),
+                new VenueState.Uniswap(UNISWAP, sqrtPriceX96, liquidity, true, feePips));
+            Keeper.LegQuoter quoter = (venue, baseIn, amount) -> venue.equals(UNISWAP)
+                ? uniswapBaseOut(amount, feePips) : s.poolQuote(baseIn, amount);
+            PlannedTx tx = Keeper.redeemCash(MANAGED, s, venues, quoter, GAS_PRICE, in, 100);
+            String venue = feePips == 500 ? UNISWAP : POOL;
+            BigInteger quoted = quoter.quote(venue, false, in);
+            OptionVault.SwapLeg leg = new OptionVault.SwapLeg(venue, in,
+                quoted.multiply(BigInteger.valueOf(9_990)).divide(BigInteger.valueOf(10_000)));
+            assertEquals(WRAPPER.rebalance(false, List.of(leg)).encodeFunctionCall(), tx.data(), "Uniswap at " + feePips);
+            assertEquals("redeem-cash:" + VAULT + ":at=990", tx.action());
+        }
+        // a put vault short of USDC sells WETH: 20,400 USDC / 0.99 = 20,606.060606 USDC (floored in units),
+        // 0.20606060606 WETH at 100,000, rounded up in wei
+        VaultSnapshot put = snapshot(false, "0", "5000000000000000000", "20000000000");
+        assertEquals(new BigInteger("206060606060000000"), Keeper.redeemCashIn(put, 100));
+        // nothing short: 0.2 WETH idle covers 0.19 WETH of redeems and the 2 % margin
+        assertEquals(BigInteger.ZERO, Keeper.redeemCashIn(snapshot(true, "200000000000000000", "1", "190000000000000000"), 100));
+    }
+
     @Test
     void noSwapWhenThePoolPaysLessThanTheVaultsOracleBound() throws Exception {
         // 50 WETH move the pool ~10 %: the quote is far under the oracle value less 1 %.
