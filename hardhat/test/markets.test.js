@@ -50,6 +50,25 @@ async function bought(d, vault, token, size, maxPremium) {
   return before - (await token.balanceOf(d.buyer.address));
 }
 
+/**
+ * Alice's 2 WBTC in the first market's call vault (WBTC at 60,000), then the keeper sells 0.01 WBTC (1e6 units,
+ * 600 USDC at the oracle) through `venue` at the venue's own quote: the 0.3 % fee and 0.1 % impact of a 10 WBTC
+ * pool are inside the vault's 1 % bound. Returns the vault and what the venue paid.
+ */
+async function sellsThrough(d, venue, keeper, alice) {
+  const vault = d.markets[0].vaults["covered-call"];
+  const wbtc = d.markets[0].base.contract;
+  await wbtc.mint(alice.address, WBTC(2));
+  await wbtc.connect(alice).approve(vault.target, ethers.MaxUint256);
+  await vault.connect(alice).requestDeposit(WBTC(2), alice.address, alice.address);
+  await vault.connect(keeper).closeRound(0);
+  const small = WBTC("0.01");
+  const smallOut = await venue.getAmountOut.staticCall(wbtc.target, small);
+  await expect(vault.connect(keeper).rebalance(true, [[venue.target, small, smallOut]]))
+    .to.emit(vault, "Rebalanced").withArgs(true, venue.target, small, smallOut, smallOut, USD(60_000));
+  return { vault, smallOut };
+}
+
 /** Vega of one option per 1.00 of vol, as a fraction of the spot: sqrt(T) n(d1) (Hull, ch. 19), zero rate. */
 function vegaOverSpot(spot, strike, vol, years) {
   const d1 = (Math.log(spot / strike) + 0.5 * vol * vol * years) / (vol * Math.sqrt(years));
@@ -157,18 +176,8 @@ describe("markets from a deployment configuration", function () {
     // full range x y = k on 10 WBTC x 600,000 USDC gives 600,000 x 1 x 0.997 / (10 + 0.997) = 54,396.65 USDC
     const out = await venue.getAmountOut.staticCall(record.base.address, WBTC(1));
     expect(Number(out) / 1e6).to.be.closeTo(54_396.65, 5);
-    const vault = d.markets[0].vaults["covered-call"];
-    const wbtc = d.markets[0].base.contract;
     const [, keeper, alice] = signers;
-    await wbtc.mint(alice.address, WBTC(2));
-    await wbtc.connect(alice).approve(vault.target, ethers.MaxUint256);
-    await vault.connect(alice).requestDeposit(WBTC(2), alice.address, alice.address);
-    await vault.connect(keeper).closeRound(0);
-    // 0.01 WBTC (1e6 units, 600 USDC at the oracle) costs the 0.3 % fee and 0.1 % impact: inside the vault's 1 % bound
-    const small = WBTC("0.01");
-    const smallOut = await venue.getAmountOut.staticCall(record.base.address, small);
-    await expect(vault.connect(keeper).rebalance(true, [[venue.target, small, smallOut]]))
-      .to.emit(vault, "Rebalanced").withArgs(true, venue.target, small, smallOut, smallOut, USD(60_000));
+    const { vault, smallOut } = await sellsThrough(d, venue, keeper, alice);
     expect(await vault.idleOther()).to.equal(smallOut);
   });
 
@@ -199,16 +208,7 @@ describe("markets from a deployment configuration", function () {
     const out = await venue.getAmountOut.staticCall(record.base.address, WBTC(1));
     expect(Number(out) / 1e6).to.be.closeTo(54_396.65, 5);
     // a vault's swap goes through the existing router
-    const vault = d.markets[0].vaults["covered-call"];
-    const wbtc = d.markets[0].base.contract;
-    await wbtc.mint(alice.address, WBTC(2));
-    await wbtc.connect(alice).approve(vault.target, ethers.MaxUint256);
-    await vault.connect(alice).requestDeposit(WBTC(2), alice.address, alice.address);
-    await vault.connect(keeper).closeRound(0);
-    const small = WBTC("0.01");
-    const smallOut = await venue.getAmountOut.staticCall(record.base.address, small);
-    await expect(vault.connect(keeper).rebalance(true, [[venue.target, small, smallOut]]))
-      .to.emit(vault, "Rebalanced").withArgs(true, venue.target, small, smallOut, smallOut, USD(60_000));
+    await sellsThrough(d, venue, keeper, alice);
 
     // only the factory given: a SwapRouter, a position manager and a QuoterV2 are deployed on it
     const partial = (await deploy({ existing: { factory: existing.factory } })).deployment.markets[0].venues[1];
