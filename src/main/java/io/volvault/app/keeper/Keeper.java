@@ -264,13 +264,13 @@ public final class Keeper {
      * leaving never block the rounds.
      */
     private VaultSnapshot raiseRedeemCash(ManagedVault v, VaultSnapshot s, List<String> sent) throws IOException {
-        BigInteger otherIn = redeemCashIn(s, Math.min(settings.maxSlippageBps(), s.maxSlippageBps()));
+        int slippageBps = Math.min(settings.maxSlippageBps(), s.maxSlippageBps());
+        BigInteger otherIn = redeemCashIn(s, slippageBps);
         if (otherIn.signum() <= 0) {
             return s;
         }
         ChainReader reader = v.market();
-        PlannedTx tx = redeemCash(v, s, reader.venues(), reader::quote, reader.gasPrice(), otherIn,
-            Math.min(settings.maxSlippageBps(), s.maxSlippageBps()));
+        PlannedTx tx = redeemCash(v, s, reader.venues(), reader::quote, reader.gasPrice(), otherIn, slippageBps);
         if (tx == null) {
             skipped(v, "venues-below-bound", "no venue pays the oracle value for " + otherIn
                 + " of the other token: no swap to raise redeem cash");

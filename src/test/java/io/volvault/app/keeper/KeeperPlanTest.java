@@ -49,7 +49,19 @@ class KeeperPlanTest {
     /** The keeper's rebalance when the pool is the only venue, quoting by its own formula. */
     private static PlannedTx throughPool(VaultSnapshot s, Action.Swap swap) throws Exception {
         return Keeper.rebalance(MANAGED, s, List.of(new VenueState.Pool(POOL, POOL_BASE, POOL_QUOTE, 30)),
-            (venue, baseIn, in) -> s.poolQuote(baseIn, in), GAS_PRICE, swap, STRATEGY, 100);
+            (venue, baseIn, in) -> poolQuote(s, baseIn, in), GAS_PRICE, swap, STRATEGY, 100);
+    }
+
+    /**
+     * What the snapshot's pool pays for {@code amountIn} of the base ({@code baseIn}) or the quote token, by
+     * ConstantProductPool.sol's formula: x y = k with the fee taken from the input, rounded down.
+     */
+    private static BigInteger poolQuote(VaultSnapshot s, boolean baseIn, BigInteger amountIn) {
+        BigInteger bps = BigInteger.valueOf(10_000);
+        BigInteger reserveIn = baseIn ? s.poolBase() : s.poolQuote();
+        BigInteger reserveOut = baseIn ? s.poolQuote() : s.poolBase();
+        BigInteger afterFee = amountIn.multiply(bps.subtract(BigInteger.valueOf(s.poolFeeBps())));
+        return afterFee.multiply(reserveOut).divide(reserveIn.multiply(bps).add(afterFee));
     }
 
     private static StrategyConfig withPool(StrategyConfig c, StrategyConfig.Costs costs) {
@@ -75,7 +87,7 @@ class KeeperPlanTest {
         // = 198,607.951... USDC -> 198,607,951,489 units (integer maths as the pool rounds); less 10 bps:
         // x 9,990 / 10,000 = 198,409,343,537.
         // The oracle bound (2 WETH at 100,000 less 1 %) would have been 198,000 USDC: 409 USDC for a sandwich.
-        assertEquals(new BigInteger("198607951489"), s.poolQuote(true, new BigInteger("2000000000000000000")));
+        assertEquals(new BigInteger("198607951489"), poolQuote(s, true, new BigInteger("2000000000000000000")));
         assertEquals(WRAPPER.rebalance(true, List.of(new OptionVault.SwapLeg(POOL, new BigInteger("2000000000000000000"),
             new BigInteger("198409343537")))).encodeFunctionCall(), tx.data());
         assertEquals("rebalance:" + VAULT + ":at=990", tx.action());
@@ -98,7 +110,7 @@ class KeeperPlanTest {
         Keeper.LegQuoter quoter = (venue, baseIn, in) -> {
             asked.put(venue, in);
             // the venues' own quotes, here the pool's formula for both (the Uniswap pool is the same curve)
-            return s.poolQuote(baseIn, in);
+            return poolQuote(s, baseIn, in);
         };
         PlannedTx tx = Keeper.rebalance(MANAGED, s, venues, quoter, GAS_PRICE, new Action.Swap(-2, "test"), STRATEGY,
             100);
@@ -109,7 +121,7 @@ class KeeperPlanTest {
         assertTrue(Math.abs(uni.doubleValue() / 1e18 - 1.3137) <= 0.02, "Uniswap leg " + uni);
         List<OptionVault.SwapLeg> legs = new java.util.ArrayList<>();
         for (var e : asked.entrySet()) {
-            BigInteger min = s.poolQuote(true, e.getValue()).multiply(BigInteger.valueOf(9_990)).divide(BigInteger.valueOf(10_000));
+            BigInteger min = poolQuote(s, true, e.getValue()).multiply(BigInteger.valueOf(9_990)).divide(BigInteger.valueOf(10_000));
             legs.add(new OptionVault.SwapLeg(e.getKey(), e.getValue(), min));
         }
         assertEquals(WRAPPER.rebalance(true, legs).encodeFunctionCall(), tx.data());
@@ -149,12 +161,12 @@ class KeeperPlanTest {
         List<VenueState> venues = List.of(new VenueState.Pool(POOL, POOL_BASE_WBTC, POOL_QUOTE, 30),
             new VenueState.Uniswap(UNISWAP, sqrtPriceX96, POOL_BASE_WBTC.multiply(POOL_QUOTE).sqrt(), true, 500));
         VaultSnapshot s = wbtc(new BigInteger("500000000"), POOL_BASE_WBTC);
-        Keeper.LegQuoter quoter = (venue, baseIn, in) -> s.poolQuote(baseIn, in);
+        Keeper.LegQuoter quoter = (venue, baseIn, in) -> poolQuote(s, baseIn, in);
         Action.Swap sell = new Action.Swap(-0.01, "test");
         PlannedTx atEth = Keeper.rebalance(MANAGED, s, venues, quoter, new GasPrice(BigInteger.TEN.pow(9), 3_000), sell,
             STRATEGY, 100);
         BigInteger in = new BigInteger("1000000");
-        BigInteger min = s.poolQuote(true, in).multiply(BigInteger.valueOf(9_990)).divide(BigInteger.valueOf(10_000));
+        BigInteger min = poolQuote(s, true, in).multiply(BigInteger.valueOf(9_990)).divide(BigInteger.valueOf(10_000));
         assertEquals(WRAPPER.rebalance(true, List.of(new OptionVault.SwapLeg(UNISWAP, in, min))).encodeFunctionCall(),
             atEth.data());
         PlannedTx atBtc = Keeper.rebalance(MANAGED, s, venues, quoter, new GasPrice(BigInteger.TEN.pow(9), 100_000), sell,
@@ -200,7 +212,7 @@ class KeeperPlanTest {
             List<VenueState> venues = List.of(new VenueState.Pool(POOL, POOL_BASE, POOL_QUOTE, 30),
                 new VenueState.Uniswap(UNISWAP, sqrtPriceX96, liquidity, true, feePips));
             Keeper.LegQuoter quoter = (venue, baseIn, amount) -> venue.equals(UNISWAP)
-                ? uniswapBaseOut(amount, feePips) : s.poolQuote(baseIn, amount);
+                ? uniswapBaseOut(amount, feePips) : poolQuote(s, baseIn, amount);
             PlannedTx tx = Keeper.redeemCash(MANAGED, s, venues, quoter, GAS_PRICE, in, 100);
             String venue = feePips == 500 ? UNISWAP : POOL;
             BigInteger quoted = quoter.quote(venue, false, in);
@@ -328,7 +340,7 @@ class KeeperPlanTest {
             BigInteger.ZERO, 100, poolBase, POOL_QUOTE, 30, LIMITS);
         assertEquals(0, s.poolDeviationBps(), 1e-9);
         PlannedTx tx = Keeper.rebalance(MANAGED, s, List.of(new VenueState.Pool(POOL, poolBase, POOL_QUOTE, 30)),
-            (venue, baseIn, in) -> s.poolQuote(baseIn, in), GAS_PRICE, new Action.Swap(-2, "test"), STRATEGY, 100);
+            (venue, baseIn, in) -> poolQuote(s, baseIn, in), GAS_PRICE, new Action.Swap(-2, "test"), STRATEGY, 100);
         assertEquals(WRAPPER.rebalance(true, List.of(new OptionVault.SwapLeg(POOL, new BigInteger("200000000"),
             new BigInteger("198409343537")))).encodeFunctionCall(), tx.data());
         // the description counts whole tokens of each side (2 WBTC for 198,409 USDC), not raw units
