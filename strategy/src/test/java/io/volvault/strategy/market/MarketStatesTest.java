@@ -135,6 +135,18 @@ class MarketStatesTest {
         assertTrue(live.forecastVol() > 0, "forecast " + live.forecastVol());
     }
 
+    /**
+     * Two hourly bars with a high-low range: their spacing says 8,760 bars a year, so Parkinson's one-day
+     * window is 24 bars and there is no forecast yet (counted as daily bars, the window would be 2 bars and
+     * the second bar would give one).
+     */
+    @Test
+    void twoRecordedPricesAreSpacedByTheirOwnClock() {
+        PriceBars bars = new PriceBars(new long[] {T0, T0 + HOUR}, new double[] {100, 100}, new double[] {101, 101},
+            new double[] {99, 99}, new double[] {100, 100});
+        assertTrue(Double.isNaN(MarketStates.realizedNow(bars, EWMA_ONE_DAY.withEstimator(Estimator.PARKINSON, 1))));
+    }
+
     /** Ten hourly prices are under the one-day (24-bar) window: no forecast, and no market to decide on. */
     @Test
     void tooFewRecordedPricesGiveNoForecast() {
