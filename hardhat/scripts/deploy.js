@@ -8,10 +8,13 @@
 // JSON, examples in src/config/deploy-*.yaml) lists markets; each has a base and a quote token
 // (existing: `address`; or a test token: `symbol`, `name`, `decimals`), an oracle (`kind: chainlink`
 // with the feed's `address`, or `kind: push` with an `initialPrice`), a vol feed, its venues
-// (`kind: constant-product` or `kind: uniswap-v3`: an open list, one deploy function per kind in
-// VENUE_KINDS; a VenueRegistry per market lists them, and its vaults swap through that registry) and
+// (`kind: constant-product` or `kind: uniswap-v3`, the latter on a Uniswap v3 it deploys or on the
+// `existing` one whose addresses it lists: an open list, one deploy function per kind in VENUE_KINDS; a
+// VenueRegistry per market lists them, and its vaults swap through that registry) and
 // its vaults (`covered-call`, `cash-secured-put`). Roles, fees, limits and the timelock are shared;
-// one KeeperLog (the keeper's record of its decisions) serves every market.
+// one KeeperLog (the keeper's record of its decisions) serves every market. `nativeToken` (optional:
+// `symbol`, default ETH, and an `oracle` as a market's or a fixed USD `price`) values the gas the keeper
+// pays when no market has the native token or its wrapped form (WETH) as its base.
 //
 // Without DEPLOY_CONFIG the environment describes one test WETH/USDC market (all optional):
 //   INITIAL_PRICE      first oracle answer and pool price, USD per WETH (default 3000)
@@ -42,7 +45,7 @@ const yaml = require("js-yaml");
 const hre = require("hardhat");
 
 const { ethers } = hre;
-const { deployUniswapV3, createPool, addLiquidity, TICK_SPACING } = require("./lib/uniswap");
+const { deployUniswapV3, connectUniswapV3, createPool, addLiquidity, TICK_SPACING } = require("./lib/uniswap");
 
 /** A mistake in the configuration or the environment: the message names the field and the value (exit 2). */
 class ConfigError extends Error {}
@@ -248,10 +251,54 @@ async function deployConstantProductVenue(field, spec, market, ctx) {
 }
 
 /**
- * A Uniswap v3 pool of the market's tokens at `fee` (500, 3000 or 10000), initialized at the oracle's
- * price and seeded with `baseLiquidity` base and its value in quote in a range of `rangeBps` either
- * side (full range without), behind our UniswapV3Venue adapter. Uniswap v3 itself (factory, router,
- * position manager, quoter) is deployed once per deployment from its npm artifacts.
+ * What an existing Uniswap v3 contract must answer, by function selector in its bytecode: what our adapter
+ * (UniswapV3Venue) and this script call. Sepolia's SwapRouter02 has an exactInputSingle without a deadline,
+ * which the adapter does not call: leave `swapRouter` out and a SwapRouter is deployed against the factory.
+ */
+const UNISWAP_CALLS = {
+  factory: ["1698ee82", "UniswapV3Factory's getPool"],
+  swapRouter: ["414bf389", "SwapRouter's exactInputSingle with a deadline (SwapRouter02 has none: leave swapRouter out)"],
+  quoterV2: ["c6a5026a", "QuoterV2's quoteExactInputSingle"],
+  positionManager: ["13ead562", "NonfungiblePositionManager's createAndInitializePoolIfNecessary"],
+};
+
+/**
+ * A venue's `existing` Uniswap v3 contracts ({factory, swapRouter?, quoterV2?, positionManager?}), each a
+ * contract on this chain that answers what we call, the periphery built on that factory; undefined without.
+ */
+async function existingUniswap(field, spec) {
+  if (spec === undefined) return undefined;
+  if (spec === null || typeof spec !== "object" || Array.isArray(spec)) {
+    fail(field, spec, `must list existing contracts (${Object.keys(UNISWAP_CALLS).join(", ")})`);
+  }
+  const unknown = Object.keys(spec).find((k) => !Object.hasOwn(UNISWAP_CALLS, k));
+  if (unknown !== undefined) fail(`${field}.${unknown}`, spec[unknown], `is not one of ${Object.keys(UNISWAP_CALLS).join(", ")}`);
+  if (spec.factory === undefined) fail(`${field}.factory`, spec.factory, "is required with existing Uniswap v3 contracts");
+  const addresses = {};
+  for (const [name, [selector, what]] of Object.entries(UNISWAP_CALLS)) {
+    if (spec[name] === undefined) continue;
+    const address = parseAddress(`${field}.${name}`, spec[name]);
+    const code = await ethers.provider.getCode(address);
+    if (code === "0x") fail(`${field}.${name}`, address, "has no contract on this chain");
+    if (!code.includes(selector)) fail(`${field}.${name}`, address, `has no ${what}`);
+    if (name !== "factory") {
+      const built = await new ethers.Contract(address, ["function factory() view returns (address)"], ethers.provider).factory();
+      if (built.toLowerCase() !== spec.factory.toLowerCase()) {
+        fail(`${field}.${name}`, address, `is built on factory ${built}, not on ${field}.factory`);
+      }
+    }
+    addresses[name] = address;
+  }
+  return addresses;
+}
+
+/**
+ * A Uniswap v3 pool of the market's tokens at `fee` (500, 3000 or 10000), created and initialized at the
+ * oracle's price unless it exists, and seeded with `baseLiquidity` base and its value in quote in a range
+ * of `rangeBps` either side (full range without; "0" adds none), behind our UniswapV3Venue adapter.
+ * Uniswap v3 itself (factory, router, position manager, quoter) is deployed once per deployment from its
+ * npm artifacts, or taken from `existing` addresses (the factory, and any of the others; the missing ones
+ * are deployed against that factory).
  */
 async function deployUniswapV3Venue(field, spec, market, ctx) {
   const fee = Number(spec.fee);
@@ -261,16 +308,26 @@ async function deployUniswapV3Venue(field, spec, market, ctx) {
   const { base, quote } = market;
   const baseLiquidity = parseAmount(`${field}.baseLiquidity`, spec.baseLiquidity ?? DEFAULTS.uniswapBaseLiquidity,
     base.record.decimals);
+  const existing = await existingUniswap(`${field}.existing`, spec.existing);
   const price = (await market.oracle.contract.latestRoundData())[1];
   const quoteLiquidity = (baseLiquidity * price * 10n ** BigInt(quote.record.decimals))
     / (10n ** BigInt(base.record.decimals) * 10n ** 8n);
-  ctx.uniswap = ctx.uniswap ?? (await deployUniswapV3(ctx.deployer, base.record.address));
-  const uni = ctx.uniswap;
+  // one Uniswap per deployment and per set of existing contracts
+  const key = JSON.stringify(existing ?? null);
+  ctx.uniswaps = ctx.uniswaps ?? new Map();
+  if (!ctx.uniswaps.has(key)) {
+    ctx.uniswaps.set(key, existing ? await connectUniswapV3(ctx.deployer, base.record.address, existing)
+      : await deployUniswapV3(ctx.deployer, base.record.address));
+  }
+  const uni = ctx.uniswaps.get(key);
   const tokens = [base, quote].map((t) => ({ address: t.record.address, decimals: t.record.decimals }));
   const pool = await createPool(uni, tokens[0], tokens[1], fee, price);
-  await fund(`${field}.baseLiquidity`, base, baseLiquidity, ctx);
-  await fund(`${field}.baseLiquidity`, quote, quoteLiquidity, ctx);
-  const position = await addLiquidity(uni, pool, baseLiquidity, quoteLiquidity, { rangeBps });
+  let position = null;
+  if (baseLiquidity > 0n) {
+    await fund(`${field}.baseLiquidity`, base, baseLiquidity, ctx);
+    await fund(`${field}.baseLiquidity`, quote, quoteLiquidity, ctx);
+    position = await addLiquidity(uni, pool, baseLiquidity, quoteLiquidity, { rangeBps });
+  }
   const venue = await ctx.deploy("UniswapV3Venue", uni.router.target, uni.quoter.target, uni.factory.target,
     base.record.address, quote.record.address, fee);
   return {
@@ -279,9 +336,10 @@ async function deployUniswapV3Venue(field, spec, market, ctx) {
     record: {
       kind: "uniswap-v3", address: venue.target, fee, feeBps: fee / 100, pool: pool.address,
       factory: uni.factory.target, swapRouter: uni.router.target, positionManager: uni.positionManager.target,
-      quoterV2: uni.quoter.target, rangeBps: rangeBps ?? null, tickLower: position.tickLower,
-      tickUpper: position.tickUpper, liquidity: position.liquidity.toString(), baseLiquidity: baseLiquidity.toString(),
-      quoteLiquidity: quoteLiquidity.toString(),
+      quoterV2: uni.quoter.target, existing: Object.keys(existing ?? {}), rangeBps: rangeBps ?? null,
+      tickLower: position?.tickLower ?? null, tickUpper: position?.tickUpper ?? null,
+      liquidity: position === null ? "0" : position.liquidity.toString(), baseLiquidity: baseLiquidity.toString(),
+      quoteLiquidity: position === null ? "0" : quoteLiquidity.toString(),
     },
   };
 }
@@ -293,6 +351,25 @@ const VENUE_KINDS = { "constant-product": deployConstantProductVenue, "uniswap-v
 async function deployVenueRegistry(market, ctx) {
   return ctx.deploy("VenueRegistry", ctx.deployer.address, ctx.timelockDelay, market.base.record.address,
     market.quote.record.address, market.venues.map((v) => v.record.address));
+}
+
+/**
+ * The chain's native token, which pays the gas, and its USD price source for the keeper: an oracle (as a
+ * market's: `kind: chainlink` with an `address`, or `kind: push`) or a fixed `price`; null when not configured.
+ */
+async function deployNativeToken(spec, ctx) {
+  if (spec === undefined || spec === null) return null;
+  const symbol = spec.symbol ?? "ETH";
+  if (!/^[A-Za-z0-9.]{1,11}$/.test(String(symbol))) fail("nativeToken.symbol", symbol, "must be 1..11 letters or digits");
+  if ((spec.oracle === undefined) === (spec.price === undefined)) {
+    fail("nativeToken", JSON.stringify(spec), "must have either an oracle or a price");
+  }
+  if (spec.price !== undefined) {
+    parsePrice(spec.price, "nativeToken.price");
+    return { symbol, priceUsd: String(spec.price) };
+  }
+  const oracle = await deployOracle("nativeToken.oracle", spec.oracle, { symbol }, ctx);
+  return { symbol, oracle: oracle.record };
 }
 
 /** The keeper's proof-of-backtest notebook (KeeperLog.sol): one per deployment, no roles. */
@@ -440,6 +517,7 @@ async function deployMarkets(config) {
     names.add(market.record.name);
     markets.push(market);
   }
+  const nativeToken = await deployNativeToken(config.nativeToken, ctx);
   const keeperLog = await deployKeeperLog(ctx);
   const network = await ethers.provider.getNetwork();
   const block = await ethers.provider.getBlock("latest");
@@ -459,6 +537,7 @@ async function deployMarkets(config) {
       keeperLimits: Object.fromEntries(Object.entries(ctx.limits).map(([k, v]) => [k, v.toString()])),
     },
     markets: markets.map((m) => m.record),
+    ...(nativeToken === null ? {} : { nativeToken }),
   };
   return { markets, rollChecks: ctx.rollChecks, requestLib: ctx.requestLib, keeperLog, deployment };
 }

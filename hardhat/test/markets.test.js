@@ -6,6 +6,7 @@ const { time } = require("@nomicfoundation/hardhat-network-helpers");
 const path = require("path");
 const { deployMarkets, readConfig, VENUE_KINDS } = require("../scripts/deploy");
 const { DAY, LIMITS } = require("./helpers");
+const { deployUniswapV3 } = require("../scripts/lib/uniswap");
 
 const WBTC = (x) => ethers.parseUnits(String(x), 8);
 const USDC = (x) => ethers.parseUnits(String(x), 6);
@@ -47,6 +48,25 @@ async function bought(d, vault, token, size, maxPremium) {
   const before = await token.balanceOf(d.buyer.address);
   await vault.connect(d.buyer).buyOptions(size, maxPremium);
   return before - (await token.balanceOf(d.buyer.address));
+}
+
+/**
+ * Alice's 2 WBTC in the first market's call vault (WBTC at 60,000), then the keeper sells 0.01 WBTC (1e6 units,
+ * 600 USDC at the oracle) through `venue` at the venue's own quote: the 0.3 % fee and 0.1 % impact of a 10 WBTC
+ * pool are inside the vault's 1 % bound. Returns the vault and what the venue paid.
+ */
+async function sellsThrough(d, venue, keeper, alice) {
+  const vault = d.markets[0].vaults["covered-call"];
+  const wbtc = d.markets[0].base.contract;
+  await wbtc.mint(alice.address, WBTC(2));
+  await wbtc.connect(alice).approve(vault.target, ethers.MaxUint256);
+  await vault.connect(alice).requestDeposit(WBTC(2), alice.address, alice.address);
+  await vault.connect(keeper).closeRound(0);
+  const small = WBTC("0.01");
+  const smallOut = await venue.getAmountOut.staticCall(wbtc.target, small);
+  await expect(vault.connect(keeper).rebalance(true, [[venue.target, small, smallOut]]))
+    .to.emit(vault, "Rebalanced").withArgs(true, venue.target, small, smallOut, smallOut, USD(60_000));
+  return { vault, smallOut };
 }
 
 /** Vega of one option per 1.00 of vol, as a fraction of the spot: sqrt(T) n(d1) (Hull, ch. 19), zero rate. */
@@ -156,19 +176,63 @@ describe("markets from a deployment configuration", function () {
     // full range x y = k on 10 WBTC x 600,000 USDC gives 600,000 x 1 x 0.997 / (10 + 0.997) = 54,396.65 USDC
     const out = await venue.getAmountOut.staticCall(record.base.address, WBTC(1));
     expect(Number(out) / 1e6).to.be.closeTo(54_396.65, 5);
-    const vault = d.markets[0].vaults["covered-call"];
-    const wbtc = d.markets[0].base.contract;
     const [, keeper, alice] = signers;
-    await wbtc.mint(alice.address, WBTC(2));
-    await wbtc.connect(alice).approve(vault.target, ethers.MaxUint256);
-    await vault.connect(alice).requestDeposit(WBTC(2), alice.address, alice.address);
-    await vault.connect(keeper).closeRound(0);
-    // 0.01 WBTC (1e6 units, 600 USDC at the oracle) costs the 0.3 % fee and 0.1 % impact: inside the vault's 1 % bound
-    const small = WBTC("0.01");
-    const smallOut = await venue.getAmountOut.staticCall(record.base.address, small);
-    await expect(vault.connect(keeper).rebalance(true, [[venue.target, small, smallOut]]))
-      .to.emit(vault, "Rebalanced").withArgs(true, venue.target, small, smallOut, smallOut, USD(60_000));
+    const { vault, smallOut } = await sellsThrough(d, venue, keeper, alice);
     expect(await vault.idleOther()).to.equal(smallOut);
+  });
+
+  it("puts a Uniswap v3 venue on an existing Uniswap (deployed once before), deploying only what is left out", async function () {
+    const signers = await ethers.getSigners();
+    const [owner, keeper, alice] = signers;
+    const uni = await deployUniswapV3(owner, ethers.ZeroAddress);
+    const existing = { factory: uni.factory.target, swapRouter: uni.router.target, quoterV2: uni.quoter.target,
+      positionManager: uni.positionManager.target };
+    const deploy = (venue) => deployMarkets({
+      roles: { keeper: keeper.address, oracleUpdater: signers[7].address, volUpdater: signers[8].address },
+      limits: LIMITS, managementFeeBps: 0, performanceFeeBps: 0,
+      markets: [testMarket("WBTC/USDC", "WBTC", 8, "60000", {
+        venues: [{ kind: "constant-product", baseLiquidity: "10" }, { kind: "uniswap-v3", fee: 3000, baseLiquidity: "10", ...venue }],
+      })],
+    });
+    const d = await deploy({ existing });
+    const [record] = d.deployment.markets;
+    const rec = record.venues[1];
+    expect(rec).to.include(existing);
+    expect(rec.existing).to.deep.equal(["factory", "swapRouter", "quoterV2", "positionManager"]);
+    // the pool was created in the existing factory, and the adapter calls the existing router and quoter
+    expect(await uni.factory.getPool(record.base.address, record.quote.address, 3000)).to.equal(rec.pool);
+    const venue = await ethers.getContractAt("UniswapV3Venue", rec.address);
+    expect(await venue.router()).to.equal(existing.swapRouter);
+    expect(await venue.quoter()).to.equal(existing.quoterV2);
+    // full range x y = k on 10 WBTC x 600,000 USDC at 0.3 %: 1 WBTC pays 600,000 x 0.997 / 10.997 = 54,396.65 USDC
+    const out = await venue.getAmountOut.staticCall(record.base.address, WBTC(1));
+    expect(Number(out) / 1e6).to.be.closeTo(54_396.65, 5);
+    // a vault's swap goes through the existing router
+    await sellsThrough(d, venue, keeper, alice);
+
+    // only the factory given: a SwapRouter, a position manager and a QuoterV2 are deployed on it
+    const partial = (await deploy({ existing: { factory: existing.factory } })).deployment.markets[0].venues[1];
+    expect(partial.existing).to.deep.equal(["factory"]);
+    expect(partial.factory).to.equal(existing.factory);
+    expect(partial.swapRouter).to.not.equal(existing.swapRouter);
+    const builtOn = (address) => new ethers.Contract(address, ["function factory() view returns (address)"], owner).factory();
+    expect(await builtOn(partial.swapRouter)).to.equal(existing.factory);
+    expect(await builtOn(partial.quoterV2)).to.equal(existing.factory);
+
+    const other = await deployUniswapV3(owner, ethers.ZeroAddress);
+    const field = "markets\\[0\\]\\.venues\\[1\\]\\.existing";
+    const cases = [
+      [{ swapRouter: existing.swapRouter }, `${field}\\.factory is required with existing Uniswap v3 contracts`],
+      [{ factory: existing.factory, pool: rec.pool }, `${field}\\.pool is not one of factory, swapRouter, quoterV2, positionManager`],
+      [{ factory: alice.address }, `${field}\\.factory has no contract on this chain`],
+      [{ factory: existing.swapRouter }, `${field}\\.factory has no UniswapV3Factory's getPool`],
+      [{ factory: existing.factory, swapRouter: existing.quoterV2 }, `${field}\\.swapRouter has no SwapRouter's exactInputSingle with a deadline`],
+      [{ factory: existing.factory, quoterV2: other.quoter.target }, `${field}\\.quoterV2 is built on factory ${other.factory.target}, not on`],
+      [[existing.factory], `${field} must list existing contracts`],
+    ];
+    for (const [given, message] of cases) {
+      await expect(deploy({ existing: given })).to.be.rejectedWith(new RegExp(message));
+    }
   });
 
   it("uses existing tokens and an existing Chainlink feed as they are", async function () {
@@ -240,5 +304,31 @@ describe("markets from a deployment configuration", function () {
       38 * DAY]);
     await expect(deployMarkets({ markets: [{ ...base, oracle: { kind: "chainlink", address: feed.target } }] }))
       .to.be.rejectedWith(/must be a USD feed with 8 decimals \(it has 18\)/);
+  });
+
+  it("records the native token's price source for the keeper's gas, only when configured", async function () {
+    const wbtc = testMarket("WBTC/USDC", "WBTC", 8, "60000");
+    const none = await deployMarkets({ markets: [wbtc] });
+    expect(none.deployment).to.not.have.property("nativeToken");
+    const fixed = await deployMarkets({ markets: [wbtc], nativeToken: { price: "3000.5" } });
+    expect(fixed.deployment.nativeToken).to.deep.equal({ symbol: "ETH", priceUsd: "3000.5" });
+    const [owner] = await ethers.getSigners();
+    const feed = await ethers.deployContract("PushPriceOracle", [8, "ETH / USD", owner.address, owner.address, USD(3000),
+      38 * DAY]);
+    const fed = await deployMarkets({ markets: [wbtc], nativeToken: { symbol: "ETH", oracle: { kind: "chainlink",
+      address: feed.target, heartbeat: 3600 } } });
+    expect(fed.deployment.nativeToken.symbol).to.equal("ETH");
+    expect(fed.deployment.nativeToken.oracle).to.include({ kind: "chainlink", address: feed.target, decimals: 8,
+      heartbeatSeconds: 3600 });
+    const cases = [
+      [{ symbol: "ETH" }, /nativeToken must have either an oracle or a price, got '\{"symbol":"ETH"\}'/],
+      [{ price: "1", oracle: { kind: "push" } }, /nativeToken must have either an oracle or a price/],
+      [{ price: "abc" }, /nativeToken\.price must be a positive decimal number of USD/],
+      [{ symbol: "E T H", price: "1" }, /nativeToken\.symbol must be 1\.\.11 letters or digits, got 'E T H'/],
+      [{ oracle: { kind: "pyth" } }, /nativeToken\.oracle\.kind must be chainlink or push, got 'pyth'/],
+    ];
+    for (const [nativeToken, message] of cases) {
+      await expect(deployMarkets({ markets: [wbtc], nativeToken })).to.be.rejectedWith(message);
+    }
   });
 });

@@ -3,6 +3,7 @@
 // the core artifact's pool, so pool addresses compute as on mainnet.
 //
 //   const uni = await deployUniswapV3(signer, wethAddress);            // factory, SwapRouter, NFT positions, QuoterV2
+//   const uni = await connectUniswapV3(signer, wethAddress, { factory, quoterV2 });   // existing ones, the rest deployed
 //   const pool = await createPool(uni, base, quote, 500, price8);      // created and initialized at the oracle price
 //   await addLiquidity(uni, pool, baseAmount, quoteAmount, { rangeBps: 1000 });   // +-10 % around the price
 // deploy.js (VENUE_KINDS["uniswap-v3"]) does all of the above per market and adds our UniswapV3Venue adapter.
@@ -38,6 +39,23 @@ async function deployUniswapV3(signer, weth) {
   const router = await deployArtifact("router", signer, factory.target, weth);
   const positionManager = await deployArtifact("positionManager", signer, factory.target, weth, ethers.ZeroAddress);
   const quoter = await deployArtifact("quoter", signer, factory.target, weth);
+  return { signer, factory, router, positionManager, quoter };
+}
+
+/**
+ * Uniswap v3 from contracts already on the chain (`addresses`: `factory`, and optionally `swapRouter`,
+ * `positionManager`, `quoterV2`, as a Sepolia user has them): each given address is attached, each missing
+ * periphery contract is deployed from its artifact against that factory. Same shape as deployUniswapV3.
+ */
+async function connectUniswapV3(signer, weth, addresses) {
+  const attach = (name, address) => new ethers.Contract(address, require(ARTIFACTS[name]).abi, signer);
+  const factory = attach("factory", addresses.factory);
+  const router = addresses.swapRouter ? attach("router", addresses.swapRouter)
+    : await deployArtifact("router", signer, factory.target, weth);
+  const positionManager = addresses.positionManager ? attach("positionManager", addresses.positionManager)
+    : await deployArtifact("positionManager", signer, factory.target, weth, ethers.ZeroAddress);
+  const quoter = addresses.quoterV2 ? attach("quoter", addresses.quoterV2)
+    : await deployArtifact("quoter", signer, factory.target, weth);
   return { signer, factory, router, positionManager, quoter };
 }
 
@@ -119,4 +137,4 @@ async function addLiquidity(uni, pool, baseAmount, quoteAmount, { rangeBps, reci
   return { tokenId: minted.tokenId, liquidity: minted.liquidity, amount0: minted.amount0, amount1: minted.amount1, tickLower, tickUpper };
 }
 
-module.exports = { deployUniswapV3, createPool, addLiquidity, poolPrice, sqrtBig, TICK_SPACING };
+module.exports = { deployUniswapV3, connectUniswapV3, createPool, addLiquidity, poolPrice, sqrtBig, TICK_SPACING };

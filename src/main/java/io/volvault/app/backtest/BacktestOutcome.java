@@ -2,8 +2,8 @@ package io.volvault.app.backtest;
 
 import io.volvault.strategy.StrategyConfig;
 import io.volvault.strategy.backtest.BacktestRun;
-import io.volvault.strategy.backtest.MarketHistory;
 import io.volvault.strategy.backtest.Metrics;
+import io.volvault.strategy.market.MarketHistory;
 import java.util.List;
 import java.util.Map;
 

@@ -69,7 +69,7 @@ public final class TargetsCommand implements Callable<Integer> {
         LocalDate first = input.from;
         LocalDate last = input.to;
         int[] whole = session.range(
-            io.volvault.strategy.backtest.VolInputs.history(session.bars(), session.periodsPerYear(),
+            io.volvault.strategy.market.VolInputs.history(session.bars(), session.periodsPerYear(),
                 session.observedImplied(), base.forecast(), 0), first, last);
         long[] t = session.bars().epochSeconds();
         LocalDate start = LocalDate.parse(BacktestSession.date(t[whole[0]]));

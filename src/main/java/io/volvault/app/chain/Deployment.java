@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.volvault.app.UserInputException;
 import io.volvault.app.keeper.VaultKind;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,11 +17,13 @@ import java.util.List;
  * The deployment file {@code hardhat/scripts/deploy.js} writes (format 2): every market with its
  * tokens, oracle, vol feed, venue registry, venues and vaults, who holds which role, and the keeper's
  * KeeperLog. The keeper, the dashboard, the index, status and the demo read nothing else to find the
- * chain side. {@code keeperLog} is null in a deployment without one (nothing is recorded).
+ * chain side. {@code keeperLog} is null in a deployment without one (nothing is recorded);
+ * {@code nativeToken} is null unless the deploy configuration names the gas token's price source
+ * ({@link #gasToken}).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Deployment(Integer format, String network, long chainId, long blockNumber, Roles roles, String keeperLog,
-                         List<Market> markets) {
+                         List<Market> markets, NativeToken nativeToken) {
 
     /** The only format this reader understands; format 1 (one market, {@code contracts}) is refused by name. */
     public static final int FORMAT = 2;
@@ -39,6 +42,16 @@ public record Deployment(Integer format, String network, long chainId, long bloc
         public BigInteger unit() {
             return BigInteger.TEN.pow(decimals);
         }
+    }
+
+    /**
+     * The chain's native token, which pays the gas (18 decimals on every EVM chain), and what values it
+     * in USD: a price feed ({@code oracle}) or a fixed price ({@code priceUsd}, a decimal string).
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record NativeToken(String symbol, Oracle oracle, String priceUsd) {
+        /** Ether, when the configuration names no native token. */
+        public static final String ETH = "ETH";
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -68,9 +81,8 @@ public record Deployment(Integer format, String network, long chainId, long bloc
     public record Market(String name, Token base, Token quote, Oracle oracle, VolFeed volFeed, String venueRegistry,
                          List<Venue> venues, String options, List<Vault> vaults) {
         /**
-         * The market's first constant-product pool: the keeper checks the oracle against its price and
-         * raises redeem cash through it, the demo's arbitrageur trades it. A user error naming the
-         * market when it has none.
+         * The market's first constant-product pool: the keeper checks the oracle against its price, the
+         * demo's arbitrageur trades it. A user error naming the market when it has none.
          */
         public Venue pool() {
             return venues.stream().filter(v -> Venue.CONSTANT_PRODUCT.equals(v.kind())).findFirst()
@@ -110,6 +122,28 @@ public record Deployment(Integer format, String network, long chainId, long bloc
         return markets.stream().flatMap(m -> m.vaults().stream().map(v -> new MarketVault(m, v))).toList();
     }
 
+    /**
+     * Where the keeper reads the price of the gas it pays, to value routing gas in a market's quote
+     * token: the oracle of the deployment's market whose base is the native token or its wrapped form
+     * (WETH for ETH), else the configured {@code nativeToken} feed or price. A user error when neither
+     * exists.
+     */
+    public NativeToken gasToken() {
+        String symbol = nativeToken == null ? NativeToken.ETH : nativeToken.symbol();
+        for (Market m : markets) {
+            String base = m.base().symbol();
+            if (base.equalsIgnoreCase(symbol) || base.equalsIgnoreCase("W" + symbol)) {
+                return new NativeToken(symbol, m.oracle(), null);
+            }
+        }
+        if (nativeToken == null) {
+            throw new UserInputException("the deployment has no " + symbol + " market and no nativeToken: the keeper values"
+                + " routing gas, paid in " + symbol + ", in each market's quote token; add nativeToken {symbol, oracle or"
+                + " price} to the deploy configuration");
+        }
+        return nativeToken;
+    }
+
     /** The vault at {@code address} (any case), or an exception naming it. */
     public MarketVault vault(String address) {
         return vaults().stream().filter(v -> v.vault().address().equalsIgnoreCase(address)).findFirst()
@@ -141,6 +175,9 @@ public record Deployment(Integer format, String network, long chainId, long bloc
         for (int i = 0; i < d.markets().size(); i++) {
             check(file, "markets[" + i + "]", d.markets().get(i));
         }
+        if (d.nativeToken() != null) {
+            check(file, d.nativeToken());
+        }
         return d;
     }
 
@@ -169,6 +206,22 @@ public record Deployment(Integer format, String network, long chainId, long bloc
                 throw new UserInputException("deployment file " + file + ": " + field + ".vaults[" + j + "].kind is required");
             }
             requireAddress(file, field + ".vaults[" + j + "].address", v.address());
+        }
+    }
+
+    private static void check(Path file, NativeToken n) {
+        if (n.symbol() == null || n.symbol().isBlank()) {
+            throw new UserInputException("deployment file " + file + ": nativeToken.symbol is required");
+        }
+        if ((n.oracle() == null) == (n.priceUsd() == null)) {
+            throw new UserInputException("deployment file " + file + ": nativeToken needs either an oracle or a priceUsd, had "
+                + (n.oracle() == null ? "neither" : "both"));
+        }
+        if (n.oracle() != null) {
+            requireAddress(file, "nativeToken.oracle.address", n.oracle().address());
+        } else if (!n.priceUsd().matches("\\d+(\\.\\d+)?") || new BigDecimal(n.priceUsd()).signum() <= 0) {
+            throw new UserInputException("deployment file " + file + ": nativeToken.priceUsd must be a positive decimal, was "
+                + n.priceUsd());
         }
     }
 

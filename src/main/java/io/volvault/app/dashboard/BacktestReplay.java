@@ -7,7 +7,6 @@ import io.volvault.app.keeper.Keepers;
 import io.volvault.strategy.Action;
 import io.volvault.strategy.Decision;
 import io.volvault.strategy.Strategy;
-import io.volvault.strategy.backtest.Backtester;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
@@ -53,7 +52,7 @@ public final class BacktestReplay {
             return Replay.not("the inputs kept do not hash to the recorded " + inputsHash + ": not replayed", null);
         }
         DecisionRecord.Inputs in = DecisionRecord.parse(inputs.get());
-        Decision decision = Keeper.decide(new Strategy(in.config()), new Backtester(Keepers.SKEW, Keepers.TERM), in).decision();
+        Decision decision = Keeper.decide(new Strategy(in.config()), Keepers.MARKETS, in).decision();
         Optional<Action.Write> write = decision.actions().stream()
             .filter(Action.Write.class::isInstance).map(Action.Write.class::cast).findFirst();
         if (write.isEmpty()) {

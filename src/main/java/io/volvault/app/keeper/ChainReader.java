@@ -44,6 +44,9 @@ public final class ChainReader {
     private final List<UniswapV3Venue> uniswaps = new ArrayList<>();
     private final String from;
     private final TransactionManager readOnly;
+    private final Deployment.NativeToken gasToken;
+    /** The gas token's USD feed, or null when the deployment states a fixed price. */
+    private final PushPriceOracle gasTokenFeed;
     /** Rounds read back on a first call at most: about 14 months of a feed with a 1-hour heartbeat. */
     static final int MAX_NEW_ROUNDS = 10_000;
 
@@ -51,14 +54,21 @@ public final class ChainReader {
     private final List<Long> roundTimes = new ArrayList<>();
     private final List<Double> roundPrices = new ArrayList<>();
 
-    public ChainReader(Web3j web3j, Deployment.Market market, String from) {
+    /**
+     * @param gasToken what values the gas the keeper pays ({@link Deployment#gasToken}): a feed read at
+     *                 each {@link #gasPrice}, or a fixed price
+     */
+    public ChainReader(Web3j web3j, Deployment.Market market, Deployment.NativeToken gasToken, String from) {
         this.web3j = web3j;
         this.market = market;
+        this.gasToken = gasToken;
         this.units = VaultSnapshot.Units.of(market.base().decimals(), market.quote().decimals(), market.oracle().decimals());
         this.readOnly = new ReadonlyTransactionManager(web3j, from);
         // Any AggregatorV3 feed reads through the push oracle's wrapper: the read side is the same interface.
         this.oracle = PushPriceOracle.load(market.oracle().address(), web3j, readOnly, new DefaultGasProvider());
         this.pool = ConstantProductPool.load(market.pool().address(), web3j, readOnly, new DefaultGasProvider());
+        this.gasTokenFeed = gasToken.oracle() == null ? null
+            : PushPriceOracle.load(gasToken.oracle().address(), web3j, readOnly, new DefaultGasProvider());
         for (Deployment.Venue venue : market.venues()) {
             switch (venue.kind()) {
                 case Deployment.Venue.CONSTANT_PRODUCT -> pools.add(
@@ -78,7 +88,7 @@ public final class ChainReader {
         return market.oracle().heartbeatSeconds();
     }
 
-    /** The market's first constant-product pool: the venue that raises redeem cash. */
+    /** The market's first constant-product pool, whose price the keeper checks against the oracle's. */
     public String pool() {
         return pool.getContractAddress();
     }
@@ -122,9 +132,26 @@ public final class ChainReader {
         return new BigInteger(call.getValue().substring(2, 66), 16);
     }
 
-    /** The node's gas price, in wei. */
-    public BigInteger gasPrice() throws IOException {
-        return web3j.ethGasPrice().send().getGasPrice();
+    /** The node's gas price in wei, with the gas token's USD price now (its feed's latest answer, or the fixed price). */
+    public GasPrice gasPrice() throws IOException {
+        BigInteger wei = web3j.ethGasPrice().send().getGasPrice();
+        if (gasTokenFeed == null) {
+            return new GasPrice(wei, Double.parseDouble(gasToken.priceUsd()));
+        }
+        BigInteger answer;
+        try {
+            answer = gasTokenFeed.latestRoundData().send().component2();
+        } catch (IOException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException("reading the " + gasToken.symbol() + " / USD feed " + gasToken.oracle().address() + ": "
+                + e.getMessage(), e);
+        }
+        if (answer.signum() <= 0) {
+            throw new IOException("the " + gasToken.symbol() + " / USD feed " + gasToken.oracle().address() + " answered "
+                + answer);
+        }
+        return new GasPrice(wei, VaultSnapshot.ratio(answer, gasToken.oracle().unit()));
     }
 
     public OptionVault vault(String address) {

@@ -18,9 +18,7 @@ import io.volvault.strategy.MarketState;
 import io.volvault.strategy.PortfolioState;
 import io.volvault.strategy.Strategy;
 import io.volvault.strategy.StrategyConfig;
-import io.volvault.strategy.backtest.Backtester;
-import io.volvault.strategy.backtest.MarketHistory;
-import io.volvault.strategy.backtest.VolInputs;
+import io.volvault.strategy.market.MarketStates;
 import io.volvault.strategy.routing.Router;
 import io.volvault.strategy.routing.Venue;
 import java.io.IOException;
@@ -29,7 +27,6 @@ import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -40,7 +37,8 @@ import org.web3j.utils.Numeric;
 /**
  * One keeper tick per call: for each vault it reads the chain, runs {@link Strategy#decide} on
  * what it read, and sends what the strategy decided (close and roll a round with the auction's
- * strike, size and premiums; rebalance through the pool with an oracle-based minimum out).
+ * strike, size and premiums; rebalance, and raise redeem cash, over the venues by cost with
+ * oracle-bounded minimums out).
  *
  * <p>It never makes things worse: a stale oracle answer or failed market data means no trade and
  * one log line; every transaction is simulated before it is sent and carries a gas limit under
@@ -53,8 +51,8 @@ public final class Keeper {
     private static final BigInteger BPS = BigInteger.valueOf(10_000);
     /** How far under the pool's quote a rebalance's minimum out sits: what a sandwich could take at most. */
     static final int QUOTE_TOLERANCE_BPS = 10;
-    /** Wei per ETH: the chain's gas is paid in 18-decimal ETH whatever the market's tokens. */
-    private static final double GAS_TOKEN_UNIT = 1e18;
+    /** Wei per gwei. */
+    private static final double WEI_PER_GWEI = 1e9;
     /** Steps the router cuts an order into (1 % each). */
     static final int ROUTE_STEPS = 100;
     /** The auction floor's margin over the vault's minimum share of its own option price. */
@@ -122,7 +120,7 @@ public final class Keeper {
     private final Journal journal;
     private final List<ManagedVault> vaults;
     private final Settings settings;
-    private final Backtester surfaces;
+    private final MarketStates markets;
     private final Consumer<String> dryRunOut;
     private final RoundRecords records;
     private final String codeVersion = DecisionRecord.codeVersion();
@@ -131,13 +129,13 @@ public final class Keeper {
      * {@code sender} and {@code journal} may be null in a dry run, which sends and remembers nothing;
      * {@code keeperLog} is null for a deployment without one (nothing is recorded).
      */
-    public Keeper(TxSender sender, Journal journal, List<ManagedVault> vaults, Settings settings, Backtester surfaces,
+    public Keeper(TxSender sender, Journal journal, List<ManagedVault> vaults, Settings settings, MarketStates markets,
                   Consumer<String> dryRunOut, KeeperLog keeperLog) {
         this.sender = sender;
         this.journal = journal;
         this.vaults = List.copyOf(vaults);
         this.settings = settings;
-        this.surfaces = surfaces;
+        this.markets = markets;
         this.dryRunOut = dryRunOut;
         this.records = keeperLog == null || sender == null ? null : new RoundRecords(journal, keeperLog, sender.address());
     }
@@ -194,9 +192,7 @@ public final class Keeper {
 
         StrategyConfig config = v.strategy().config();
         PriceBars bars = reader.oracleHistory();
-        double periodsPerYear = bars.size() >= 2 ? bars.inferredPeriodsPerYear() : 365;
-        double[] realized = VolInputs.realized(bars, periodsPerYear, config.forecast());
-        double realizedNow = realized[realized.length - 1];
+        double realizedNow = MarketStates.realizedNow(bars, config.forecast());
         if (!(realizedNow > 0)) {
             return skip(v, s, "short-history", "the oracle holds " + bars.size() + " prices, too few for a "
                 + config.forecast().windowDays() + "-day " + config.forecast().estimator() + " forecast: no trade");
@@ -211,7 +207,7 @@ public final class Keeper {
         PortfolioState portfolio = s.portfolio(last == null ? Long.MIN_VALUE : last.epochSeconds());
         DecisionRecord.Inputs inputs = new DecisionRecord.Inputs(codeVersion, config, s.oracleUpdatedAt(), s.spotPrice(), iv,
             portfolio, bars);
-        Decided decided = decide(v.strategy(), surfaces, inputs);
+        Decided decided = decide(v.strategy(), markets, inputs);
         Decision decision = decided.decision();
         double forecast = decided.market().forecastVol();
         double spot = s.spotPrice();
@@ -272,38 +268,61 @@ public final class Keeper {
     /**
      * A round close pays queued redeems out of the vault's idle asset and reverts when it is short.
      * Before a close, swap enough of the other token back (the redeems' value now, plus a margin
-     * for the price moving and the pool's fee) so that depositors leaving never block the rounds.
+     * for the price moving and the venues' fees), routed as a rebalance is, so that depositors
+     * leaving never block the rounds.
      */
     private VaultSnapshot raiseRedeemCash(ManagedVault v, VaultSnapshot s, List<String> sent) throws IOException {
-        BigInteger needed = s.redeemAssets().multiply(BigInteger.valueOf(10_200)).divide(BPS);
-        BigInteger shortfall = needed.subtract(s.idleAsset());
-        if (s.redeemAssets().signum() == 0 || shortfall.signum() <= 0) {
-            return s;
-        }
         int slippageBps = Math.min(settings.maxSlippageBps(), s.maxSlippageBps());
-        // The other token's oracle value of the shortfall, grossed up so that what arrives covers it.
-        BigInteger gross = shortfall.multiply(BPS).divide(BPS.subtract(BigInteger.valueOf(slippageBps)));
-        VaultSnapshot.Units u = s.units();
-        BigInteger otherIn = s.isCall() ? u.quoteFor(gross, s.spot()) : u.baseFor(gross, s.spot());
-        otherIn = otherIn.min(s.idleOther());
+        BigInteger otherIn = redeemCashIn(s, slippageBps);
         if (otherIn.signum() <= 0) {
             return s;
         }
-        BigInteger oracleOut = s.isCall() ? u.baseFor(otherIn, s.spot()) : u.quoteFor(otherIn, s.spot());
-        BigInteger minOut = minAmountOut(s.poolQuote(!s.isCall(), otherIn), oracleOut, slippageBps);
-        if (minOut == null) {
-            skipped(v, "pool-below-bound", "the pool pays too little for " + otherIn
+        ChainReader reader = v.market();
+        PlannedTx tx = redeemCash(v, s, reader.venues(), reader::quote, reader.gasPrice(), otherIn, slippageBps);
+        if (tx == null) {
+            skipped(v, "venues-below-bound", "no venue pays the oracle value for " + otherIn
                 + " of the other token: no swap to raise redeem cash");
             return s;
         }
-        PlannedTx tx = new PlannedTx("redeem-cash:" + v.address() + ":at=" + s.oracleUpdatedAt(),
-            String.format("%s: swap %s of the other token for at least %s of the vault's asset to pay %s of queued redeems",
-                v.name(), whole(otherIn, s.isCall() ? u.quote() : u.base()),
-                whole(minOut, s.isCall() ? u.base() : u.quote()),
-                whole(s.redeemAssets(), s.isCall() ? u.base() : u.quote())),
-            v.address(), rebalanceCall(v, v.market().pool(), false, otherIn, minOut));
         execute(v, tx, sent);
-        return settings.dryRun() ? s : v.market().snapshot(v.vault());
+        return settings.dryRun() ? s : reader.snapshot(v.vault());
+    }
+
+    /**
+     * How much of the other token to swap back for queued redeems: the oracle value of the shortfall
+     * (the redeems plus 2 % over the idle asset), grossed up by {@code slippageBps} so that what
+     * arrives covers it, capped at what the vault holds; zero when nothing is short.
+     */
+    static BigInteger redeemCashIn(VaultSnapshot s, int slippageBps) {
+        BigInteger needed = s.redeemAssets().multiply(BigInteger.valueOf(10_200)).divide(BPS);
+        BigInteger shortfall = needed.subtract(s.idleAsset());
+        if (s.redeemAssets().signum() == 0 || shortfall.signum() <= 0) {
+            return BigInteger.ZERO;
+        }
+        BigInteger gross = shortfall.multiply(BPS).divide(BPS.subtract(BigInteger.valueOf(slippageBps)));
+        VaultSnapshot.Units u = s.units();
+        BigInteger otherIn = s.isCall() ? u.quoteFor(gross, s.spot()) : u.baseFor(gross, s.spot());
+        return otherIn.min(s.idleOther());
+    }
+
+    /**
+     * The swap of {@code otherIn} ({@link #redeemCashIn}) that raises redeem cash, routed over the
+     * venues as a rebalance is ({@link #route}), or null when no venue pays the oracle bound.
+     */
+    static PlannedTx redeemCash(ManagedVault v, VaultSnapshot s, List<VenueState> venues, LegQuoter quoter,
+                                GasPrice gasPrice, BigInteger otherIn, int slippageBps) throws IOException {
+        // A call vault holds base: it buys base back with quote; a put vault sells base for quote.
+        boolean buyBase = s.isCall();
+        Route route = route(v, s, venues, quoter, gasPrice, buyBase, otherIn, slippageBps);
+        if (route == null) {
+            return null;
+        }
+        VaultSnapshot.Units u = s.units();
+        return new PlannedTx("redeem-cash:" + v.address() + ":at=" + s.oracleUpdatedAt(),
+            String.format("%s: raise redeem cash: %s %s of the %s token for the vault's asset to pay %s of queued redeems (%s)",
+                v.name(), buyBase ? "spend" : "sell", String.join(", ", route.parts()), buyBase ? "quote" : "base",
+                whole(s.redeemAssets(), s.isCall() ? u.base() : u.quote()), route.how()),
+            v.address(), v.vault().rebalance(false, route.legs()).encodeFunctionCall());
     }
 
     /** The market state the strategy sees and what it decides there. */
@@ -314,20 +333,10 @@ public final class Keeper {
      * anyone replaying a recorded round: the forecast from the oracle's prices, the surface at the
      * implied vol, the market state, the decision.
      */
-    public static Decided decide(Strategy strategy, Backtester surfaces, DecisionRecord.Inputs in) {
+    public static Decided decide(Strategy strategy, MarketStates markets, DecisionRecord.Inputs in) {
         StrategyConfig config = strategy.config();
-        PriceBars bars = in.bars();
-        double periodsPerYear = bars.size() >= 2 ? bars.inferredPeriodsPerYear() : 365;
-        double[] realized = VolInputs.realized(bars, periodsPerYear, config.forecast());
-        double[] observed = new double[bars.size()];
-        Arrays.fill(observed, Double.NaN);
-        observed[observed.length - 1] = in.impliedVol();
-        MarketHistory now = VolInputs.history(bars, periodsPerYear, observed, realized, config.forecast(), 0);
-        int latest = bars.size() - 1;
-        double tenorYears = config.options().tenorDays() / 365.0;
-        MarketState market = new MarketState(in.time(), in.spot(), now.forecastVol()[latest],
-            surfaces.surface(in.impliedVol(), in.spot(), 0, tenorYears, in.portfolio().shorts(), in.time()), 0,
-            now.ivVol()[latest], now.spotIvCorrelation()[latest], now.dailyExcessKurtosis()[latest]);
+        MarketState market = markets.live(in.time(), in.spot(), in.impliedVol(), in.bars(), config.forecast(),
+            in.portfolio().shorts(), config.options().tenorDays() / 365.0);
         return new Decided(market, strategy.decide(in.portfolio(), market));
     }
 
@@ -396,14 +405,11 @@ public final class Keeper {
 
     /**
      * The swap the strategy asked for, as a vault rebalance: buying base spends the quote the
-     * strategy's own pool model says it costs; selling base sells exactly that base. The order is
-     * split over the venues for the most output after gas ({@link Router#best}, on each venue's state
-     * now); each leg's minimum out is that venue's own quote for it less {@link #QUOTE_TOLERANCE_BPS}
-     * (finding L-6: at the oracle bound, a third party could sandwich the swap for the whole slippage
-     * allowance), and a leg whose quote falls under the vault's oracle bound is not sent.
+     * strategy's own pool model says it costs; selling base sells exactly that base, routed over the
+     * venues by cost ({@link #route}).
      */
     static PlannedTx rebalance(ManagedVault v, VaultSnapshot s, List<VenueState> venues, LegQuoter quoter,
-                               BigInteger gasPriceWei, Action.Swap swap, Strategy strategy, int slippageBps)
+                               GasPrice gasPrice, Action.Swap swap, Strategy strategy, int slippageBps)
             throws IOException {
         boolean buyBase = swap.baseAmount() > 0;
         BigInteger amountIn = buyBase
@@ -416,10 +422,34 @@ public final class Keeper {
             log.info("{}: nothing idle to swap for {}", v.name(), swap.reason());
             return null;
         }
+        Route route = route(v, s, venues, quoter, gasPrice, buyBase, amountIn, slippageBps);
+        if (route == null) {
+            log.warn("{}: no venue pays the oracle value less {} bps for {}: no swap", v.name(), slippageBps, swap.reason());
+            return null;
+        }
+        String what = String.format("%s: rebalance: %s %s of the %s token for the %s token (%s; %s)", v.name(),
+            buyBase ? "spend" : "sell", String.join(", ", route.parts()), buyBase ? "quote" : "base",
+            buyBase ? "base" : "quote", swap.reason(), route.how());
+        return new PlannedTx("rebalance:" + v.address() + ":at=" + s.oracleUpdatedAt(), what, v.address(),
+            v.vault().rebalance(assetToOther, route.legs()).encodeFunctionCall());
+    }
+
+    /** A swap's legs as the vault takes them, each described for people, and whether the order was split. */
+    record Route(List<OptionVault.SwapLeg> legs, List<String> parts, String how) {}
+
+    /**
+     * {@code amountIn} of quote ({@code buyBase}) or base split over the venues for the most output
+     * after gas ({@link Router#best}, on each venue's state now); each leg's minimum out is that
+     * venue's own quote for it less {@link #QUOTE_TOLERANCE_BPS} (finding L-6: at the oracle bound, a
+     * third party could sandwich the swap for the whole slippage allowance), and a leg whose quote
+     * falls under the vault's oracle bound is dropped. Null when every leg is.
+     */
+    static Route route(ManagedVault v, VaultSnapshot s, List<VenueState> venues, LegQuoter quoter, GasPrice gasPrice,
+                       boolean buyBase, BigInteger amountIn, int slippageBps) throws IOException {
         boolean baseIn = !buyBase;
         List<Venue> models = new ArrayList<>(venues.size());
         for (VenueState venue : venues) {
-            models.add(new Venue(venue.name(), venue.curve(baseIn), gasInOutput(s, baseIn, venue.gasPerLeg(), gasPriceWei)));
+            models.add(new Venue(venue.name(), venue.curve(baseIn), gasInOutput(s, baseIn, venue.gasPerLeg(), gasPrice)));
         }
         Router.Route route = Router.best(models, amountIn.doubleValue(), ROUTE_STEPS);
         List<OptionVault.SwapLeg> legs = new ArrayList<>();
@@ -444,22 +474,8 @@ public final class Keeper {
             parts.add(String.format("%s via %s for at least %s", whole(legIn, buyBase ? s.units().quote() : s.units().base()),
                 venue.name(), whole(minOut, buyBase ? s.units().base() : s.units().quote())));
         }
-        if (legs.isEmpty()) {
-            log.warn("{}: no venue pays the oracle value less {} bps for {}: no swap", v.name(), slippageBps, swap.reason());
-            return null;
-        }
-        String what = String.format("%s: rebalance: %s %s of the %s token for the %s token (%s; %s)", v.name(),
-            buyBase ? "spend" : "sell", String.join(", ", parts), buyBase ? "quote" : "base", buyBase ? "base" : "quote",
-            swap.reason(),
-            route.legs().size() > 1 ? "split by cost" : "cheapest venue");
-        return new PlannedTx("rebalance:" + v.address() + ":at=" + s.oracleUpdatedAt(), what, v.address(),
-            v.vault().rebalance(assetToOther, legs).encodeFunctionCall());
-    }
-
-    /** The vault's rebalance as one leg through {@code venue}. */
-    static String rebalanceCall(ManagedVault v, String venue, boolean assetToOther, BigInteger amountIn, BigInteger minOut) {
-        return v.vault().rebalance(assetToOther, List.of(new OptionVault.SwapLeg(venue, amountIn, minOut)))
-            .encodeFunctionCall();
+        return legs.isEmpty() ? null
+            : new Route(legs, parts, route.legs().size() > 1 ? "split by cost" : "cheapest venue");
     }
 
     /** The oracle value of {@code amountIn} (quote when buying base, else base) in the other token, rounded up. */
@@ -468,15 +484,15 @@ public final class Keeper {
     }
 
     /**
-     * {@code gas} at {@code gasPriceWei} in raw units of the output token: base out as is, quote out at
-     * the oracle price. Assumes the gas token (18 decimals, ETH) is worth one base token, as it is for
-     * WETH; for any other base the gas term only tilts the split between venues, never a leg's bound.
+     * {@code gas} at the gas price in raw units of the output token: the gas token's (ETH's) USD price
+     * values it in quote, and quote converts to base at the oracle price. Right for any base (WBTC
+     * pays its gas in ETH too); the quote token counts as one USD, as the oracle's prices do.
      */
-    static double gasInOutput(VaultSnapshot s, boolean baseIn, long gas, BigInteger gasPriceWei) {
-        double gasTokens = gas * gasPriceWei.doubleValue() / GAS_TOKEN_UNIT;
-        return baseIn
-            ? gasTokens * s.spotPrice() * s.units().quote().doubleValue()
-            : gasTokens * s.units().base().doubleValue();
+    static double gasInOutput(VaultSnapshot s, boolean baseIn, long gas, GasPrice price) {
+        double outPerGasToken = baseIn
+            ? price.nativeUsd() * s.units().quote().doubleValue()
+            : price.nativeUsd() / s.spotPrice() * s.units().base().doubleValue();
+        return Venue.gasCost(gas, price.weiPerGas().doubleValue() / WEI_PER_GWEI, outPerGasToken);
     }
 
     /**

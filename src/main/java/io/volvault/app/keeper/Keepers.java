@@ -8,7 +8,7 @@ import io.volvault.greeks.surface.SkewModel;
 import io.volvault.greeks.surface.TermStructure;
 import io.volvault.strategy.Strategy;
 import io.volvault.strategy.StrategyConfig;
-import io.volvault.strategy.backtest.Backtester;
+import io.volvault.strategy.market.MarketStates;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -25,6 +25,8 @@ public final class Keepers {
     public static final SkewModel SKEW = SkewModel.CRYPTO_DEFAULT;
     /** The ATM term structure from the 30-day implied level, as the backtester's. */
     public static final TermStructure TERM = TermStructure.CRYPTO_DEFAULT;
+    /** The market states the keeper decides on, built as the backtester builds them. */
+    public static final MarketStates MARKETS = new MarketStates(SKEW, TERM);
 
     private Keepers() {}
 
@@ -39,8 +41,9 @@ public final class Keepers {
         String from = credentials != null ? credentials.getAddress() : deployment.roles().keeper();
         TxSender sender = settings.dryRun() ? null : new TxSender(web3j, credentials, chainId, journal, gas, listener);
         List<Keeper.ManagedVault> vaults = new ArrayList<>();
+        Deployment.NativeToken gasToken = deployment.gasToken();
         for (Deployment.Market market : deployment.markets()) {
-            ChainReader reader = new ChainReader(web3j, market, from);
+            ChainReader reader = new ChainReader(web3j, market, gasToken, from);
             ImpliedVolSource iv = impliedVol.apply(market);
             for (Deployment.Vault v : market.vaults()) {
                 vaults.add(new Keeper.ManagedVault(new Deployment.MarketVault(market, v).label(), reader.vault(v.address()),
@@ -50,6 +53,6 @@ public final class Keepers {
         KeeperLog keeperLog = deployment.keeperLog() == null ? null
             : KeeperLog.load(deployment.keeperLog(), web3j, new ReadonlyTransactionManager(web3j, from),
                 new DefaultGasProvider());
-        return new Keeper(sender, journal, vaults, settings, new Backtester(SKEW, TERM), dryRunOut, keeperLog);
+        return new Keeper(sender, journal, vaults, settings, MARKETS, dryRunOut, keeperLog);
     }
 }

@@ -125,18 +125,6 @@ public record VaultSnapshot(
         return new PortfolioState(base, quote, shorts, lastRebalance);
     }
 
-    /**
-     * What the pool pays for {@code amountIn} of the base ({@code baseIn}) or the quote token now,
-     * by the pool's own formula: x y = k with the fee taken from the input, rounded down.
-     */
-    public BigInteger poolQuote(boolean baseIn, BigInteger amountIn) {
-        BigInteger bps = BigInteger.valueOf(10_000);
-        BigInteger reserveIn = baseIn ? poolBase : poolQuote;
-        BigInteger reserveOut = baseIn ? poolQuote : poolBase;
-        BigInteger afterFee = amountIn.multiply(bps.subtract(BigInteger.valueOf(poolFeeBps)));
-        return afterFee.multiply(reserveOut).divide(reserveIn.multiply(bps).add(afterFee));
-    }
-
     static double ratio(BigInteger amount, BigInteger unit) {
         return new BigDecimal(amount).divide(new BigDecimal(unit)).doubleValue();
     }

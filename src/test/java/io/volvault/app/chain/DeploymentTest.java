@@ -41,12 +41,19 @@ class DeploymentTest {
     }
 
     private Path write(String markets) throws IOException {
+        return write(markets, "");
+    }
+
+    /** {@code extra}: more top-level fields, each followed by a comma. */
+    private Path write(String markets, String extra) throws IOException {
         return Files.writeString(dir.resolve("deployment.json"), """
-            {"format": 2, "network": "localhost", "chainId": 11155111, "blockNumber": 7,
+            {"format": 2, "network": "localhost", "chainId": 11155111, "blockNumber": 7, %s
              "keeperLog": "0x3000000000000000000000000000000000000000",
              "roles": {"owner": "0x1000000000000000000000000000000000000000", "keeper": "0x2000000000000000000000000000000000000000"},
-             "markets": [%s]}""".formatted(markets));
+             "markets": [%s]}""".formatted(extra, markets));
     }
+
+    private static final String WBTC_CALL = "{\"kind\": \"covered-call\", \"address\": \"0xb000000000000000000000000000000000000008\"}";
 
     @Test
     void listsEveryVaultOfEveryMarketWithItsTokenUnits() throws IOException {
@@ -94,5 +101,42 @@ class DeploymentTest {
             .replaceAll("\"venueRegistry\": \"0x[0-9a-f]+\",", ""));
         assertEquals("deployment file " + noRegistry + ": markets[0].venueRegistry must be a 0x address, was null",
             assertThrows(UserInputException.class, () -> Deployment.read(noRegistry)).getMessage());
+    }
+
+    @Test
+    void gasIsValuedAtTheEthMarketsOracleElseAtTheConfiguredNativeToken() throws IOException {
+        // WETH/USDC's oracle is its market's third address: 0xa0...03
+        Deployment both = Deployment.read(write(market("WETH/USDC", "WETH", 18, "a",
+            "{\"kind\": \"covered-call\", \"address\": \"0xa000000000000000000000000000000000000008\"}") + ","
+            + market("WBTC/USDC", "WBTC", 8, "b", WBTC_CALL)));
+        assertEquals(new Deployment.NativeToken("ETH", both.markets().get(0).oracle(), null), both.gasToken());
+        assertEquals("0xa000000000000000000000000000000000000003", both.gasToken().oracle().address());
+
+        Path btcOnly = write(market("WBTC/USDC", "WBTC", 8, "b", WBTC_CALL));
+        assertEquals("the deployment has no ETH market and no nativeToken: the keeper values routing gas, paid in ETH, in"
+                + " each market's quote token; add nativeToken {symbol, oracle or price} to the deploy configuration",
+            assertThrows(UserInputException.class, () -> Deployment.read(btcOnly).gasToken()).getMessage());
+
+        Deployment feed = Deployment.read(write(market("WBTC/USDC", "WBTC", 8, "b", WBTC_CALL),
+            "\"nativeToken\": {\"symbol\": \"ETH\", \"oracle\": {\"kind\": \"chainlink\", \"address\":"
+                + " \"0x694AA1769357215DE4FAC081bf1f309aDC325306\", \"decimals\": 8, \"heartbeatSeconds\": 3600}},"));
+        assertEquals("0x694AA1769357215DE4FAC081bf1f309aDC325306", feed.gasToken().oracle().address());
+        assertEquals(BigInteger.TEN.pow(8), feed.gasToken().oracle().unit());
+
+        Deployment fixed = Deployment.read(write(market("WBTC/USDC", "WBTC", 8, "b", WBTC_CALL),
+            "\"nativeToken\": {\"symbol\": \"POL\", \"priceUsd\": \"0.25\"},"));
+        assertEquals(new Deployment.NativeToken("POL", null, "0.25"), fixed.gasToken());
+        // a market of the wrapped native token still wins over the configured price
+        Deployment wpol = Deployment.read(write(market("WPOL/USDC", "WPOL", 18, "c", WBTC_CALL.replace("0xb", "0xc")),
+            "\"nativeToken\": {\"symbol\": \"POL\", \"priceUsd\": \"0.25\"},"));
+        assertEquals("0xc000000000000000000000000000000000000003", wpol.gasToken().oracle().address());
+
+        Path neither = write(market("WBTC/USDC", "WBTC", 8, "b", WBTC_CALL), "\"nativeToken\": {\"symbol\": \"ETH\"},");
+        assertEquals("deployment file " + neither + ": nativeToken needs either an oracle or a priceUsd, had neither",
+            assertThrows(UserInputException.class, () -> Deployment.read(neither)).getMessage());
+        Path zero = write(market("WBTC/USDC", "WBTC", 8, "b", WBTC_CALL),
+            "\"nativeToken\": {\"symbol\": \"ETH\", \"priceUsd\": \"0\"},");
+        assertEquals("deployment file " + zero + ": nativeToken.priceUsd must be a positive decimal, was 0",
+            assertThrows(UserInputException.class, () -> Deployment.read(zero)).getMessage());
     }
 }

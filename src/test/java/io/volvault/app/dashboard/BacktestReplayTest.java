@@ -14,7 +14,6 @@ import io.volvault.strategy.Action;
 import io.volvault.strategy.PortfolioState;
 import io.volvault.strategy.Strategy;
 import io.volvault.strategy.StrategyConfig;
-import io.volvault.strategy.backtest.Backtester;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
@@ -47,7 +46,7 @@ class BacktestReplayTest {
     }
 
     private static Action.Write decided(DecisionRecord.Inputs in) {
-        return Keeper.decide(new Strategy(in.config()), new Backtester(Keepers.SKEW, Keepers.TERM), in).decision().actions()
+        return Keeper.decide(new Strategy(in.config()), Keepers.MARKETS, in).decision().actions()
             .stream().filter(Action.Write.class::isInstance).map(Action.Write.class::cast).findFirst().orElseThrow();
     }
 

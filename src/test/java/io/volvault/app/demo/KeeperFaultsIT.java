@@ -76,7 +76,8 @@ class KeeperFaultsIT {
                     skips.add(new String[] {reason, detail});
                 }
             });
-            ChainReader truth = new ChainReader(run.web3j(), run.deployment().markets().get(0), run.deployment().roles().keeper());
+            ChainReader truth = new ChainReader(run.web3j(), run.deployment().markets().get(0), run.deployment().gasToken(),
+                run.deployment().roles().keeper());
             int failedTicks = 0;
             String firstFailure = "none";
             int lateBars = 0;

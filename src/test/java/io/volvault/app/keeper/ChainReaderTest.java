@@ -17,6 +17,7 @@ class ChainReaderTest {
     /** Loading the wrappers needs no node. */
     private static final Web3j OFFLINE = Web3j.build(new HttpService("http://127.0.0.1:1"));
     private static final String FROM = "0x7000000000000000000000000000000000000000";
+    private static final Deployment.NativeToken ETH = new Deployment.NativeToken("ETH", null, "3000");
 
     @AfterAll
     static void close() {
@@ -38,8 +39,8 @@ class ChainReaderTest {
         "0xb000000000000000000000000000000000000000", 5);
 
     @Test
-    void routesOverThePoolAndUniswapAndRaisesRedeemCashThroughThePool() {
-        ChainReader reader = new ChainReader(OFFLINE, market(List.of(UNISWAP, POOL)), FROM);
+    void routesOverThePoolAndUniswapAndChecksTheOracleAgainstThePool() {
+        ChainReader reader = new ChainReader(OFFLINE, market(List.of(UNISWAP, POOL)), ETH, FROM);
         assertEquals(POOL.address(), reader.pool());
         assertEquals(3600, reader.heartbeatSeconds());
     }
@@ -47,11 +48,11 @@ class ChainReaderTest {
     @Test
     void refusesAMarketWithoutAPoolOrWithAVenueItCannotModel() {
         assertEquals("market WBTC/USDC has no constant-product venue: the keeper checks the oracle against one",
-            assertThrows(UserInputException.class, () -> new ChainReader(OFFLINE, market(List.of(UNISWAP)), FROM)).getMessage());
+            assertThrows(UserInputException.class, () -> new ChainReader(OFFLINE, market(List.of(UNISWAP)), ETH, FROM)).getMessage());
         Deployment.Venue future = new Deployment.Venue("curve-v2", "0xc000000000000000000000000000000000000000", null);
         assertEquals("market WBTC/USDC lists a venue of kind curve-v2 at 0xc000000000000000000000000000000000000000:"
                 + " the keeper routes through constant-product and uniswap-v3 venues only",
-            assertThrows(UserInputException.class, () -> new ChainReader(OFFLINE, market(List.of(POOL, future)), FROM))
+            assertThrows(UserInputException.class, () -> new ChainReader(OFFLINE, market(List.of(POOL, future)), ETH, FROM))
                 .getMessage());
     }
 }

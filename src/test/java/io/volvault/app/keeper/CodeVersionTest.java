@@ -36,7 +36,7 @@ class CodeVersionTest {
         assertEquals(classFiles(Keeper.class, "io/volvault/app/keeper/", false),
             LOADED.keySet().stream().filter(n -> n.startsWith("io/volvault/app/")).toList(),
             "the keeper package only, without sub-packages, the dashboard or the CLI");
-        for (String decisionPath : List.of("io/volvault/strategy/Strategy.class", "io/volvault/strategy/backtest/VolInputs.class",
+        for (String decisionPath : List.of("io/volvault/strategy/Strategy.class", "io/volvault/strategy/market/VolInputs.class",
                 "io/volvault/greeks/surface/SkewModel.class", "io/volvault/app/keeper/Keeper.class",
                 "io/volvault/app/keeper/VaultSnapshot.class", "io/volvault/app/keeper/Keepers.class")) {
             assertTrue(LOADED.containsKey(decisionPath), decisionPath);

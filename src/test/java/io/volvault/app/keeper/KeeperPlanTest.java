@@ -42,14 +42,26 @@ class KeeperPlanTest {
     /** The deployment's defaults: strikes 1 % .. 50 % out of the money, floor >= 90 % of the vault's price. */
     private static final VaultSnapshot.RollLimits LIMITS = new VaultSnapshot.RollLimits(100, 5_000, 9_000);
 
-    /** 1 gwei. */
-    private static final BigInteger GAS_PRICE = BigInteger.TEN.pow(9);
+    /** 1 gwei, ETH at the WETH markets' 100,000. */
+    private static final GasPrice GAS_PRICE = new GasPrice(BigInteger.TEN.pow(9), 100_000);
     private static final String UNISWAP = "0x3333333333333333333333333333333333333333";
 
     /** The keeper's rebalance when the pool is the only venue, quoting by its own formula. */
     private static PlannedTx throughPool(VaultSnapshot s, Action.Swap swap) throws Exception {
         return Keeper.rebalance(MANAGED, s, List.of(new VenueState.Pool(POOL, POOL_BASE, POOL_QUOTE, 30)),
-            (venue, baseIn, in) -> s.poolQuote(baseIn, in), GAS_PRICE, swap, STRATEGY, 100);
+            (venue, baseIn, in) -> poolQuote(s, baseIn, in), GAS_PRICE, swap, STRATEGY, 100);
+    }
+
+    /**
+     * What the snapshot's pool pays for {@code amountIn} of the base ({@code baseIn}) or the quote token, by
+     * ConstantProductPool.sol's formula: x y = k with the fee taken from the input, rounded down.
+     */
+    private static BigInteger poolQuote(VaultSnapshot s, boolean baseIn, BigInteger amountIn) {
+        BigInteger bps = BigInteger.valueOf(10_000);
+        BigInteger reserveIn = baseIn ? s.poolBase() : s.poolQuote();
+        BigInteger reserveOut = baseIn ? s.poolQuote() : s.poolBase();
+        BigInteger afterFee = amountIn.multiply(bps.subtract(BigInteger.valueOf(s.poolFeeBps())));
+        return afterFee.multiply(reserveOut).divide(reserveIn.multiply(bps).add(afterFee));
     }
 
     private static StrategyConfig withPool(StrategyConfig c, StrategyConfig.Costs costs) {
@@ -75,7 +87,7 @@ class KeeperPlanTest {
         // = 198,607.951... USDC -> 198,607,951,489 units (integer maths as the pool rounds); less 10 bps:
         // x 9,990 / 10,000 = 198,409,343,537.
         // The oracle bound (2 WETH at 100,000 less 1 %) would have been 198,000 USDC: 409 USDC for a sandwich.
-        assertEquals(new BigInteger("198607951489"), s.poolQuote(true, new BigInteger("2000000000000000000")));
+        assertEquals(new BigInteger("198607951489"), poolQuote(s, true, new BigInteger("2000000000000000000")));
         assertEquals(WRAPPER.rebalance(true, List.of(new OptionVault.SwapLeg(POOL, new BigInteger("2000000000000000000"),
             new BigInteger("198409343537")))).encodeFunctionCall(), tx.data());
         assertEquals("rebalance:" + VAULT + ":at=990", tx.action());
@@ -98,7 +110,7 @@ class KeeperPlanTest {
         Keeper.LegQuoter quoter = (venue, baseIn, in) -> {
             asked.put(venue, in);
             // the venues' own quotes, here the pool's formula for both (the Uniswap pool is the same curve)
-            return s.poolQuote(baseIn, in);
+            return poolQuote(s, baseIn, in);
         };
         PlannedTx tx = Keeper.rebalance(MANAGED, s, venues, quoter, GAS_PRICE, new Action.Swap(-2, "test"), STRATEGY,
             100);
@@ -109,7 +121,7 @@ class KeeperPlanTest {
         assertTrue(Math.abs(uni.doubleValue() / 1e18 - 1.3137) <= 0.02, "Uniswap leg " + uni);
         List<OptionVault.SwapLeg> legs = new java.util.ArrayList<>();
         for (var e : asked.entrySet()) {
-            BigInteger min = s.poolQuote(true, e.getValue()).multiply(BigInteger.valueOf(9_990)).divide(BigInteger.valueOf(10_000));
+            BigInteger min = poolQuote(s, true, e.getValue()).multiply(BigInteger.valueOf(9_990)).divide(BigInteger.valueOf(10_000));
             legs.add(new OptionVault.SwapLeg(e.getKey(), e.getValue(), min));
         }
         assertEquals(WRAPPER.rebalance(true, legs).encodeFunctionCall(), tx.data());
@@ -118,9 +130,103 @@ class KeeperPlanTest {
     @Test
     void gasInTheOutputTokenIsGasTimesPriceAtTheOracle() {
         VaultSnapshot s = snapshot(true, "1", "0", "0");
-        // 100,000 gas at 1 gwei = 1e14 wei = 0.0001 ETH: 10 USDC at 100,000 (1e7 units) when USDC comes out
+        // 100,000 gas at 1 gwei = 1e14 wei = 0.0001 ETH: 10 USDC at 100,000 (1e7 units) when USDC comes out,
+        // 0.0001 WETH (1e14 units) when WETH does
         assertEquals(1e7, Keeper.gasInOutput(s, true, 100_000, GAS_PRICE), 1e-3);
         assertEquals(1e14, Keeper.gasInOutput(s, false, 100_000, GAS_PRICE), 1);
+    }
+
+    @Test
+    void aWbtcMarketsGasIsPaidInEthAndValuedAtTheEthPriceInUsdc() {
+        VaultSnapshot s = wbtc(new BigInteger("500000000"), POOL_BASE_WBTC);
+        // 100,000 gas x 1 gwei = 1e14 wei = 0.0001 ETH; at ETH 3,000 USD that is 0.3 USDC = 300,000 units when
+        // USDC comes out, and 0.3 / 100,000 = 0.000003 WBTC = 300 units (8 decimals) when WBTC does. Valued as if
+        // the gas token were WBTC it would be 10 USDC: 33 times too much.
+        GasPrice ethAt3000 = new GasPrice(BigInteger.TEN.pow(9), 3_000);
+        assertEquals(300_000, Keeper.gasInOutput(s, true, 100_000, ethAt3000), 1e-6);
+        assertEquals(300, Keeper.gasInOutput(s, false, 100_000, ethAt3000), 1e-9);
+    }
+
+    /**
+     * Selling 0.01 WBTC (about 1,000 USDC) from a call vault: our pool (30 bps) or a Uniswap pool of the
+     * same depth at 5 bps. Uniswap pays about 0.25 % x 1,000 = 2.5 USDC more; its leg costs 126,912 -
+     * 59,256 = 67,656 more gas: at 1 gwei 6.7656e-5 ETH, 0.203 USDC at ETH 3,000, so Uniswap wins. Were the
+     * gas valued in WBTC (100,000 USD, the old assumption that gas is paid in the base token) it would be
+     * 6.77 USDC, and the pool would win.
+     */
+    @Test
+    void theWbtcMarketRoutesOnGasValuedAtTheEthPrice() throws Exception {
+        BigInteger sqrtPriceX96 = new java.math.BigDecimal(Math.sqrt(POOL_QUOTE.doubleValue() / POOL_BASE_WBTC.doubleValue()))
+            .multiply(new java.math.BigDecimal(BigInteger.TWO.pow(96))).toBigInteger();
+        List<VenueState> venues = List.of(new VenueState.Pool(POOL, POOL_BASE_WBTC, POOL_QUOTE, 30),
+            new VenueState.Uniswap(UNISWAP, sqrtPriceX96, POOL_BASE_WBTC.multiply(POOL_QUOTE).sqrt(), true, 500));
+        VaultSnapshot s = wbtc(new BigInteger("500000000"), POOL_BASE_WBTC);
+        Keeper.LegQuoter quoter = (venue, baseIn, in) -> poolQuote(s, baseIn, in);
+        Action.Swap sell = new Action.Swap(-0.01, "test");
+        PlannedTx atEth = Keeper.rebalance(MANAGED, s, venues, quoter, new GasPrice(BigInteger.TEN.pow(9), 3_000), sell,
+            STRATEGY, 100);
+        BigInteger in = new BigInteger("1000000");
+        BigInteger min = poolQuote(s, true, in).multiply(BigInteger.valueOf(9_990)).divide(BigInteger.valueOf(10_000));
+        assertEquals(WRAPPER.rebalance(true, List.of(new OptionVault.SwapLeg(UNISWAP, in, min))).encodeFunctionCall(),
+            atEth.data());
+        PlannedTx atBtc = Keeper.rebalance(MANAGED, s, venues, quoter, new GasPrice(BigInteger.TEN.pow(9), 100_000), sell,
+            STRATEGY, 100);
+        assertEquals(WRAPPER.rebalance(true, List.of(new OptionVault.SwapLeg(POOL, in, min))).encodeFunctionCall(),
+            atBtc.data());
+    }
+
+    /** 500 WBTC (8 decimals) against the 50,000,000 USDC: a pool at exactly 100,000. */
+    private static final BigInteger POOL_BASE_WBTC = new BigInteger("50000000000");
+
+    /** A WBTC covered-call vault with {@code idle} WBTC, its pool holding {@code poolBase} WBTC. */
+    private static VaultSnapshot wbtc(BigInteger idle, BigInteger poolBase) {
+        return new VaultSnapshot(VAULT, VaultKind.COVERED_CALL, WBTC_USDC, 1_000, BigInteger.valueOf(7), SPOT_100K, 990,
+            idle, BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, 3, 0, 0, BigInteger.ZERO, BigInteger.ZERO, 100, poolBase,
+            POOL_QUOTE, 30, LIMITS);
+    }
+
+    /** What a full-range Uniswap pool over the pool's 500 WETH / 50,000,000 USDC pays for USDC at {@code feePips}. */
+    private static BigInteger uniswapBaseOut(BigInteger quoteIn, int feePips) {
+        // x y = k with the fee on the input (whitepaper 6.2.3 within the one full range): in (1 - f) x / (y + in (1 - f))
+        BigInteger afterFee = quoteIn.multiply(BigInteger.valueOf(1_000_000 - feePips));
+        return afterFee.multiply(POOL_BASE).divide(POOL_QUOTE.multiply(BigInteger.valueOf(1_000_000)).add(afterFee));
+    }
+
+    /**
+     * 0.2 WETH of redeems queued in the call vault, no WETH idle, 100,000 USDC idle: it needs 0.2 x 1.02 =
+     * 0.204 WETH, grossed up by the 1 % slippage bound to 0.204 / 0.99 = 0.206060606060606060 WETH (floored in
+     * wei), worth 20,606.0606060606 USDC at 100,000: 20,606,060,607 units (rounded up). A full-range Uniswap pool
+     * of the same depth at 0.05 % pays 25 bps (about 51 USDC) more than our 0.30 % pool for 67,656 more gas
+     * (6.8 USDC at 1 gwei and ETH 100,000): the whole swap goes through Uniswap, at its own quote less 10 bps.
+     * At 1 % Uniswap is dearer than our pool, which gets the swap.
+     */
+    @Test
+    void redeemCashIsRaisedThroughTheCheapestVenueAtItsOwnQuote() throws Exception {
+        VaultSnapshot s = snapshot(true, "0", "100000000000", "200000000000000000");
+        BigInteger in = new BigInteger("20606060607");
+        assertEquals(in, Keeper.redeemCashIn(s, 100));
+        BigInteger sqrtPriceX96 = new java.math.BigDecimal(Math.sqrt(50_000_000e6 / 500e18))
+            .multiply(new java.math.BigDecimal(BigInteger.TWO.pow(96))).toBigInteger();
+        BigInteger liquidity = POOL_BASE.multiply(POOL_QUOTE).sqrt();
+        for (int feePips : new int[] {500, 10_000}) {
+            List<VenueState> venues = List.of(new VenueState.Pool(POOL, POOL_BASE, POOL_QUOTE, 30),
+                new VenueState.Uniswap(UNISWAP, sqrtPriceX96, liquidity, true, feePips));
+            Keeper.LegQuoter quoter = (venue, baseIn, amount) -> venue.equals(UNISWAP)
+                ? uniswapBaseOut(amount, feePips) : poolQuote(s, baseIn, amount);
+            PlannedTx tx = Keeper.redeemCash(MANAGED, s, venues, quoter, GAS_PRICE, in, 100);
+            String venue = feePips == 500 ? UNISWAP : POOL;
+            BigInteger quoted = quoter.quote(venue, false, in);
+            OptionVault.SwapLeg leg = new OptionVault.SwapLeg(venue, in,
+                quoted.multiply(BigInteger.valueOf(9_990)).divide(BigInteger.valueOf(10_000)));
+            assertEquals(WRAPPER.rebalance(false, List.of(leg)).encodeFunctionCall(), tx.data(), "Uniswap at " + feePips);
+            assertEquals("redeem-cash:" + VAULT + ":at=990", tx.action());
+        }
+        // a put vault short of USDC sells WETH: 20,400 USDC / 0.99 = 20,606.060606 USDC (floored in units),
+        // 0.20606060606 WETH at 100,000, rounded up in wei
+        VaultSnapshot put = snapshot(false, "0", "5000000000000000000", "20000000000");
+        assertEquals(new BigInteger("206060606060000000"), Keeper.redeemCashIn(put, 100));
+        // nothing short: 0.2 WETH idle covers 0.19 WETH of redeems and the 2 % margin
+        assertEquals(BigInteger.ZERO, Keeper.redeemCashIn(snapshot(true, "200000000000000000", "1", "190000000000000000"), 100));
     }
 
     @Test
@@ -234,7 +340,7 @@ class KeeperPlanTest {
             BigInteger.ZERO, 100, poolBase, POOL_QUOTE, 30, LIMITS);
         assertEquals(0, s.poolDeviationBps(), 1e-9);
         PlannedTx tx = Keeper.rebalance(MANAGED, s, List.of(new VenueState.Pool(POOL, poolBase, POOL_QUOTE, 30)),
-            (venue, baseIn, in) -> s.poolQuote(baseIn, in), GAS_PRICE, new Action.Swap(-2, "test"), STRATEGY, 100);
+            (venue, baseIn, in) -> poolQuote(s, baseIn, in), GAS_PRICE, new Action.Swap(-2, "test"), STRATEGY, 100);
         assertEquals(WRAPPER.rebalance(true, List.of(new OptionVault.SwapLeg(POOL, new BigInteger("200000000"),
             new BigInteger("198409343537")))).encodeFunctionCall(), tx.data());
         // the description counts whole tokens of each side (2 WBTC for 198,409 USDC), not raw units

@@ -67,6 +67,8 @@ class VenueRoutingIT {
         // more of the Uniswap leg is about 0.2 USDC at 1 gwei, the fee difference 7.5 USDC
         Map<String, BigInteger> small = m.rebalance(1);
         assertEquals(Map.of(uniswap, E18), small);
+        // the gas is valued at the ETH price of the deployment's WETH market (its oracle: INITIAL_PRICE)
+        assertEquals(3_000, m.reader.gasPrice().nativeUsd());
         // 5 WETH: each venue alone would move its price 0.5 %, so it splits where the marginal outputs
         // (1 - f) x y / (x + (1 - f) a)^2 meet. Our pool: x = 1,000, y = 3,000,000, f = 0.3 %; Uniswap after the
         // 1 WETH above: x = 1,000.9995, y = 3e9 / 1,000.9995, f = 0.05 %. Solved by bisection by hand:
@@ -130,7 +132,7 @@ class VenueRoutingIT {
             .requestDeposit(E18.multiply(BigInteger.valueOf(100)), alice, alice).send();
         OptionVault.load(d.markets().get(0).vault(VaultKind.COVERED_CALL).address(), web3j, signer(KEEPER), GAS).closeRound(BigInteger.ZERO).send();
         Deployment.Market market = d.markets().get(0);
-        ChainReader reader = new ChainReader(web3j, market, HardhatAccounts.account(KEEPER).getAddress());
+        ChainReader reader = new ChainReader(web3j, market, d.gasToken(), HardhatAccounts.account(KEEPER).getAddress());
         Keeper.ManagedVault vault = new Keeper.ManagedVault("covered-call", reader.vault(market.vault(VaultKind.COVERED_CALL).address()),
             new Strategy(VaultKind.COVERED_CALL.config(io.volvault.strategy.StrategyConfig.defaults())), reader, null);
         return new Market(d, reader, vault);

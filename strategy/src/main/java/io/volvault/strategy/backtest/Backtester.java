@@ -1,9 +1,7 @@
 package io.volvault.strategy.backtest;
 
 import io.volvault.greeks.surface.SkewModel;
-import io.volvault.greeks.surface.SviSlice;
 import io.volvault.greeks.surface.TermStructure;
-import io.volvault.greeks.surface.VolSurface;
 import io.volvault.strategy.Action;
 import io.volvault.strategy.Decision;
 import io.volvault.strategy.MarketState;
@@ -13,13 +11,15 @@ import io.volvault.strategy.ShortOption;
 import io.volvault.strategy.Strategy;
 import io.volvault.strategy.StrategyConfig;
 import io.volvault.strategy.cost.ConstantProductPool;
+import io.volvault.strategy.market.MarketHistory;
+import io.volvault.strategy.market.MarketStates;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Event-driven backtest over bars: at each bar's close it settles expired options, builds the
- * market state (spot, forecast, a {@link SkewModel} surface around the ATM implied vol), asks
+ * market state ({@link MarketStates#at}: spot, forecast, a {@link SkewModel} surface around the ATM implied vol), asks
  * {@link Strategy#decide} what to do, executes the actions with their costs, and marks the book.
  * Bar {@code i} sees only entries {@code <= i} of the history.
  *
@@ -30,8 +30,7 @@ import java.util.List;
  */
 public final class Backtester {
 
-    private final SkewModel skew;
-    private final TermStructure term;
+    private final MarketStates markets;
 
     /**
      * @param skew the smile around each expiry's ATM vol
@@ -39,8 +38,7 @@ public final class Backtester {
      *     proxy standing for it)
      */
     public Backtester(SkewModel skew, TermStructure term) {
-        this.skew = skew;
-        this.term = term;
+        this.markets = new MarketStates(skew, term);
     }
 
     /** Runs {@code config} over bars {@code [from, to)} of the history. */
@@ -76,7 +74,7 @@ public final class Backtester {
                     + " is not positive (flat prices over the whole estimator window?)");
             }
             book.settleExpired(now, spot);
-            MarketState market = market(h, i, book.shorts(), tenorYears);
+            MarketState market = markets.at(h, i, book.shorts(), tenorYears);
             Decision decision = strategy.decide(book.state(), market);
             if (recordDecisions) {
                 decisions.add(decision);
@@ -103,15 +101,6 @@ public final class Backtester {
             book.traded(), decisions);
     }
 
-    /** The market at bar i of the history, with a surface slice for every open option. */
-    private MarketState market(MarketHistory h, int i, List<ShortOption> shorts, double tenorYears) {
-        long now = h.bars().epochSeconds()[i];
-        double spot = h.bars().close()[i];
-        return new MarketState(now, spot, h.forecastVol()[i],
-            surface(h.impliedVol()[i], spot, h.rate(), tenorYears, shorts, now), h.rate(), h.ivVol()[i],
-            h.spotIvCorrelation()[i], h.dailyExcessKurtosis()[i]);
-    }
-
     /**
      * NAV with every open option marked at its intrinsic value, max(S - K, 0) or max(K - S, 0), as
      * the vault contract's {@code totalAssets} marks a live round; the surface mark and this meet
@@ -123,33 +112,5 @@ public final class Backtester {
             owed += o.size() * OptionMarks.payoff(o.type(), o.strike(), spot);
         }
         return base * spot + quote - owed;
-    }
-
-    /**
-     * The {@link SkewModel} surface around today's 30-day ATM level {@code atm30}, with a slice at the
-     * round's tenor and at each open option's remaining life, each at its own ATM vol on the
-     * {@link TermStructure}, so every option is marked on a slice of its own expiry (a 7-day option
-     * at 7-day vol). Public because the live keeper builds its surface with exactly this.
-     */
-    public VolSurface surface(double atm30, double spot, double rate, double tenorYears,
-                               List<ShortOption> shorts, long now) {
-        List<SviSlice> slices = new ArrayList<>(1 + shorts.size());
-        slices.add(skew.slice(atm30, spot * Math.exp(rate * tenorYears), tenorYears, term));
-        for (ShortOption o : shorts) {
-            double years = (o.expiryEpochSeconds() - now) / OptionMarks.SECONDS_PER_YEAR;
-            if (years > 0 && !hasExpiry(slices, years)) {
-                slices.add(skew.slice(atm30, spot * Math.exp(rate * years), years, term));
-            }
-        }
-        return VolSurface.of(slices);
-    }
-
-    private static boolean hasExpiry(List<SviSlice> slices, double years) {
-        for (SviSlice s : slices) {
-            if (s.expiry() == years) {
-                return true;
-            }
-        }
-        return false;
     }
 }

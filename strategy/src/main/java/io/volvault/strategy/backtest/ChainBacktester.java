@@ -8,6 +8,7 @@ import io.volvault.strategy.PortfolioGreeks;
 import io.volvault.strategy.ShortOption;
 import io.volvault.strategy.Strategy;
 import io.volvault.strategy.StrategyConfig;
+import io.volvault.strategy.market.MarketHistory;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,6 +1,7 @@
 package io.volvault.strategy.backtest;
 
 import io.volvault.greeks.surface.VolSurface;
+import io.volvault.strategy.market.MarketHistory;
 import java.time.Instant;
 import java.util.List;
 

@@ -2,8 +2,8 @@ package io.volvault.strategy.research;
 
 import io.volvault.strategy.StrategyConfig;
 import io.volvault.strategy.backtest.Backtester;
-import io.volvault.strategy.backtest.MarketHistory;
 import io.volvault.strategy.backtest.Performance;
+import io.volvault.strategy.market.MarketHistory;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -4,28 +4,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.volvault.greeks.OptionType;
 import io.volvault.greeks.realized.PriceBars;
 import io.volvault.greeks.surface.SkewModel;
-import io.volvault.greeks.surface.SviSlice;
 import io.volvault.greeks.surface.TermStructure;
-import io.volvault.greeks.surface.VolSurface;
 import io.volvault.strategy.Action;
 import io.volvault.strategy.Decision;
 import io.volvault.strategy.MarketState;
 import io.volvault.strategy.PortfolioState;
-import io.volvault.strategy.ShortOption;
 import io.volvault.strategy.Strategy;
 import io.volvault.strategy.StrategyConfig;
 import io.volvault.strategy.cost.ConstantProductPool;
+import io.volvault.strategy.market.MarketHistory;
+import io.volvault.strategy.market.MarketStates;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link Backtester} on a ten-day synthetic history with a sloped term structure: the surface it
- * builds (a slice per open expiry at its own forward), the window checks, the first decision taken
- * on exactly that surface, and the costs and vega it reports recomputed from its own recorded
+ * {@link Backtester} on a ten-day synthetic history: the window checks, the first decision taken
+ * on the surface {@link MarketStates} builds, and the costs and vega it reports recomputed from its own recorded
  * actions.
  */
 class BacktesterAccountsTest {
@@ -57,27 +54,6 @@ class BacktesterAccountsTest {
     }
 
     @Test
-    void theSurfaceHasASliceForTheTenorAndForEachLiveExpiryAtItsOwnForward() {
-        long now = T0;
-        double tenor = 7 / 365.0;
-        List<ShortOption> shorts = List.of(
-            new ShortOption(OptionType.CALL, 55_000, now + 3 * DAY, 1),
-            new ShortOption(OptionType.PUT, 45_000, now + 7 * DAY, 1), // the tenor's own expiry: no second slice
-            new ShortOption(OptionType.PUT, 44_000, now, 1));          // expiring now: no slice at T = 0
-        VolSurface s = BACKTESTER.surface(0.6, 50_000, RATE, tenor, shorts, now);
-        SkewModel skew = SkewModel.CRYPTO_DEFAULT;
-        TermStructure term = TermStructure.CRYPTO_DEFAULT;
-        // forward = spot e^(r T); each slice at its term-structure ATM vol from the 30-day 0.6
-        double threeDays = 3 / 365.0;
-        List<SviSlice> expected = VolSurface.of(List.of(
-            skew.slice(0.6, 50_000 * Math.exp(RATE * tenor), tenor, term),
-            skew.slice(0.6, 50_000 * Math.exp(RATE * threeDays), threeDays, term))).slices();
-        assertEquals(expected, s.slices());
-        // the 3-day slice is at its own (lower, for this positive beta) ATM vol, not the tenor's
-        assertTrue(s.atmVol(threeDays) < s.atmVol(tenor), s.atmVol(threeDays) + " vs " + s.atmVol(tenor));
-    }
-
-    @Test
     void refusesWindowsShorterThanTwoBarsAndBarsWithoutAForecastOrAnImpliedVol() {
         StrategyConfig c = StrategyConfig.defaults();
         assertThrows(IllegalArgumentException.class, () -> BACKTESTER.run("x", c, history(-1, -1), 5, 6, false));
@@ -100,7 +76,7 @@ class BacktesterAccountsTest {
 
         double tenor = c.options().tenorDays() / 365.0;
         MarketState first = new MarketState(T0, CLOSE[0], 0.5,
-            BACKTESTER.surface(0.6, CLOSE[0], RATE, tenor, List.of(), T0), RATE, 0, 0, 0);
+            new MarketStates(SkewModel.CRYPTO_DEFAULT, TermStructure.CRYPTO_DEFAULT).surface(0.6, CLOSE[0], RATE, tenor, List.of(), T0), RATE, 0, 0, 0);
         assertEquals(new Strategy(c).decide(PortfolioState.cash(c.initialNav()), first), run.decisions().get(0));
 
         // Costs: each swap's pool cost against mid plus gas, each write's gas plus the spread given up

@@ -20,6 +20,7 @@ import io.volvault.strategy.MarketState;
 import io.volvault.strategy.PortfolioState;
 import io.volvault.strategy.Strategy;
 import io.volvault.strategy.StrategyConfig;
+import io.volvault.strategy.market.MarketHistory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

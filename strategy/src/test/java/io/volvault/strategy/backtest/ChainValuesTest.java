@@ -12,6 +12,7 @@ import io.volvault.greeks.OptionType;
 import io.volvault.greeks.realized.PriceBars;
 import io.volvault.greeks.surface.SkewModel;
 import io.volvault.greeks.surface.VolSurface;
+import io.volvault.strategy.market.MarketHistory;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -12,6 +12,8 @@ import io.volvault.strategy.Action;
 import io.volvault.strategy.Decision;
 import io.volvault.strategy.ShortOption;
 import io.volvault.strategy.StrategyConfig;
+import io.volvault.strategy.market.MarketHistory;
+import io.volvault.strategy.market.VolInputs;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;

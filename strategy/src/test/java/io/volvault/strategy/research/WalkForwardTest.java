@@ -10,7 +10,7 @@ import io.volvault.greeks.surface.SkewModel;
 import io.volvault.greeks.surface.TermStructure;
 import io.volvault.strategy.StrategyConfig;
 import io.volvault.strategy.backtest.Backtester;
-import io.volvault.strategy.backtest.MarketHistory;
+import io.volvault.strategy.market.MarketHistory;
 import io.volvault.strategy.research.WalkForward.Candidate;
 import io.volvault.strategy.research.WalkForward.Fold;
 import io.volvault.strategy.research.WalkForward.Objective;

@@ -1,4 +1,4 @@
-package io.volvault.strategy.backtest;
+package io.volvault.strategy.market;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
