@@ -108,6 +108,12 @@ class LevelCalibrationTest {
         // fits (2, 2.5), (3, 3.5): slope 1, intercept 0.5, at u_4 = 1: 1.5.
         assertArrayEquals(new double[] {1, 1, 1, 1, 1.5}, LevelCalibration.multipliers(b, raw, unknown, 3, 2, 4),
             1e-12);
+        // A long-run variance of 0 is known (u = 0): bar 3 gets the intercept of its fit, 7/6; bar 4
+        // fits (2, 2.5), (3, 3.5), (0, 4), a falling line, so the mean 10/3 (100 / 3 beats the
+        // origin's 15.5^2 / 13 = 18.5).
+        double[] zero = {0.25, 0.5, 0.75, 0, 0.25};
+        assertArrayEquals(new double[] {1, 1, 1, 7 / 6.0, 10 / 3.0}, LevelCalibration.multipliers(b, raw, zero, 3, 3, 4),
+            1e-12);
     }
 
     /**
