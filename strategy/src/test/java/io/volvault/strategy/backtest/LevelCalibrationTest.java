@@ -96,6 +96,13 @@ class LevelCalibrationTest {
         double[] longRun = {0.25, 0.5, 0.75, 1, 0.25};
         assertArrayEquals(new double[] {1, 1, 1, 25 / 6.0, 11 / 6.0},
             LevelCalibration.multipliers(b, raw, longRun, 3, 3, 4), 1e-12);
+        // The first long run at 0.5 instead: u = 2, 2, 3, 4. Bar 3 fits (2, 2), (2, 2.5), (3, 3.5):
+        // slope (2/9 + 1/18 + 10/18) / (6/9) = 1.25, intercept 8/3 - 1.25 x 7/3 = -1/4 < 0, and the
+        // origin's 19.5^2 / 17 = 22.4 beats the mean's 64 / 3 = 21.3: beta = 19.5 / 17, at u_3 = 4:
+        // 78 / 17. Bar 4 drops the pair at u = 2 and fits as above: 11/6.
+        double[] higher = {0.5, 0.5, 0.75, 1, 0.25};
+        assertArrayEquals(new double[] {1, 1, 1, 78 / 17.0, 11 / 6.0},
+            LevelCalibration.multipliers(b, raw, higher, 3, 3, 4), 1e-12);
         // A bar with no raw forecast or long-run variance gives no pair after it and keeps 1 itself:
         // bar 2's raw is 0, so pair 3 is unknown and bar 2 stays at 1; minimum 2: bar 3 fits pairs 1
         // and 2, slope 0.5, intercept 1.5, at u_3 = 4: 3.5; bar 4 fits pairs 2 and 4 only, (2, 2.5) and
