@@ -41,7 +41,7 @@ public record StrategyConfig(
         return new StrategyConfig(
             1_000_000,
             new Sizing(SizingRule.VOL_TARGET, 0.40, 1.0, 0.5, 0.8, 3.0),
-            new Forecast(ForecastSource.REALIZED, Estimator.EWMA, 20, 90, 365, 0.5, 1.15),
+            new Forecast(ForecastSource.REALIZED, Estimator.EWMA, 20, 90, 365, 0, 0.5, 1.15),
             new Rebalance(1.0),
             new Options(true, true, 0.20, 0.20, 7, 1.0, 0.25, 0.05, 1.0, VrpRule.FURTHER_OTM),
             new Risk(0.5, 0.15),
@@ -128,12 +128,15 @@ public record StrategyConfig(
      *     its correlation with spot returns are measured (the risk model's vega term)
      * @param calibrationDays trailing days over which the forecast's shortfall is measured and corrected
      *     (the mean squared return over the forecast variance of the bar before; 0: no correction)
+     * @param longRunDays 0: the correction is that one trailing factor; more than {@code windowDays}: it
+     *     depends on the forecast's level against the long-run variance (the mean squared return over
+     *     this many trailing days), fitted over the calibration window (see {@code LevelCalibration})
      * @param impliedWeight weight of implied vol in a BLEND
      * @param proxyPremiumRatio where no implied-vol history covers a bar, implied vol is taken as
      *     realized vol times this ratio (stated in every report that uses it)
      */
     public record Forecast(ForecastSource source, Estimator estimator, int windowDays, int ivWindowDays,
-                           int calibrationDays, double impliedWeight, double proxyPremiumRatio) {
+                           int calibrationDays, int longRunDays, double impliedWeight, double proxyPremiumRatio) {
         public Forecast {
             required("forecast.source", source);
             required("forecast.estimator", estimator);
@@ -148,25 +151,37 @@ public record StrategyConfig(
                 throw new IllegalArgumentException("forecast.calibration_days must be 0 (off) or more days, got "
                     + calibrationDays);
             }
+            if (longRunDays != 0 && longRunDays <= windowDays) {
+                throw new IllegalArgumentException("forecast.long_run_days must be 0 (off) or more than window_days ("
+                    + windowDays + "), got " + longRunDays);
+            }
             between("forecast.implied_weight", impliedWeight, 0, 1);
             positive("forecast.proxy_premium_ratio", proxyPremiumRatio);
         }
 
         public Forecast withEstimator(Estimator e, int days) {
-            return new Forecast(source, e, days, ivWindowDays, calibrationDays, impliedWeight, proxyPremiumRatio);
+            return new Forecast(source, e, days, ivWindowDays, calibrationDays, longRunDays, impliedWeight,
+                proxyPremiumRatio);
         }
 
         public Forecast withSource(ForecastSource s) {
-            return new Forecast(s, estimator, windowDays, ivWindowDays, calibrationDays, impliedWeight,
+            return new Forecast(s, estimator, windowDays, ivWindowDays, calibrationDays, longRunDays, impliedWeight,
                 proxyPremiumRatio);
         }
 
         public Forecast withProxyPremiumRatio(double ratio) {
-            return new Forecast(source, estimator, windowDays, ivWindowDays, calibrationDays, impliedWeight, ratio);
+            return new Forecast(source, estimator, windowDays, ivWindowDays, calibrationDays, longRunDays, impliedWeight,
+                ratio);
         }
 
         public Forecast withCalibrationDays(int days) {
-            return new Forecast(source, estimator, windowDays, ivWindowDays, days, impliedWeight, proxyPremiumRatio);
+            return new Forecast(source, estimator, windowDays, ivWindowDays, days, longRunDays, impliedWeight,
+                proxyPremiumRatio);
+        }
+
+        public Forecast withLongRunDays(int days) {
+            return new Forecast(source, estimator, windowDays, ivWindowDays, calibrationDays, days, impliedWeight,
+                proxyPremiumRatio);
         }
 
         /** The window in bars at this bar frequency: windowDays x bars per day, at least 2. */

@@ -38,7 +38,7 @@ class StrategyConfigBoundsTest {
     }
 
     private static Forecast forecast(int window, int ivWindow, int calibration, double weight, double ratio) {
-        return new Forecast(ForecastSource.REALIZED, Estimator.EWMA, window, ivWindow, calibration, weight, ratio);
+        return new Forecast(ForecastSource.REALIZED, Estimator.EWMA, window, ivWindow, calibration, 0, weight, ratio);
     }
 
     private static Options options(double callDelta, double putDelta, int tenor, double callFraction,
@@ -67,8 +67,8 @@ class StrategyConfigBoundsTest {
         refused("costs.pool_depth_quote", "got 0.0", () -> new Costs(30, 0, 5));
         refused("options.vrp_rule", "is missing", () -> new Options(true, true, 0.2, 0.2, 7, 1, 0.25, 0.05, 1, null));
         refused("sizing.rule", "is missing", () -> new Sizing(null, 0.4, 1, 0.5, 0.8, 3));
-        refused("forecast.source", "is missing", () -> new Forecast(null, Estimator.EWMA, 20, 90, 365, 0.5, 1));
-        refused("forecast.estimator", "is missing", () -> new Forecast(ForecastSource.REALIZED, null, 20, 90, 365, 0.5, 1));
+        refused("forecast.source", "is missing", () -> new Forecast(null, Estimator.EWMA, 20, 90, 365, 0, 0.5, 1));
+        refused("forecast.estimator", "is missing", () -> new Forecast(ForecastSource.REALIZED, null, 20, 90, 365, 0, 0.5, 1));
     }
 
     @Test
@@ -127,6 +127,11 @@ class StrategyConfigBoundsTest {
         refused("forecast.window_days", "got 0", () -> forecast(0, 90, 365, 0.5, 1));
         refused("forecast.iv_window_days", "got 1", () -> forecast(20, 1, 365, 0.5, 1));
         refused("forecast.calibration_days", "got -1", () -> forecast(20, 90, -1, 0.5, 1));
+        // The long-run window: 0 (off) or longer than the estimator's window.
+        Forecast f = forecast(20, 90, 365, 0.5, 1);
+        assertEquals(21, f.withLongRunDays(21).longRunDays());
+        refused("forecast.long_run_days", "window_days (20), got 20", () -> f.withLongRunDays(20));
+        refused("forecast.long_run_days", "got -1", () -> f.withLongRunDays(-1));
         refused("options.tenor_days", "got 0", () -> options(0.2, 0.2, 0, 1, 0.25, 0.05, 1));
     }
 
@@ -150,8 +155,8 @@ class StrategyConfigBoundsTest {
         assertEquals(new Sizing(SizingRule.CPPI, 0.25, D.sizing().maxLeverage(), 0.3, D.sizing().cppiFloor(),
             D.sizing().cppiMultiplier()), s);
         Forecast f = D.forecast().withEstimator(Estimator.PARKINSON, 30).withSource(ForecastSource.BLEND)
-            .withProxyPremiumRatio(1.3).withCalibrationDays(0);
-        assertEquals(new Forecast(ForecastSource.BLEND, Estimator.PARKINSON, 30, D.forecast().ivWindowDays(), 0,
+            .withProxyPremiumRatio(1.3).withCalibrationDays(0).withLongRunDays(31);
+        assertEquals(new Forecast(ForecastSource.BLEND, Estimator.PARKINSON, 30, D.forecast().ivWindowDays(), 0, 31,
             D.forecast().impliedWeight(), 1.3), f);
         Options o = D.options().withDeltaAndTenor(0.15, 30).with(false, true, 0.5, 0.75);
         assertEquals(new Options(false, true, 0.15, 0.15, 30, 0.5, 0.75, D.options().premiumSpread(),

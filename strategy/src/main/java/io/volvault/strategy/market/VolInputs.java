@@ -9,7 +9,9 @@ import io.volvault.strategy.StrategyConfig.Forecast;
  * Builds the forecast and implied-vol series a backtest runs on, once per configuration.
  *
  * <p>Realized vol: the configured estimator over its window in days, scaled by its trailing
- * shortfall ({@link #standardizedMoments}, {@code forecast.calibration_days}). Implied vol: the
+ * shortfall ({@link #standardizedMoments}, {@code forecast.calibration_days}), or by a correction
+ * that depends on its level against the long-run vol ({@link LevelCalibration},
+ * {@code forecast.long_run_days}). Implied vol: the
  * observed index where it exists; elsewhere the proxy {@code realized x proxy_premium_ratio}, flagged
  * bar by bar so reports can say which bars used it. Forecast: realized, implied, or their blend. The implied vol's own vol
  * and its correlation with spot come from the trailing {@code forecast.iv_window_days} of bars
@@ -40,8 +42,11 @@ public final class VolInputs {
         double[][] tails = standardizedMoments(bars, realized, tailWindow, minCount, periodsPerYear);
         double[] calibrated = realized.clone();
         if (f.calibrationDays() > 0) {
+            double[] factor = f.longRunDays() == 0 ? tails[0] : LevelCalibration.multipliers(bars, realized,
+                LevelCalibration.longRunVariance(bars, Forecast.bars(f.longRunDays(), periodsPerYear), minCount,
+                    periodsPerYear), tailWindow, minCount, periodsPerYear);
             for (int i = 0; i < n; i++) {
-                calibrated[i] *= Math.sqrt(tails[0][i]);
+                calibrated[i] *= Math.sqrt(factor[i]);
             }
         }
         double[] implied = new double[n];
