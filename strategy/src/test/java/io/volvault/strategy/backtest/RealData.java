@@ -11,7 +11,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /** Reads the shipped market data in src/data for tests (the application has its own readers). */
-final class RealData {
+public final class RealData {
 
     private RealData() {}
 
@@ -30,7 +30,7 @@ final class RealData {
     }
 
     /** OHLC bars of a {@code timestamp,open,high,low,close,volume} file. */
-    static PriceBars bars(String name) {
+    public static PriceBars bars(String name) {
         List<String> lines = lines(name);
         int n = lines.size() - 1;
         long[] t = new long[n];

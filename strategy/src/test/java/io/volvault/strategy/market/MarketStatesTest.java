@@ -34,7 +34,7 @@ class MarketStatesTest {
     private static final TermStructure TERM = TermStructure.CRYPTO_DEFAULT;
     private static final MarketStates MARKETS = new MarketStates(SKEW, TERM);
     /** EWMA over one day, no calibration: the forecast is the realized vol itself. */
-    private static final Forecast EWMA_ONE_DAY = new Forecast(ForecastSource.REALIZED, Estimator.EWMA, 1, 90, 0, 0.5, 1.15);
+    private static final Forecast EWMA_ONE_DAY = new Forecast(ForecastSource.REALIZED, Estimator.EWMA, 1, 90, 0, 0, 0.5, 1.15);
 
     /** {@code n} hourly closes alternating 100 and 100 e^a: every log return is +-a. */
     private static PriceBars hourlyZigZag(int n, double a) {
@@ -123,7 +123,7 @@ class MarketStatesTest {
         double[] observed = new double[n];
         Arrays.fill(observed, Double.NaN);
         observed[n - 1] = 0.55;
-        Forecast f = new Forecast(ForecastSource.BLEND, Estimator.EWMA, 20, 90, 60, 0.5, 1.15);
+        Forecast f = new Forecast(ForecastSource.BLEND, Estimator.EWMA, 20, 90, 60, 0, 0.5, 1.15);
         List<ShortOption> shorts = List.of(new ShortOption(OptionType.CALL, 35_000, t[n - 1] + 3 * DAY, 2));
         double tenor = 7 / 365.0;
         MarketState backtest = MARKETS.at(VolInputs.history(bars, 365, observed, f, 0), n - 1, shorts, tenor);

@@ -1,4 +1,4 @@
-package io.volvault.strategy.backtest;
+package io.volvault.strategy.market;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.volvault.greeks.realized.PriceBars;
 import io.volvault.strategy.StrategyConfig;
-import io.volvault.strategy.backtest.LevelCalibration.Fit;
+import io.volvault.strategy.backtest.RealData;
+import io.volvault.strategy.market.LevelCalibration.Fit;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 

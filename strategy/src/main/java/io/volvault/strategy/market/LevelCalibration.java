@@ -1,4 +1,4 @@
-package io.volvault.strategy.backtest;
+package io.volvault.strategy.market;
 
 import io.volvault.greeks.realized.PriceBars;
 
