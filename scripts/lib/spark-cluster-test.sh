@@ -12,7 +12,8 @@ DIR="$ROOT/.volvault/spark-cluster-test"
 trap spark_cluster_stop EXIT
 spark_cluster_prepare "$DIR"
 GRID=(--prices "$ROOT/src/data/btc_usd_daily.csv" --iv "$ROOT/src/data/dvol/btc_dvol.csv" --from 2019-01-01
-  --target-vols 0.3,0.4,0.5 --estimators ewma,yang-zhang --windows 20,30 --deltas 0.1,0.2 --tenors 7,30)
+  --target-vols 0.3,0.4,0.5 --estimators ewma,yang-zhang --windows 20,30 --deltas 0.1,0.2 --tenors 7,30
+  --resamples 200)
 
 fail() { echo "spark cluster test FAILED: $*" >&2; exit 1; }
 
@@ -41,13 +42,18 @@ wait "$DRIVER" || { cat "$DIR/driver.err" >&2; fail "the sweep failed after a wo
 cat "$DIR/driver.out"
 grep -q "Lost executor\|ExecutorLostFailure\|Lost task" "$DIR/driver.err" \
   || fail "the driver's log shows no lost executor or task: the kill did not hit the job"
-if [ -e "$DIR/spark.csv.partial" ] || [ -e "$DIR/spark.parquet.partial" ]; then fail "a .partial file was left"; fi
+if [ -e "$DIR/spark.csv.partial" ] || [ -e "$DIR/spark.parquet.partial" ] || [ -e "$DIR/spark-report.partial" ]; then
+  fail "a .partial file was left"
+fi
 [ -s "$DIR/spark.parquet" ] || fail "no Parquet output"
 # Rows equal to the in-process engine's, every column (flags and error too) but the engine's name,
 # the second-to-last field (an error message may hold commas, so no cut by position).
 engineless() { sed -E 's/,(threads|spark),([0-9a-f]{16})$/,\2/' "$1"; }
 diff <(engineless "$DIR/threads.csv") <(engineless "$DIR/spark.csv") \
   || fail "the cluster's rows differ from the in-process engine's"
+# The report's summary.json too, but for the engine's name.
+diff <(grep -v '"engine"' "$DIR/threads-report/summary.json") <(grep -v '"engine"' "$DIR/spark-report/summary.json") \
+  || fail "the cluster's summary.json differs from the in-process engine's"
 # Walk-forward on the surviving worker: the same files as the in-process engine writes.
 WF=(--prices "$ROOT/src/data/btc_usd_daily.csv" --iv "$ROOT/src/data/dvol/btc_dvol.csv" --from 2022-01-01
   --target-vols 0.3,0.5 --estimators ewma --windows 20 --deltas 0.1,0.2 --tenors 7 --train-days 180 --test-days 90

@@ -3,13 +3,11 @@ package io.volvault.spark;
 import io.volvault.app.backtest.InputOptions;
 import io.volvault.app.backtest.SweepGrid;
 import io.volvault.app.backtest.SweepOutput;
+import io.volvault.app.backtest.SweepReport;
 import io.volvault.app.backtest.SweepRunner;
 import io.volvault.app.cli.UserErrorHandler;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +33,7 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "volvault sweep", mixinStandardHelpOptions = true,
     description = "Runs the strategy over a parameter grid on Apache Spark; writes one row per configuration "
-        + "(CSV and Parquet).")
+        + "(CSV and Parquet) and a report (summary.json, report.html, heatmap.png).")
 public final class SparkSweep implements Callable<Integer> {
 
     @Mixin
@@ -46,6 +44,9 @@ public final class SparkSweep implements Callable<Integer> {
 
     @Mixin
     SparkOptions spark;
+
+    @Mixin
+    SweepReport.Options report;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "CSV file to write")
     Path out;
@@ -68,7 +69,9 @@ public final class SparkSweep implements Callable<Integer> {
         SweepRunner runner = SweepRunner.of(input);
         List<SweepRunner.Point> points = grid.points();
         runner.validate(points);
-        SweepRunner.Paths paths = runner.paths(points, grid.cscvSplits());
+        List<String> heatmap = grid.heatmap();
+        int metric = report.heatmapMetric();
+        SweepRunner.Paths paths = runner.paths(points, grid.cscvSplits(), grid.resamples(), grid.seed());
         List<SweepRunner.Row> rows;
         double seconds;
         int slots;
@@ -85,35 +88,18 @@ public final class SparkSweep implements Callable<Integer> {
             seconds = (System.nanoTime() - start) / 1e9;
         }
         SweepRunner.Trials trials = SweepRunner.trials(rows);
-        writeAtomically(runner, rows, trials, parquetOut);
+        Path folder = report.folder(out);
+        SweepOutput.write(out, folder, SweepReport.inputs(input, runner, "spark", rows, trials,
+            paths, heatmap, metric), parquetOut, f -> SweepParquet.write(f, rows, trials, "spark", runner.dataHash()));
         PrintWriter w = spec.commandLine().getOut();
         w.printf(Locale.ROOT,
             "%d configurations in %.2f s on %s (%d task slots, %.1f configurations/s, %d paths each; %d failed, see the"
-                + " error column); wrote %s and %s%n",
+                + " error column); wrote %s, %s and %s%n",
             rows.size(), seconds, spark.master, slots, rows.size() / seconds, SweepRunner.PATHS,
-            rows.size() - trials.count(), out, parquetOut);
+            rows.size() - trials.count(), out, parquetOut, folder);
         w.println(SweepOutput.pickLine(rows, trials));
         w.flush();
         return 0;
-    }
-
-    /** Both files under temporary names first; renamed only when both are whole. */
-    private void writeAtomically(SweepRunner runner, List<SweepRunner.Row> rows, SweepRunner.Trials trials,
-                                 Path parquetOut) throws IOException {
-        Path csvTmp = SweepOutput.partial(out);
-        Path parquetTmp = SweepOutput.partial(parquetOut);
-        try {
-            SweepOutput.writeCsv(csvTmp, runner, rows, trials, "spark");
-            if (parquetOut.toAbsolutePath().getParent() != null) {
-                Files.createDirectories(parquetOut.toAbsolutePath().getParent());
-            }
-            SweepParquet.write(parquetTmp, rows, trials, "spark", runner.dataHash());
-            Files.move(csvTmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            Files.move(parquetTmp, parquetOut, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(csvTmp);
-            Files.deleteIfExists(parquetTmp);
-        }
     }
 
     /**

@@ -18,7 +18,7 @@ import org.apache.parquet.schema.Types;
 
 /**
  * Writes sweep rows as one Parquet file: the CSV's columns, with full-precision doubles. An error
- * row has null metrics, DSR and flags; an undefined DSR or PBO is null.
+ * row has null metrics, intervals, DSR and flags; an undefined DSR or PBO is null.
  */
 final class SweepParquet {
 
@@ -34,6 +34,9 @@ final class SweepParquet {
         b.required(PrimitiveTypeName.DOUBLE).named("delta");
         b.required(PrimitiveTypeName.INT32).named("tenor_days");
         for (String c : SweepRunner.columns(SweepRunner.METRICS).split(",")) {
+            b.optional(PrimitiveTypeName.DOUBLE).named(c);
+        }
+        for (String c : SweepRunner.columns(SweepRunner.INTERVAL_COLUMNS).split(",")) {
             b.optional(PrimitiveTypeName.DOUBLE).named(c);
         }
         for (String c : SweepRunner.columns(List.of("dsr")).split(",")) {
@@ -71,6 +74,9 @@ final class SweepParquet {
                 } else {
                     for (int m = 0; m < SweepRunner.METRICS.size(); m++) {
                         append(g, SweepRunner.METRICS.get(m), SweepRunner.overPaths(SweepRunner.metricOverPaths(r, m)));
+                    }
+                    for (String c : SweepRunner.INTERVAL_COLUMNS) {
+                        append(g, c, SweepRunner.overPaths(SweepRunner.intervalOverPaths(r, c)));
                     }
                     g.append("flags", r.flags());
                 }

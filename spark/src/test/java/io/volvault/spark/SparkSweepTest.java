@@ -32,7 +32,7 @@ class SparkSweepTest {
     private static final String[] INPUT = {"--prices", ROOT.resolve("src/data/btc_usd_daily.csv").toString(),
         "--iv", ROOT.resolve("src/data/dvol/btc_dvol.csv").toString(), "--from", "2024-06-01",
         "--target-vols", "0.3,0.5", "--estimators", "ewma,yang-zhang", "--windows", "20", "--deltas", "0.1,0.25",
-        "--tenors", "7,30"};
+        "--tenors", "7,30", "--resamples", "200"};
 
     @TempDir
     static Path tmp;
@@ -116,6 +116,24 @@ class SparkSweepTest {
     }
 
     /**
+     * The report folder: summary.json equal but for the engine's name (each path's pick, its
+     * bootstrap intervals, DSR and PBO), and the HTML report and heatmap written by both.
+     */
+    @Test
+    void reportsEqualTheInProcessEngine() throws IOException {
+        List<String> a = Files.readAllLines(tmp.resolve("threads-report/summary.json"));
+        List<String> b = Files.readAllLines(tmp.resolve("spark-report/summary.json"));
+        assertEquals(a.size(), b.size());
+        for (int i = 0; i < a.size(); i++) {
+            assertEquals(a.get(i).replace("\"threads\"", "\"spark\""), b.get(i));
+        }
+        assertTrue(b.stream().anyMatch(l -> l.contains("\"sharpe_lower\"")), String.join("\n", b));
+        for (String f : List.of("report.html", "heatmap.png")) {
+            assertTrue(Files.size(tmp.resolve("spark-report").resolve(f)) > 0, f);
+        }
+    }
+
+    /**
      * A point that fails (a 2-day Rogers-Satchell forecast is zero on flat-range days) and a flagged
      * one (a 1-day tenor): the same error row and the same flags from both engines.
      */
@@ -142,6 +160,7 @@ class SparkSweepTest {
         List<Group> groups = read(parquetB);
         assertTrue(groups.get(0).getString("error", 0).startsWith("IllegalArgumentException: bar "));
         assertEquals(0, groups.get(0).getFieldRepetitionCount("cagr_mean"));
+        assertEquals(0, groups.get(0).getFieldRepetitionCount("sharpe_lower_mean"));
         assertEquals(0, groups.get(0).getFieldRepetitionCount("dsr_mean"));
         // One trial: no DSR or PBO for anyone.
         assertEquals(1, groups.get(1).getInteger("trials", 0));
@@ -178,6 +197,10 @@ class SparkSweepTest {
             }
             assertEquals(Double.parseDouble(csv[column("sharpe_mean")]), g.getDouble("sharpe_mean", 0), 5e-5);
             assertEquals(Double.parseDouble(csv[column("final_nav_min")]), g.getDouble("final_nav_min", 0), 5e-3);
+            for (String m : List.of("sharpe_lower_mean", "sharpe_upper_max")) {
+                assertEquals(Double.parseDouble(csv[column(m)]), g.getDouble(m, 0), 5e-5, m);
+            }
+            assertEquals(Double.parseDouble(csv[column("cagr_lower_min")]), g.getDouble("cagr_lower_min", 0), 5e-7);
             for (String m : List.of("dsr_mean", "dsr_max", "pbo_mean", "pbo_min")) {
                 assertEquals(Double.parseDouble(csv[column(m)]), g.getDouble(m, 0), 5e-5, m);
             }

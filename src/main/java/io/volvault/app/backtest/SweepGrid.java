@@ -4,7 +4,10 @@ import io.volvault.app.UserInputException;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** The swept parameters and the CSCV blocks, shared by sweep (both engines) and walkforward. */
+/**
+ * The swept parameters, the CSCV blocks, the bootstrap and the heatmap's axes, shared by sweep (both
+ * engines) and walkforward.
+ */
 public final class SweepGrid {
 
     @Option(names = "--target-vols", split = ",", paramLabel = "VOLS", defaultValue = "0.3,0.4,0.5",
@@ -30,6 +33,43 @@ public final class SweepGrid {
     @Option(names = "--cscv-splits", paramLabel = "S", defaultValue = "10",
         description = "CSCV blocks for the probability of backtest overfitting, even (default ${DEFAULT-VALUE})")
     int cscvSplits;
+
+    @Option(names = "--resamples", paramLabel = "N", defaultValue = "1000",
+        description = "stationary-bootstrap resamples on every roll-weekday path, at least 100 (default ${DEFAULT-VALUE})")
+    int resamples;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "bootstrap seed (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--heatmap", split = ",", paramLabel = "X,Y", defaultValue = "target_vol,delta",
+        description = "the two swept parameters of the heatmap: target_vol, estimator, window_days, delta, tenor_days "
+            + "(default ${DEFAULT-VALUE})")
+    List<String> heatmap;
+
+    /** The bootstrap's resamples, checked. */
+    public int resamples() {
+        if (resamples < 100) {
+            throw new UserInputException("--resamples " + resamples + " must be at least 100");
+        }
+        return resamples;
+    }
+
+    /** The bootstrap's seed. */
+    public long seed() {
+        return seed;
+    }
+
+    /** The heatmap's two axes, checked: two different swept parameters. */
+    public List<String> heatmap() {
+        if (heatmap.size() != 2 || heatmap.get(0).equals(heatmap.get(1))) {
+            throw new UserInputException("--heatmap '" + String.join(",", heatmap)
+                + "' must name two different swept parameters");
+        }
+        for (String p : heatmap) {
+            Heatmap.parameter(p);
+        }
+        return heatmap;
+    }
 
     /** The CSCV blocks, checked. */
     public int cscvSplits() {

@@ -12,6 +12,7 @@ import io.volvault.strategy.market.MarketHistory;
 import io.volvault.strategy.backtest.Performance;
 import io.volvault.strategy.market.VolInputs;
 import io.volvault.strategy.research.ManyTrials;
+import io.volvault.strategy.research.StationaryBootstrap;
 import io.volvault.strategy.research.TrialSummary;
 import io.volvault.strategy.research.WalkForward;
 import java.io.IOException;
@@ -44,11 +45,12 @@ public final class SweepRunner implements Serializable {
 
     /**
      * One grid point's outcome on each roll-weekday path: {@code values[path]} its metrics in the
-     * order of {@link #METRICS}, {@code trials[path]} its returns reduced for the DSR and CSCV, and
-     * the {@link #flags} of any path; or (values, trials and flags null) the error that stopped it.
+     * order of {@link #METRICS}, {@code intervals[path]} its bootstrap figures in the order of
+     * {@link #BOOTSTRAP}, {@code trials[path]} its returns reduced for the DSR and CSCV, and the
+     * {@link #flags} of any path; or (values, intervals, trials and flags null) the error that stopped it.
      */
-    public record Row(Point point, double[][] values, TrialSummary[] trials, String flags, String error)
-        implements Serializable {}
+    public record Row(Point point, double[][] values, double[][] intervals, TrialSummary[] trials, String flags,
+                      String error) implements Serializable {}
 
     /**
      * The start paths: path k starts on the first bar at least k days after the common first bar,
@@ -56,8 +58,30 @@ public final class SweepRunner implements Serializable {
      */
     public static final int PATHS = 7;
 
-    /** The bars every configuration runs over: path k is {@code [from[k], to)}; CSCV in {@code splits} blocks. */
-    public record Paths(int[] from, int to, int splits) implements Serializable {}
+    /**
+     * The bars every configuration runs over: path k is {@code [from[k], to)}; CSCV in {@code splits}
+     * blocks; the stationary bootstrap of each path with {@code resamples} resamples from {@code seed}.
+     */
+    public record Paths(int[] from, int to, int splits, int resamples, long seed) implements Serializable {}
+
+    /** The bootstrap intervals' two-sided coverage. */
+    public static final double LEVEL = 0.95;
+
+    /**
+     * A path's bootstrap figures: for CAGR, vol, Sharpe and max drawdown of its returns (as
+     * {@link StationaryBootstrap#annualFigures} counts them: years by bars) the estimate and the
+     * {@link #LEVEL} interval's bounds, then the mean block length.
+     */
+    public static final List<String> BOOTSTRAP = List.of("boot_cagr", "cagr_lower", "cagr_upper", "boot_annualized_vol",
+        "annualized_vol_lower", "annualized_vol_upper", "boot_sharpe", "sharpe_lower", "sharpe_upper",
+        "boot_max_drawdown", "max_drawdown_lower", "max_drawdown_upper", "block_length");
+
+    /** The bootstrap figures the CSV and Parquet carry (the bounds and the block length), and their formats. */
+    public static final List<String> INTERVAL_COLUMNS = List.of("cagr_lower", "cagr_upper", "annualized_vol_lower",
+        "annualized_vol_upper", "sharpe_lower", "sharpe_upper", "max_drawdown_lower", "max_drawdown_upper",
+        "block_length");
+    private static final List<String> INTERVAL_FORMATS = List.of("%.6f", "%.6f", "%.6f", "%.6f", "%.4f", "%.4f", "%.6f",
+        "%.6f", "%.2f");
 
     /** The metric columns of {@link #CSV_HEADER}, in order. */
     public static final List<String> METRICS = List.of("cagr", "annualized_vol", "rolling_vol_mean",
@@ -73,11 +97,13 @@ public final class SweepRunner implements Serializable {
 
     /**
      * The CSV header: the point; each metric's mean, min and max over the {@link #PATHS} paths; the
-     * row's Deflated Sharpe Ratio (mean, min, max over the paths) with the number of trials; the
-     * sweep's PBO (mean, min, max over the paths); the flags, the error, the engine and the data hash.
+     * same of each bootstrap bound and the block length; the row's Deflated Sharpe Ratio (mean, min,
+     * max over the paths) with the number of trials; the sweep's PBO (mean, min, max over the paths);
+     * the flags, the error, the engine and the data hash.
      */
     public static final String CSV_HEADER = "target_vol,estimator,window_days,delta,tenor_days,"
-        + columns(METRICS) + "," + columns(List.of("dsr")) + ",trials," + columns(List.of("pbo"))
+        + columns(METRICS) + "," + columns(INTERVAL_COLUMNS) + "," + columns(List.of("dsr")) + ",trials,"
+        + columns(List.of("pbo"))
         + ",flags,error,engine,data_hash";
 
     /** Each name with the {@link #OVER_PATHS} suffixes, comma-separated. */
@@ -183,11 +209,11 @@ public final class SweepRunner implements Serializable {
     /**
      * The common bars of the grid's configurations (after the longest warm-up, within the dates) and
      * the {@link #PATHS} start paths over them, CSCV in {@code splits} blocks (even, from
-     * {@link SweepGrid#cscvSplits}). A point whose market history cannot be built is left to its
-     * row's error. Throws, naming {@code --cscv-splits}, when the shortest path is too short for
-     * the CSCV blocks.
+     * {@link SweepGrid#cscvSplits}), the bootstrap with {@code resamples} from {@code seed}. A point
+     * whose market history cannot be built is left to its row's error. Throws, naming
+     * {@code --cscv-splits}, when the shortest path is too short for the CSCV blocks.
      */
-    public Paths paths(List<Point> grid, int splits) {
+    public Paths paths(List<Point> grid, int splits, int resamples, long seed) {
         int from = 0;
         int to = time.length;
         for (Point p : grid) {
@@ -206,7 +232,7 @@ public final class SweepRunner implements Serializable {
             throw new UserInputException("--cscv-splits " + splits + " needs " + 2 * splits
                 + " returns on every roll-weekday path; the shortest has " + Math.max(0, returns));
         }
-        return new Paths(starts, to, splits);
+        return new Paths(starts, to, splits, resamples, seed);
     }
 
     /** Path k's first bar: the first at least k days after bar {@code from}, at most {@code to}. */
@@ -225,7 +251,7 @@ public final class SweepRunner implements Serializable {
 
     /**
      * The full strategy at one grid point on every path: {@link #PATHS} backtests over one market
-     * history. A configuration that fails while running (valid on its own, but e.g. a forecast that
+     * history, each with its bootstrap intervals. A configuration that fails while running (valid on its own, but e.g. a forecast that
      * hits a zero on this data) becomes a row with its error, so one bad point never loses the rest
      * of a sweep.
      */
@@ -234,6 +260,7 @@ public final class SweepRunner implements Serializable {
         try {
             WalkForward.Candidate c = candidate(p);
             double[][] values = new double[PATHS][];
+            double[][] intervals = new double[PATHS][];
             TrialSummary[] trials = new TrialSummary[PATHS];
             java.util.Set<String> flags = new java.util.TreeSet<>(java.util.Comparator.comparingInt(FLAG_ORDER::indexOf));
             for (int k = 0; k < PATHS; k++) {
@@ -241,16 +268,32 @@ public final class SweepRunner implements Serializable {
                     paths.to(), false);
                 Metrics m = s.session().metrics(run, c.history(), c.config());
                 values[k] = values(m);
-                trials[k] = TrialSummary.of(Performance.returns(run.nav()), paths.splits());
+                double[] returns = Performance.returns(run.nav());
+                trials[k] = TrialSummary.of(returns, paths.splits());
+                intervals[k] = bootstrap(StationaryBootstrap.intervals(returns, s.session().periodsPerYear(),
+                    Double.NaN, paths.resamples(), LEVEL, paths.seed()));
                 String f = flags(p, m, c.config().initialNav(), s.session().years(run));
                 if (!f.isEmpty()) {
                     flags.addAll(List.of(f.split(";")));
                 }
             }
-            return new Row(p, values, trials, String.join(";", flags), null);
+            return new Row(p, values, intervals, trials, String.join(";", flags), null);
         } catch (RuntimeException e) {
-            return new Row(p, null, null, null, e.getClass().getSimpleName() + ": " + e.getMessage());
+            return new Row(p, null, null, null, null, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
+    }
+
+    /** The intervals in the order of {@link #BOOTSTRAP}. */
+    static double[] bootstrap(StationaryBootstrap.Intervals ci) {
+        double[] v = new double[BOOTSTRAP.size()];
+        int i = 0;
+        for (StationaryBootstrap.Interval x : List.of(ci.cagr(), ci.vol(), ci.sharpe(), ci.maxDrawdown())) {
+            v[i++] = x.estimate();
+            v[i++] = x.lower();
+            v[i++] = x.upper();
+        }
+        v[i] = ci.blockLength();
+        return v;
     }
 
     /** The flags, in the order {@link #flags} writes them and a row lists them. */
@@ -318,9 +361,18 @@ public final class SweepRunner implements Serializable {
 
     /** Metric {@code metric} of a row on every path. */
     public static double[] metricOverPaths(Row r, int metric) {
+        return column(r.values(), metric);
+    }
+
+    /** Bootstrap figure {@code name} of {@link #BOOTSTRAP} of a row on every path. */
+    public static double[] intervalOverPaths(Row r, String name) {
+        return column(r.intervals(), BOOTSTRAP.indexOf(name));
+    }
+
+    private static double[] column(double[][] byPath, int i) {
         double[] v = new double[PATHS];
         for (int k = 0; k < PATHS; k++) {
-            v[k] = r.values()[k][metric];
+            v[k] = byPath[k][i];
         }
         return v;
     }
@@ -381,7 +433,7 @@ public final class SweepRunner implements Serializable {
 
     /**
      * One CSV line under {@link #CSV_HEADER} for row {@code index} of the sweep whose {@link #trials}
-     * are {@code t}; an error row has empty metrics, DSR and flags. An undefined DSR or PBO is empty.
+     * are {@code t}; an error row has empty metrics, intervals, DSR and flags. An undefined DSR or PBO is empty.
      */
     public String csvLine(Row r, Trials t, int index, String engine) {
         Point p = r.point();
@@ -391,6 +443,12 @@ public final class SweepRunner implements Serializable {
             double[] v = r.error() == null ? overPaths(metricOverPaths(r, i)) : null;
             for (int j = 0; j < OVER_PATHS.size(); j++) {
                 line.append(',').append(v == null ? "" : String.format(Locale.ROOT, FORMATS.get(i), v[j]));
+            }
+        }
+        for (int i = 0; i < INTERVAL_COLUMNS.size(); i++) {
+            double[] v = r.error() == null ? overPaths(intervalOverPaths(r, INTERVAL_COLUMNS.get(i))) : null;
+            for (int j = 0; j < OVER_PATHS.size(); j++) {
+                line.append(',').append(v == null ? "" : String.format(Locale.ROOT, INTERVAL_FORMATS.get(i), v[j]));
             }
         }
         appendStat(line, overPaths(t.dsr()[index]), "%.4f");

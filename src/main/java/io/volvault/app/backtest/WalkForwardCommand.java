@@ -2,7 +2,6 @@ package io.volvault.app.backtest;
 
 import io.volvault.app.UserInputException;
 import io.volvault.strategy.research.ManyTrials;
-import io.volvault.strategy.research.StationaryBootstrap;
 import io.volvault.strategy.research.WalkForward;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,9 +19,9 @@ import picocli.CommandLine.Spec;
  * training window the objective picks one, the next test window runs it; the stitched out-of-sample
  * equity is set against the hindsight pick over the same bars, with bootstrap intervals, the
  * Deflated Sharpe Ratio and the probability of backtest overfitting of the hindsight pick. The whole
- * evaluation runs once from each of the {@link SweepRunner#PATHS} roll-weekday start days: folds.csv,
- * equity.csv and the intervals are the first path's; paths.csv, summary.json and the report give
- * every path's figures and their mean and range.
+ * evaluation runs once from each of the {@link SweepRunner#PATHS} roll-weekday start days: folds.csv
+ * and equity.csv are the first path's; paths.csv, summary.json and the report give every path's
+ * figures with their bootstrap intervals, and their mean and range.
  */
 @Command(name = "walkforward", mixinStandardHelpOptions = true,
     description = "Walk-forward evaluation over the sweep grid: choose on each training window, run on the next; "
@@ -55,18 +54,6 @@ public final class WalkForwardCommand implements Callable<Integer> {
             + "(default ${DEFAULT-VALUE})")
     String objective;
 
-    @Option(names = "--resamples", paramLabel = "N", defaultValue = "1000",
-        description = "stationary-bootstrap resamples (default ${DEFAULT-VALUE})")
-    int resamples;
-
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "bootstrap seed (default ${DEFAULT-VALUE})")
-    long seed;
-
-    @Option(names = "--heatmap", split = ",", paramLabel = "X,Y", defaultValue = "target_vol,delta",
-        description = "the two swept parameters of the heatmap: target_vol, estimator, window_days, delta, tenor_days "
-            + "(default ${DEFAULT-VALUE})")
-    List<String> heatmap;
-
     @Spec
     CommandSpec spec;
 
@@ -92,19 +79,11 @@ public final class WalkForwardCommand implements Callable<Integer> {
         this.engine = engine;
     }
 
-    /** The bootstrap's two-sided coverage. */
-    static final double LEVEL = 0.95;
-
     @Override
     public Integer call() throws Exception {
         WalkForward.Objective o = UserInputException.checking(() -> WalkForward.Objective.parse(objective));
-        if (heatmap.size() != 2 || heatmap.get(0).equals(heatmap.get(1))) {
-            throw new UserInputException("--heatmap '" + String.join(",", heatmap)
-                + "' must name two different swept parameters");
-        }
-        for (String p : heatmap) {
-            WalkForwardReport.parameter(p);
-        }
+        List<String> heatmap = grid.heatmap();
+        int resamples = grid.resamples();
         int splits = grid.cscvSplits();
         SweepRunner runner = SweepRunner.of(input);
         List<SweepRunner.Point> points = grid.points();
@@ -139,10 +118,6 @@ public final class WalkForwardCommand implements Callable<Integer> {
             }
         }
         WalkForward.Result r = results[0];
-        StationaryBootstrap.Intervals oosCi = StationaryBootstrap.intervals(returns(r.oosNav()), ppy, Double.NaN,
-            resamples, LEVEL, seed);
-        StationaryBootstrap.Intervals isCi = StationaryBootstrap.intervals(returns(r.hindsightNav()), ppy, Double.NaN,
-            resamples, LEVEL, seed);
         List<String> labels = candidates.stream().map(WalkForward.Candidate::label).toList();
         List<WalkForwardReport.PathFigures> paths = new ArrayList<>();
         ManyTrials trials = null;
@@ -151,22 +126,15 @@ public final class WalkForwardCommand implements Callable<Integer> {
             ManyTrials m = candidates.size() > 1 ? ManyTrials.of(p.candidateNavs(), labels.indexOf(p.hindsight()), splits)
                 : null;
             trials = k == 0 ? m : trials;
-            paths.add(WalkForwardReport.PathFigures.of(p, ppy, m));
+            paths.add(WalkForwardReport.PathFigures.of(p, ppy, m, resamples, SweepRunner.LEVEL, grid.seed()));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        WalkForwardReport.write(out, new WalkForwardReport.Inputs(runner.session(), points, candidates, r, oosCi, isCi,
-            trials, heatmap, seed, input.prices.toString(), paths));
+        WalkForwardReport.write(out, new WalkForwardReport.Inputs(runner.session(), points, candidates, r, trials,
+            heatmap, resamples, grid.seed(), input.prices.toString(), paths));
         spec.commandLine().getOut().printf(Locale.ROOT,
-            "%d candidates, %d folds (%s, objective %s) in %.1f s%n"
-                + "out of sample: CAGR %.1f%% [%.1f, %.1f], Sharpe %.2f [%.2f, %.2f]; hindsight %s: CAGR %.1f%%, Sharpe %.2f%n"
-                + "%s%swrote %s%n",
-            candidates.size(), r.folds().size(), anchored ? "anchored" : "rolling", o.cliName(), seconds,
-            100 * oosCi.cagr().estimate(), 100 * oosCi.cagr().lower(), 100 * oosCi.cagr().upper(),
-            oosCi.sharpe().estimate(), oosCi.sharpe().lower(), oosCi.sharpe().upper(), r.hindsight(),
-            100 * isCi.cagr().estimate(), isCi.sharpe().estimate(),
-            trials == null ? "" : String.format(Locale.ROOT, "hindsight pick among %d: DSR %.3f, PBO %.2f%n",
-                trials.trials(), trials.deflatedSharpe(), trials.pbo()),
-            WalkForwardReport.pathsLine(paths), out);
+            "%d candidates, %d folds on path 0 (%s, objective %s) in %.1f s; path 0's hindsight pick %s%n%swrote %s%n",
+            candidates.size(), r.folds().size(), anchored ? "anchored" : "rolling", o.cliName(), seconds, r.hindsight(),
+            WalkForwardReport.pathsLine(paths, SweepRunner.LEVEL), out);
         spec.commandLine().getOut().flush();
         return 0;
     }
@@ -190,9 +158,5 @@ public final class WalkForwardCommand implements Callable<Integer> {
             throw new UserInputException(option + " " + days + " must be at least 1");
         }
         return (int) Math.round(days * ppy / 365);
-    }
-
-    static double[] returns(double[] nav) {
-        return io.volvault.strategy.backtest.Performance.returns(nav);
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.volvault.app.UserInputException;
 import io.volvault.strategy.backtest.Performance;
 import io.volvault.strategy.research.ManyTrials;
 import io.volvault.strategy.research.StationaryBootstrap;
@@ -17,11 +16,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
-import java.util.TreeSet;
-import java.util.function.Function;
 import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.HeatMapChart;
-import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 
@@ -37,13 +32,41 @@ final class WalkForwardReport {
     private WalkForwardReport() {}
 
     record Inputs(BacktestSession session, List<SweepRunner.Point> points, List<WalkForward.Candidate> candidates,
-                  WalkForward.Result result, StationaryBootstrap.Intervals oos, StationaryBootstrap.Intervals is,
-                  ManyTrials trials, List<String> heatmap, long seed, String pricesFile, List<PathFigures> paths) {}
+                  WalkForward.Result result, ManyTrials trials, List<String> heatmap, int resamples, long seed,
+                  String pricesFile, List<PathFigures> paths) {}
 
-    /** The figures of paths.csv, in order; the numeric ones are summarised over the paths. */
-    static final List<String> PATH_FIGURES = List.of("oos_cagr", "oos_vol", "oos_sharpe", "oos_max_drawdown",
-        "hindsight_cagr", "hindsight_vol", "hindsight_sharpe", "hindsight_max_drawdown", "mean_fold_is_sharpe",
-        "mean_fold_oos_sharpe", "deflated_sharpe_ratio", "pbo");
+    /** The bootstrapped figures, in the order of {@link StationaryBootstrap#annualFigures}. */
+    private static final List<String> BOOTSTRAPPED = List.of("cagr", "vol", "sharpe", "max_drawdown");
+
+    /**
+     * The figures of paths.csv, in order, all summarised over the paths: the out-of-sample and the
+     * hindsight pick's CAGR, vol, Sharpe and max drawdown, the mean fold Sharpe in and out of sample,
+     * DSR and PBO, then each bootstrapped figure's interval bounds and the two mean block lengths.
+     */
+    static final List<String> PATH_FIGURES = pathFigures();
+
+    private static List<String> pathFigures() {
+        List<String> names = new ArrayList<>();
+        for (String side : List.of("oos", "hindsight")) {
+            for (String f : BOOTSTRAPPED) {
+                names.add(side + "_" + f);
+            }
+        }
+        names.addAll(List.of("mean_fold_is_sharpe", "mean_fold_oos_sharpe", "deflated_sharpe_ratio", "pbo"));
+        for (String side : List.of("oos", "hindsight")) {
+            for (String f : BOOTSTRAPPED) {
+                names.add(side + "_" + f + "_lower");
+                names.add(side + "_" + f + "_upper");
+            }
+        }
+        names.addAll(List.of("oos_block_length", "hindsight_block_length"));
+        return List.copyOf(names);
+    }
+
+    /** The index of a figure in {@link #PATH_FIGURES}. */
+    static int figure(String name) {
+        return PATH_FIGURES.indexOf(name);
+    }
 
     /**
      * One roll-weekday path's walk-forward: where it starts, its folds, its hindsight pick and the
@@ -51,19 +74,52 @@ final class WalkForwardReport {
      */
     record PathFigures(int oosFrom, int oosTo, int folds, String hindsight, double[] values) {
 
-        static PathFigures of(WalkForward.Result r, double ppy, ManyTrials trials) {
-            double[] oos = StationaryBootstrap.annualFigures(Performance.returns(r.oosNav()), ppy);
-            double[] is = StationaryBootstrap.annualFigures(Performance.returns(r.hindsightNav()), ppy);
+        /** The path's figures, with stationary-bootstrap intervals (two-sided {@code level}) of both equities. */
+        static PathFigures of(WalkForward.Result r, double ppy, ManyTrials trials, int resamples, double level,
+                              long seed) {
+            StationaryBootstrap.Intervals oos = StationaryBootstrap.intervals(Performance.returns(r.oosNav()), ppy,
+                Double.NaN, resamples, level, seed);
+            StationaryBootstrap.Intervals is = StationaryBootstrap.intervals(Performance.returns(r.hindsightNav()), ppy,
+                Double.NaN, resamples, level, seed);
             double isSharpe = 0;
             double oosSharpe = 0;
             for (WalkForward.Fold f : r.folds()) {
                 isSharpe += f.isSharpe() / r.folds().size();
                 oosSharpe += f.oosSharpe() / r.folds().size();
             }
-            return new PathFigures(r.oosFrom(), r.oosFrom() + r.oosNav().length - 1, r.folds().size(), r.hindsight(),
-                new double[] {oos[0], oos[1], oos[2], oos[3], is[0], is[1], is[2], is[3], isSharpe, oosSharpe,
-                    trials == null ? Double.NaN : trials.deflatedSharpe(), trials == null ? Double.NaN : trials.pbo()});
+            double[] v = new double[PATH_FIGURES.size()];
+            int i = 0;
+            for (StationaryBootstrap.Intervals ci : List.of(oos, is)) {
+                for (StationaryBootstrap.Interval x : intervals(ci)) {
+                    v[i++] = x.estimate();
+                }
+            }
+            v[i++] = isSharpe;
+            v[i++] = oosSharpe;
+            v[i++] = trials == null ? Double.NaN : trials.deflatedSharpe();
+            v[i++] = trials == null ? Double.NaN : trials.pbo();
+            for (StationaryBootstrap.Intervals ci : List.of(oos, is)) {
+                for (StationaryBootstrap.Interval x : intervals(ci)) {
+                    v[i++] = x.lower();
+                    v[i++] = x.upper();
+                }
+            }
+            v[i++] = oos.blockLength();
+            v[i] = is.blockLength();
+            return new PathFigures(r.oosFrom(), r.oosFrom() + r.oosNav().length - 1, r.folds().size(), r.hindsight(), v);
         }
+
+        /** "estimate [lower, upper]" of a figure of {@link #BOOTSTRAPPED} on side oos or hindsight. */
+        String interval(String side, String figure, boolean percent) {
+            String name = side + "_" + figure;
+            return ReportHtml.interval(values[figure(name)], values[figure(name + "_lower")],
+                values[figure(name + "_upper")], percent);
+        }
+    }
+
+    /** CAGR, vol, Sharpe and max drawdown intervals, in the order of {@link #BOOTSTRAPPED}. */
+    static List<StationaryBootstrap.Interval> intervals(StationaryBootstrap.Intervals ci) {
+        return List.of(ci.cagr(), ci.vol(), ci.sharpe(), ci.maxDrawdown());
     }
 
     /** {mean, min, max} over the paths of figure {@code i} of {@link #PATH_FIGURES}. */
@@ -71,57 +127,35 @@ final class WalkForwardReport {
         return SweepRunner.overPaths(paths.stream().mapToDouble(p -> p.values()[i]).toArray());
     }
 
-    /** The console line: out-of-sample Sharpe and CAGR, the hindsight pick's DSR and PBO, over the paths. */
-    static String pathsLine(List<PathFigures> paths) {
-        double[] cagr = overPaths(paths, 0);
-        double[] sharpe = overPaths(paths, 2);
-        double[] dsr = overPaths(paths, 10);
-        double[] pbo = overPaths(paths, 11);
-        return String.format(Locale.ROOT, "over %d roll-weekday paths, mean [min, max]: out-of-sample CAGR %.1f%% "
-                + "[%.1f, %.1f], Sharpe %.2f [%.2f, %.2f]%s%n", paths.size(), 100 * cagr[0], 100 * cagr[1],
-            100 * cagr[2], sharpe[0], sharpe[1], sharpe[2], Double.isNaN(dsr[0]) ? ""
-                : String.format(Locale.ROOT, "; hindsight pick's DSR %.3f [%.3f, %.3f], PBO %.2f [%.2f, %.2f]", dsr[0],
-                    dsr[1], dsr[2], pbo[0], pbo[1], pbo[2]));
-    }
-
-    /** A swept parameter's value at a grid point, by its CSV column name. */
-    static Function<SweepRunner.Point, Comparable<?>> parameter(String name) {
-        return switch (name) {
-            case "target_vol" -> SweepRunner.Point::targetVol;
-            case "estimator" -> SweepRunner.Point::estimator;
-            case "window_days" -> SweepRunner.Point::windowDays;
-            case "delta" -> SweepRunner.Point::delta;
-            case "tenor_days" -> SweepRunner.Point::tenorDays;
-            default -> throw new UserInputException("--heatmap parameter '" + name
-                + "' must be one of target_vol, estimator, window_days, delta, tenor_days");
-        };
-    }
-
     /**
-     * Writes every file into a sibling {@code .partial} folder first and moves them into
-     * {@code out} only when all are whole, so a failure leaves no set of files that looks complete.
+     * The console lines, mean [min, max] over the paths: out-of-sample and hindsight CAGR and Sharpe,
+     * the mean bounds of their intervals, the hindsight pick's DSR and PBO.
      */
-    static void write(Path out, Inputs in) throws IOException {
-        Path tmp = SweepOutput.partial(out);
-        try {
-            Files.createDirectories(tmp);
-            writeFiles(tmp, in);
-            Files.createDirectories(out);
-            try (java.util.stream.Stream<Path> files = Files.list(tmp)) {
-                for (Path f : files.toList()) {
-                    Files.move(f, out.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        } finally {
-            if (Files.isDirectory(tmp)) {
-                try (java.util.stream.Stream<Path> left = Files.list(tmp)) {
-                    for (Path f : left.toList()) {
-                        Files.delete(f);
-                    }
-                }
-                Files.delete(tmp);
-            }
+    static String pathsLine(List<PathFigures> paths, double level) {
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "over %d roll-weekday paths, mean [min, max]; "
+            + "%s bootstrap interval, mean of its bounds:%n", paths.size(), ReportHtml.pct(level)));
+        for (String side : List.of("oos", "hindsight")) {
+            double[] cagr = overPaths(paths, figure(side + "_cagr"));
+            double[] sharpe = overPaths(paths, figure(side + "_sharpe"));
+            s.append(String.format(Locale.ROOT, "  %s: CAGR %s, interval [%.1f, %.1f]; Sharpe %s, interval [%.2f, %.2f]%n",
+                side.equals("oos") ? "out of sample" : "hindsight pick", ReportHtml.interval(cagr[0], cagr[1], cagr[2], true),
+                100 * overPaths(paths, figure(side + "_cagr_lower"))[0],
+                100 * overPaths(paths, figure(side + "_cagr_upper"))[0], ReportHtml.interval(sharpe[0], sharpe[1],
+                    sharpe[2], false), overPaths(paths, figure(side + "_sharpe_lower"))[0],
+                overPaths(paths, figure(side + "_sharpe_upper"))[0]));
         }
+        double[] dsr = overPaths(paths, figure("deflated_sharpe_ratio"));
+        double[] pbo = overPaths(paths, figure("pbo"));
+        if (!Double.isNaN(dsr[0])) {
+            s.append(String.format(Locale.ROOT, "  hindsight pick's DSR %.3f [%.3f, %.3f], PBO %.2f [%.2f, %.2f]%n",
+                dsr[0], dsr[1], dsr[2], pbo[0], pbo[1], pbo[2]));
+        }
+        return s.toString();
+    }
+
+    /** Writes every file, all or none ({@link SweepOutput#writeFolder}). */
+    static void write(Path out, Inputs in) throws IOException {
+        SweepOutput.writeFolder(out, dir -> writeFiles(dir, in));
     }
 
     private static void writeFiles(Path dir, Inputs in) throws IOException {
@@ -191,16 +225,13 @@ final class WalkForwardReport {
         side.put("mean_fold_oos_score", oosScore);
         side.put("mean_fold_is_sharpe", isSharpe);
         side.put("mean_fold_oos_sharpe", oosSharpe);
-        putIntervals(root.putObject("walk_forward_oos"), in.oos());
-        ObjectNode hindsight = root.putObject("hindsight_is");
-        hindsight.put("configuration", r.hindsight());
-        putIntervals(hindsight, in.is());
+        root.put("hindsight", r.hindsight());
         ObjectNode boot = root.putObject("bootstrap");
-        boot.put("method", "stationary (Politis-Romano), mean block length by Politis-White; percentile intervals");
-        boot.put("oos_block_length", in.oos().blockLength());
-        boot.put("is_block_length", in.is().blockLength());
-        boot.put("resamples", in.oos().resamples());
-        boot.put("level", in.oos().level());
+        boot.put("method", "stationary (Politis-Romano), mean block length the larger of Politis-White's for the "
+            + "returns and for their squares; percentile intervals of every path's out-of-sample and hindsight equity "
+            + "(roll_weekday_paths: <figure>_lower, <figure>_upper, <side>_block_length)");
+        boot.put("resamples", in.resamples());
+        boot.put("level", SweepRunner.LEVEL);
         boot.put("seed", in.seed());
         if (in.trials() != null) {
             ManyTrials m = in.trials();
@@ -220,8 +251,8 @@ final class WalkForwardReport {
         ObjectNode paths = root.putObject("roll_weekday_paths");
         paths.put("paths", in.paths().size());
         paths.put("method", "the whole walk-forward from each of the first " + in.paths().size() + " days (path k "
-            + "starts k days after path 0), all to the same last bar; the intervals above, folds.csv and equity.csv "
-            + "are path 0's");
+            + "starts k days after path 0), all to the same last bar, each with its own bootstrap intervals; "
+            + "folds.csv, equity.csv, fold_table and many_trials are path 0's");
         ArrayNode per = paths.putArray("per_path");
         for (PathFigures p : in.paths()) {
             ObjectNode n = per.addObject();
@@ -296,96 +327,50 @@ final class WalkForwardReport {
         BitmapEncoder.saveBitmap(c, file.toString(), BitmapEncoder.BitmapFormat.PNG);
     }
 
-    /**
-     * Each candidate's objective score over the out-of-sample span, averaged over the parameters
-     * not on the axes.
-     */
-    static double[][] heat(Inputs in, List<Comparable<?>> xs, List<Comparable<?>> ys) {
-        Function<SweepRunner.Point, Comparable<?>> fx = parameter(in.heatmap().get(0));
-        Function<SweepRunner.Point, Comparable<?>> fy = parameter(in.heatmap().get(1));
-        double[][] sum = new double[xs.size()][ys.size()];
-        int[][] count = new int[xs.size()][ys.size()];
+    /** Each candidate's objective score over path 0's out-of-sample span (minus the tracking error: higher is better). */
+    private static void writeHeatmap(Inputs in, Path file) throws IOException {
         WalkForward.Result r = in.result();
         double ppy = in.session().periodsPerYear();
-        for (int k = 0; k < in.points().size(); k++) {
-            SweepRunner.Point p = in.points().get(k);
-            double score = r.objective().score(r.candidateNavs()[k], ppy,
+        double[] score = new double[in.points().size()];
+        for (int k = 0; k < score.length; k++) {
+            double s = r.objective().score(r.candidateNavs()[k], ppy,
                 in.candidates().get(k).config().sizing().targetVol(), r.windows().rollingBars());
-            int x = xs.indexOf(fx.apply(p));
-            int y = ys.indexOf(fy.apply(p));
-            sum[x][y] += r.objective() == WalkForward.Objective.TRACKING_ERROR ? -score : score;
-            count[x][y]++;
+            score[k] = r.objective() == WalkForward.Objective.TRACKING_ERROR ? -s : s;
         }
-        for (int x = 0; x < xs.size(); x++) {
-            for (int y = 0; y < ys.size(); y++) {
-                sum[x][y] /= count[x][y];
-            }
-        }
-        return sum;
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    static List<Comparable<?>> values(List<SweepRunner.Point> points, String name) {
-        TreeSet set = new TreeSet();
-        for (SweepRunner.Point p : points) {
-            set.add(parameter(name).apply(p));
-        }
-        return new ArrayList<>(set);
-    }
-
-    private static void writeHeatmap(Inputs in, Path file) throws IOException {
-        List<Comparable<?>> xs = values(in.points(), in.heatmap().get(0));
-        List<Comparable<?>> ys = values(in.points(), in.heatmap().get(1));
-        double[][] heat = heat(in, xs, ys);
-        List<Number[]> cells = new ArrayList<>();
-        for (int x = 0; x < xs.size(); x++) {
-            for (int y = 0; y < ys.size(); y++) {
-                cells.add(new Number[] {x, y, heat[x][y]});
-            }
-        }
-        String metric = in.result().objective() == WalkForward.Objective.TRACKING_ERROR
-            ? "rolling-vol tracking error" : "Sharpe ratio";
-        HeatMapChart c = new HeatMapChartBuilder().width(900).height(600)
-            .title(metric + " over " + date(in.session().bars().epochSeconds()[in.result().oosFrom()]) + " .. "
-                + date(in.session().bars().epochSeconds()[in.result().oosFrom() + in.result().oosNav().length - 1]))
-            .xAxisTitle(in.heatmap().get(0)).yAxisTitle(in.heatmap().get(1)).build();
-        c.getStyler().setShowValue(true);
-        c.getStyler().setHeatMapValueDecimalPattern("0.000");
-        c.addSeries(metric, xs.stream().map(String::valueOf).toList(), ys.stream().map(String::valueOf).toList(), cells);
-        BitmapEncoder.saveBitmap(c, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+        String metric = r.objective() == WalkForward.Objective.TRACKING_ERROR
+            ? "minus the rolling-vol tracking error" : "Sharpe ratio";
+        long[] t = in.session().bars().epochSeconds();
+        Heatmap.write(file, in.points(), score, in.heatmap(), metric, metric + " over " + date(t[r.oosFrom()]) + " .. "
+            + date(t[r.oosFrom() + r.oosNav().length - 1]) + " (path 0)");
     }
 
     private static String html(Inputs in) {
         WalkForward.Result r = in.result();
         long[] t = in.session().bars().epochSeconds();
-        StringBuilder h = new StringBuilder();
-        h.append("<!doctype html><html><head><meta charset=\"utf-8\"><title>volvault walk-forward</title>")
-            .append("<style>body{font-family:sans-serif;margin:2em}td,th{padding:4px 10px;text-align:right}")
-            .append("th:first-child,td:first-child{text-align:left}table{border-collapse:collapse}")
-            .append("tr:nth-child(even){background:#f3f3f3}</style></head><body><h1>volvault walk-forward</h1><p>")
+        StringBuilder h = ReportHtml.page("volvault walk-forward").append("<p>")
             .append(escape(in.pricesFile())).append(": ").append(in.candidates().size()).append(" candidates, ")
-            .append(r.folds().size()).append(r.windows().anchored() ? " anchored" : " rolling").append(" folds of ")
+            .append(r.windows().anchored() ? "anchored" : "rolling").append(" folds of ")
             .append(r.windows().trainBars()).append(" training and ").append(r.windows().testBars())
-            .append(" test bars, objective ").append(r.objective().cliName()).append("; out of sample ")
-            .append(date(t[r.oosFrom()])).append(" .. ").append(date(t[r.oosFrom() + r.oosNav().length - 1]))
-            .append(".</p><h2>Out of sample against the hindsight pick (").append(pct(in.oos().level()))
-            .append(" stationary-bootstrap intervals)</h2><table><tr><th></th><th>CAGR</th><th>vol</th><th>Sharpe</th>")
-            .append("<th>max DD</th></tr>");
-        row(h, "walk-forward, out of sample", in.oos());
-        row(h, "hindsight pick, in sample: " + r.hindsight(), in.is());
-        h.append("</table>");
+            .append(" test bars, objective ").append(r.objective().cliName()).append(", run from each of ")
+            .append(in.paths().size()).append(" roll-weekday start days (path k starts k days after path 0, so a ")
+            .append("weekly roll falls on each weekday). Path 0: ").append(r.folds().size()).append(" folds, out of ")
+            .append("sample ").append(date(t[r.oosFrom()])).append(" .. ")
+            .append(date(t[r.oosFrom() + r.oosNav().length - 1])).append(".</p>");
+        summaryTable(h, in);
         if (in.trials() != null) {
             ManyTrials m = in.trials();
-            h.append(String.format(Locale.ROOT, "<p>Hindsight pick among %d configurations: Deflated Sharpe Ratio "
-                    + "<b>%.3f</b> (its Sharpe %.3f a bar against %.3f expected of the best of %d unskilled ones); "
-                    + "probability of backtest overfitting (CSCV on Sharpe, %d blocks) <b>%.2f</b>.</p>", m.trials(),
-                m.deflatedSharpe(), m.pickedSharpe(), m.expectedMaxSharpe(), m.trials(), m.splits(), m.pbo()));
+            h.append(String.format(Locale.ROOT, "<p>Path 0's hindsight pick among %d configurations: Deflated Sharpe "
+                    + "Ratio <b>%.3f</b> (its Sharpe %.3f a bar against %.3f expected of the best of %d unskilled "
+                    + "ones); probability of backtest overfitting (CSCV on Sharpe, %d blocks) <b>%.2f</b>.</p>",
+                m.trials(), m.deflatedSharpe(), m.pickedSharpe(), m.expectedMaxSharpe(), m.trials(), m.splits(), m.pbo()));
         }
         pathsTable(h, in);
-        h.append("<p><img src=\"").append(EQUITY_PNG).append("\" alt=\"equity\"></p><p><img src=\"")
-            .append(HEATMAP_PNG).append("\" alt=\"heatmap\"> (mean over the other swept parameters)</p>")
-            .append("<h2>Folds: in sample against out of sample</h2><table><tr><th>test window</th><th>chosen</th>")
-            .append("<th>IS score</th><th>OOS score</th><th>IS Sharpe</th><th>OOS Sharpe</th><th>OOS return</th></tr>");
+        h.append("<h2>Path 0: out-of-sample equity against the in-sample hindsight pick's</h2><p><img src=\"")
+            .append(EQUITY_PNG).append("\" alt=\"equity\"></p><p><img src=\"").append(HEATMAP_PNG)
+            .append("\" alt=\"heatmap\"> (path 0; mean over the other swept parameters)</p>")
+            .append("<h2>Path 0's folds: in sample against out of sample</h2><table><tr><th>test window</th>")
+            .append("<th>chosen</th><th>IS score</th><th>OOS score</th><th>IS Sharpe</th><th>OOS Sharpe</th>")
+            .append("<th>OOS return</th></tr>");
         for (WalkForward.Fold f : r.folds()) {
             h.append("<tr><td>").append(date(t[f.trainTo()])).append(" .. ").append(date(t[f.testTo() - 1]))
                 .append("</td><td>").append(escape(f.chosen())).append("</td><td>")
@@ -398,61 +383,80 @@ final class WalkForwardReport {
             .toString();
     }
 
-    /** Every path's figures, then their mean [min, max]. */
+    /**
+     * Out of sample against the hindsight pick over the paths: each figure's mean [min, max], and
+     * the mean of its interval bounds with the widest interval (the lowest lower, the highest upper).
+     */
+    private static void summaryTable(StringBuilder h, Inputs in) {
+        h.append("<h2>Out of sample against the hindsight pick, over the ").append(in.paths().size())
+            .append(" paths</h2><p>Each cell: the mean over the paths [min, max]; below it the ")
+            .append(pct(SweepRunner.LEVEL)).append(" stationary-bootstrap interval (").append(in.resamples())
+            .append(" resamples, seed ").append(in.seed()).append(") with its bounds averaged over the paths, then ")
+            .append("the widest bounds of any path.</p><table><tr><th></th><th>CAGR</th><th>vol</th><th>Sharpe</th>")
+            .append("<th>max DD</th></tr>");
+        for (String side : List.of("oos", "hindsight")) {
+            h.append("<tr><td>").append(side.equals("oos") ? "walk-forward, out of sample" : "hindsight pick, in sample")
+                .append("</td>");
+            for (String f : BOOTSTRAPPED) {
+                boolean percent = !f.equals("sharpe");
+                double[] v = overPaths(in.paths(), figure(side + "_" + f));
+                double[] lo = overPaths(in.paths(), figure(side + "_" + f + "_lower"));
+                double[] hi = overPaths(in.paths(), figure(side + "_" + f + "_upper"));
+                h.append("<td>").append(ReportHtml.interval(v[0], v[1], v[2], percent)).append("<br><small>")
+                    .append(bounds(lo[0], hi[0], percent)).append(", widest ").append(bounds(lo[1], hi[2], percent))
+                    .append("</small></td>");
+            }
+            h.append("</tr>");
+        }
+        h.append("</table>");
+    }
+
+    private static String bounds(double lower, double upper, boolean percent) {
+        return percent ? String.format(Locale.ROOT, "[%.1f, %.1f]", 100 * lower, 100 * upper)
+            : String.format(Locale.ROOT, "[%.2f, %.2f]", lower, upper);
+    }
+
+    /** Every path's figures with their intervals, then the mean [min, max] of each. */
     private static void pathsTable(StringBuilder h, Inputs in) {
         long[] t = in.session().bars().epochSeconds();
-        h.append("<h2>Over the ").append(in.paths().size()).append(" roll-weekday start paths</h2><p>The whole ")
-            .append("walk-forward from each of the first ").append(in.paths().size()).append(" days, so a weekly roll ")
-            .append("falls on each weekday; the intervals above and the folds below are path 0's.</p><table><tr>")
-            .append("<th>path</th><th>out of sample</th><th>folds</th><th>OOS CAGR</th><th>OOS vol</th>")
-            .append("<th>OOS Sharpe</th><th>OOS max DD</th><th>hindsight pick</th><th>its CAGR</th><th>its Sharpe</th>")
-            .append("<th>DSR</th><th>PBO</th></tr>");
+        h.append("<h2>Every roll-weekday start path</h2><p>Each figure with its ").append(pct(SweepRunner.LEVEL))
+            .append(" bootstrap interval.</p><table><tr><th>path</th><th>out of sample</th><th>folds</th>")
+            .append("<th>OOS CAGR</th><th>OOS vol</th><th>OOS Sharpe</th><th>OOS max DD</th><th>hindsight pick</th>")
+            .append("<th>its CAGR</th><th>its Sharpe</th><th>DSR</th><th>PBO</th></tr>");
         for (int k = 0; k < in.paths().size(); k++) {
             PathFigures p = in.paths().get(k);
             double[] v = p.values();
             h.append("<tr><td>").append(k).append("</td><td>").append(date(t[p.oosFrom()])).append(" .. ")
-                .append(date(t[p.oosTo()])).append("</td><td>").append(p.folds()).append("</td><td>")
-                .append(pct(v[0])).append("</td><td>").append(pct(v[1])).append("</td><td>")
-                .append(String.format(Locale.ROOT, "%.2f", v[2])).append("</td><td>").append(pct(v[3]))
-                .append("</td><td>").append(escape(p.hindsight())).append("</td><td>").append(pct(v[4]))
-                .append("</td><td>").append(String.format(Locale.ROOT, "%.2f", v[6])).append("</td><td>")
-                .append(number(v[10], "%.3f")).append("</td><td>").append(number(v[11], "%.2f")).append("</td></tr>");
+                .append(date(t[p.oosTo()])).append("</td><td>").append(p.folds());
+            for (String f : BOOTSTRAPPED) {
+                h.append("</td><td>").append(p.interval("oos", f, !f.equals("sharpe")));
+            }
+            h.append("</td><td>").append(escape(p.hindsight())).append("</td><td>")
+                .append(p.interval("hindsight", "cagr", true)).append("</td><td>")
+                .append(p.interval("hindsight", "sharpe", false)).append("</td><td>")
+                .append(ReportHtml.number(v[figure("deflated_sharpe_ratio")], "%.3f")).append("</td><td>")
+                .append(ReportHtml.number(v[figure("pbo")], "%.2f")).append("</td></tr>");
         }
         h.append("<tr><th>mean [min, max]</th><td></td><td></td>");
-        int[] shown = {0, 1, 2, 3, -1, 4, 6, 10, 11};
-        String[] formats = {"pct", "pct", "%.2f", "pct", "", "pct", "%.2f", "%.3f", "%.2f"};
-        for (int c = 0; c < shown.length; c++) {
-            if (shown[c] < 0) {
+        List<String> shown = List.of("oos_cagr", "oos_vol", "oos_sharpe", "oos_max_drawdown", "", "hindsight_cagr",
+            "hindsight_sharpe", "deflated_sharpe_ratio", "pbo");
+        List<String> formats = List.of("pct", "pct", "%.2f", "pct", "", "pct", "%.2f", "%.3f", "%.2f");
+        for (int c = 0; c < shown.size(); c++) {
+            if (shown.get(c).isEmpty()) {
                 h.append("<td></td>");
                 continue;
             }
-            double[] v = overPaths(in.paths(), shown[c]);
-            h.append("<td>").append(formats[c].equals("pct")
-                ? String.format(Locale.ROOT, "%.1f%% [%.1f, %.1f]", 100 * v[0], 100 * v[1], 100 * v[2])
-                : number(v[0], formats[c]) + " [" + number(v[1], formats[c]) + ", " + number(v[2], formats[c]) + "]")
+            double[] v = overPaths(in.paths(), figure(shown.get(c)));
+            String f = formats.get(c);
+            h.append("<td>").append(f.equals("pct") ? ReportHtml.interval(v[0], v[1], v[2], true)
+                : ReportHtml.number(v[0], f) + " [" + ReportHtml.number(v[1], f) + ", " + ReportHtml.number(v[2], f) + "]")
                 .append("</td>");
         }
         h.append("</tr></table>");
     }
 
-    private static String number(double v, String format) {
-        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, format, v);
-    }
-
-    private static void row(StringBuilder h, String name, StationaryBootstrap.Intervals ci) {
-        h.append("<tr><td>").append(escape(name)).append("</td><td>").append(interval(ci.cagr(), true))
-            .append("</td><td>").append(interval(ci.vol(), true)).append("</td><td>").append(interval(ci.sharpe(), false))
-            .append("</td><td>").append(interval(ci.maxDrawdown(), true)).append("</td></tr>");
-    }
-
-    private static String interval(StationaryBootstrap.Interval i, boolean percent) {
-        return percent
-            ? String.format(Locale.ROOT, "%.1f%% [%.1f, %.1f]", 100 * i.estimate(), 100 * i.lower(), 100 * i.upper())
-            : String.format(Locale.ROOT, "%.2f [%.2f, %.2f]", i.estimate(), i.lower(), i.upper());
-    }
-
     private static String pct(double v) {
-        return String.format(Locale.ROOT, "%.1f%%", 100 * v);
+        return ReportHtml.pct(v);
     }
 
     private static String date(long epochSeconds) {
@@ -460,6 +464,6 @@ final class WalkForwardReport {
     }
 
     private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return ReportHtml.escape(s);
     }
 }

@@ -225,8 +225,8 @@ class BacktestCommandTest {
         assertEquals(5, rows.size());
         assertTrue(rows.get(0).startsWith("target_vol,estimator,window_days,delta,tenor_days,cagr_mean,cagr_min,"
             + "cagr_max,annualized_vol_mean"));
-        assertTrue(rows.get(0).endsWith(",final_nav_max,dsr_mean,dsr_min,dsr_max,trials,pbo_mean,pbo_min,pbo_max,flags,"
-            + "error,engine,data_hash"), rows.get(0));
+        assertTrue(rows.get(0).endsWith(",block_length_max,dsr_mean,dsr_min,dsr_max,trials,pbo_mean,pbo_min,pbo_max,"
+            + "flags,error,engine,data_hash"), rows.get(0));
         // No error: an empty field between the flags and the engine; then the data hash.
         assertTrue(rows.get(3).startsWith("0.4,ewma,30,0.1,7,") && rows.get(3).matches(".*,[a-z_;0-9]*,,threads,[0-9a-f]{16}"),
             rows.get(3));

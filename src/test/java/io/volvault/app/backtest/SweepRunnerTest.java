@@ -45,13 +45,32 @@ class SweepRunnerTest {
             copy = (SweepRunner) in.readObject();
         }
         SweepRunner.Point p = new SweepRunner.Point(0.3, "yang-zhang", 30, 0.1, 30);
-        SweepRunner.Paths paths = runner.paths(List.of(p), 10);
+        SweepRunner.Paths paths = runner.paths(List.of(p), 10, 100, 1);
         SweepRunner.Row row = runner.row(p, paths);
         SweepRunner.Row again = copy.row(p, paths);
         assertEquals(SweepRunner.PATHS, row.values().length);
         for (int k = 0; k < SweepRunner.PATHS; k++) {
             assertArrayEquals(row.values()[k], again.values()[k], 0);
+            assertArrayEquals(row.intervals()[k], again.intervals()[k], 0);
         }
+        // Each path's bootstrap is of that path's returns: its estimates of vol, Sharpe and max drawdown are
+        // the path's metrics (the same formulas; CAGR differs, years by bars against years by dates), and
+        // every interval holds its estimate.
+        List<String> b = SweepRunner.BOOTSTRAP;
+        for (int k = 0; k < SweepRunner.PATHS; k++) {
+            double[] ci = row.intervals()[k];
+            double[] v = row.values()[k];
+            assertEquals(v[SweepRunner.METRICS.indexOf("annualized_vol")], ci[b.indexOf("boot_annualized_vol")], 1e-12);
+            assertEquals(v[SweepRunner.METRICS.indexOf("sharpe")], ci[b.indexOf("boot_sharpe")], 1e-9);
+            assertEquals(v[SweepRunner.METRICS.indexOf("max_drawdown")], ci[b.indexOf("boot_max_drawdown")], 1e-12);
+            for (String m : List.of("cagr", "annualized_vol", "sharpe", "max_drawdown")) {
+                double est = ci[b.indexOf("boot_" + m)];
+                assertTrue(ci[b.indexOf(m + "_lower")] < est && est < ci[b.indexOf(m + "_upper")], k + " " + m);
+            }
+            assertTrue(ci[b.indexOf("block_length")] >= 1);
+        }
+        // Different paths, different intervals (not one path's copied to all).
+        assertTrue(row.intervals()[0][b.indexOf("sharpe_lower")] != row.intervals()[6][b.indexOf("sharpe_lower")]);
         assertEquals(runner.dataHash(), copy.dataHash());
         SweepRunner.Trials t = SweepRunner.trials(List.of(row));
         assertEquals(runner.csvLine(row, t, 0, "x"), copy.csvLine(again, t, 0, "x"));
@@ -73,7 +92,7 @@ class SweepRunnerTest {
         SweepRunner runner = new SweepRunner(session, StrategyConfig.defaults(), null, LocalDate.of(2016, 12, 31));
         List<SweepRunner.Point> grid = SweepRunner.grid(List.of(0.4), List.of("ewma"), List.of(10, 60), List.of(0.2),
             List.of(7));
-        SweepRunner.Paths paths = runner.paths(grid, 10);
+        SweepRunner.Paths paths = runner.paths(grid, 10, 100, 1);
         int[] longest = runner.range(runner.candidate(grid.get(1)).history());
         assertTrue(runner.range(runner.candidate(grid.get(0)).history())[0] < longest[0]);
         for (int k = 0; k < SweepRunner.PATHS; k++) {
@@ -85,9 +104,9 @@ class SweepRunnerTest {
         SweepRunner shortRunner = new SweepRunner(session, StrategyConfig.defaults(), LocalDate.of(2016, 12, 10),
             LocalDate.of(2016, 12, 31));
         List<SweepRunner.Point> one = grid.subList(0, 1);
-        int[] s = shortRunner.paths(one, 6).from();
-        assertEquals(15, shortRunner.paths(one, 6).to() - s[6] - 1);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> shortRunner.paths(one, 8));
+        int[] s = shortRunner.paths(one, 6, 100, 1).from();
+        assertEquals(15, shortRunner.paths(one, 6, 100, 1).to() - s[6] - 1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> shortRunner.paths(one, 8, 100, 1));
         assertEquals("--cscv-splits 8 needs 16 returns on every roll-weekday path; the shortest has 15", e.getMessage());
     }
 
@@ -108,7 +127,7 @@ class SweepRunnerTest {
         SweepRunner runner = new SweepRunner(session, StrategyConfig.defaults(), LocalDate.of(2023, 1, 1), null);
         List<SweepRunner.Point> grid = new java.util.ArrayList<>(SweepRunner.grid(List.of(0.3, 0.5), List.of("ewma"),
             List.of(20), List.of(0.1, 0.2), List.of(7)));
-        SweepRunner.Paths paths = runner.paths(grid, 4);
+        SweepRunner.Paths paths = runner.paths(grid, 4, 100, 1);
         List<SweepRunner.Row> rows = grid.stream().map(p -> runner.row(p, paths)).toList();
         SweepRunner.Trials t = SweepRunner.trials(rows);
         assertEquals(4, t.count());
@@ -145,25 +164,37 @@ class SweepRunnerTest {
             values[k][0] = 0.1 * k; // CAGR 0 .. 0.6: mean 0.3
             values[k][15] = 1000 + k;
         }
+        double[][] intervals = new double[SweepRunner.PATHS][SweepRunner.BOOTSTRAP.size()];
+        for (int k = 0; k < SweepRunner.PATHS; k++) {
+            intervals[k][SweepRunner.BOOTSTRAP.indexOf("cagr_lower")] = 0.1 * k - 0.6; // mean -0.3, min -0.6, max 0
+            intervals[k][SweepRunner.BOOTSTRAP.indexOf("block_length")] = 10 + k; // 13, 10, 16
+        }
         double[][] dsr = new double[2][SweepRunner.PATHS];
         java.util.Arrays.fill(dsr[0], 0.5);
         dsr[0][3] = 0.8; // mean (6 x 0.5 + 0.8) / 7
         double[] pbo = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7};
         SweepRunner.Trials t = new SweepRunner.Trials(5, dsr, pbo, new int[SweepRunner.PATHS]);
-        String line = a.csvLine(new SweepRunner.Row(p, values, null, "cagr_beyond_300pct", null), t, 0, "spark");
+        String line = a.csvLine(new SweepRunner.Row(p, values, intervals, null, "cagr_beyond_300pct", null), t, 0,
+            "spark");
         assertTrue(line.startsWith("0.4,ewma,20,0.2,7,0.300000,0.000000,0.600000,0.000000,"), line);
-        assertTrue(line.endsWith(",1003.00,1000.00,1006.00,0.5429,0.5000,0.8000,5,0.4000,0.1000,0.7000,"
-            + "cagr_beyond_300pct,,spark," + a.dataHash()), line);
+        // final_nav; the CAGR interval's lower bound; its upper bound and vol's two (zero); Sharpe's two (4
+        // decimals); max drawdown's two; the block length; DSR, trials, PBO.
+        assertTrue(line.endsWith(",1003.00,1000.00,1006.00,-0.300000,-0.600000,0.000000," + "0.000000,".repeat(9)
+            + "0.0000,".repeat(6) + "0.000000,".repeat(6) + "13.00,10.00,16.00,0.5429,0.5000,0.8000,5,0.4000,0.1000,"
+            + "0.7000,cagr_beyond_300pct,,spark," + a.dataHash()), line);
         assertEquals(SweepRunner.CSV_HEADER.split(",").length, line.split(",", -1).length);
         assertTrue(SweepRunner.CSV_HEADER.startsWith("target_vol,estimator,window_days,delta,tenor_days,cagr_mean,"
             + "cagr_min,cagr_max,annualized_vol_mean,"), SweepRunner.CSV_HEADER);
-        assertTrue(SweepRunner.CSV_HEADER.endsWith(",final_nav_max,dsr_mean,dsr_min,dsr_max,trials,pbo_mean,pbo_min,"
-            + "pbo_max,flags,error,engine,data_hash"), SweepRunner.CSV_HEADER);
-        // An error row: the point, 48 empty metrics, no DSR (NaN), the trials, the PBO, empty flags, the quoted
-        // message, engine and hash.
+        assertTrue(SweepRunner.CSV_HEADER.contains(",final_nav_max,cagr_lower_mean,cagr_lower_min,cagr_lower_max,"
+            + "cagr_upper_mean,cagr_upper_min,cagr_upper_max,annualized_vol_lower_mean,"), SweepRunner.CSV_HEADER);
+        assertTrue(SweepRunner.CSV_HEADER.endsWith(",max_drawdown_upper_max,block_length_mean,block_length_min,"
+            + "block_length_max,dsr_mean,dsr_min,dsr_max,trials,pbo_mean,pbo_min,pbo_max,flags,error,engine,data_hash"),
+            SweepRunner.CSV_HEADER);
+        // An error row: the point, 48 empty metrics, 27 empty interval figures, no DSR (NaN), the trials, the PBO,
+        // empty flags, the quoted message, engine and hash.
         java.util.Arrays.fill(dsr[1], Double.NaN);
-        String error = a.csvLine(new SweepRunner.Row(p, null, null, null, "X: a \"b\", c\nd"), t, 1, "threads");
-        assertEquals("0.4,ewma,20,0.2,7" + ",".repeat(52) + "5,0.4000,0.1000,0.7000,,\"X: a \"\"b\"\", c d\",threads,"
+        String error = a.csvLine(new SweepRunner.Row(p, null, null, null, null, "X: a \"b\", c\nd"), t, 1, "threads");
+        assertEquals("0.4,ewma,20,0.2,7" + ",".repeat(79) + "5,0.4000,0.1000,0.7000,,\"X: a \"\"b\"\", c d\",threads,"
             + a.dataHash(), error);
     }
 
@@ -194,7 +225,7 @@ class SweepRunnerTest {
         SweepRunner runner = new SweepRunner(session, StrategyConfig.defaults(), null, null);
         SweepRunner.Point bad = new SweepRunner.Point(0.4, "rogers-satchell", 2, 0.2, 1);
         SweepRunner.Point good = new SweepRunner.Point(0.4, "ewma", 2, 0.2, 1);
-        SweepRunner.Paths paths = runner.paths(List.of(bad, good), 10);
+        SweepRunner.Paths paths = runner.paths(List.of(bad, good), 10, 100, 1);
         // Rogers-Satchell over 2 days is zero on two flat-range days of the shipped history.
         SweepRunner.Row r = runner.row(bad, paths);
         assertTrue(r.error() != null && r.error().startsWith("IllegalArgumentException: bar ")
@@ -208,8 +239,9 @@ class SweepRunnerTest {
         assertEquals(1, t.count());
         assertTrue(Double.isNaN(t.dsr()[0][0]) && Double.isNaN(t.dsr()[1][6]) && Double.isNaN(t.pbo()[3]));
         assertEquals(-1, t.picked()[0]);
-        // An error row: 48 empty metrics, 3 empty DSR, the trials, 3 empty PBO, empty flags, the error.
-        assertTrue(runner.csvLine(r, t, 0, "threads").startsWith("0.4,rogers-satchell,2,0.2,1" + ",".repeat(52)
+        // An error row: 48 empty metrics, 27 empty interval figures, 3 empty DSR, the trials, 3 empty PBO, empty
+        // flags, the error.
+        assertTrue(runner.csvLine(r, t, 0, "threads").startsWith("0.4,rogers-satchell,2,0.2,1" + ",".repeat(79)
             + "1,,,,,\"IllegalArgumentException: bar "), runner.csvLine(r, t, 0, "threads"));
     }
 

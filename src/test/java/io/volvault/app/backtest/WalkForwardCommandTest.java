@@ -65,18 +65,13 @@ class WalkForwardCommandTest {
         }
         String[] last = equity.get(equity.size() - 1).split(",");
         assertEquals(product, Double.parseDouble(last[1]), 1e-5 * product);
-        assertEquals(Double.parseDouble(last[1]) - 1,
-            Math.pow(1 + summary.get("walk_forward_oos").get("cagr").get("estimate").asDouble(), 900 / 365.0) - 1,
+        JsonNode first = summary.get("roll_weekday_paths").get("per_path").get(0);
+        assertEquals(Double.parseDouble(last[1]) - 1, Math.pow(1 + first.get("oos_cagr").asDouble(), 900 / 365.0) - 1,
             1e-6 * product);
         JsonNode trials = summary.get("many_trials");
         assertEquals(8, trials.get("trials").asInt());
         double dsr = trials.get("deflated_sharpe_ratio").asDouble();
         assertTrue(dsr >= 0 && dsr <= 1, "DSR " + dsr);
-        for (String k : List.of("walk_forward_oos", "hindsight_is")) {
-            JsonNode ci = summary.get(k).get("sharpe");
-            assertTrue(ci.get("lower").asDouble() < ci.get("estimate").asDouble()
-                && ci.get("estimate").asDouble() < ci.get("upper").asDouble(), k + " " + ci);
-        }
         for (String png : List.of("oos_vs_is_equity.png", "heatmap.png")) {
             byte[] head = Arrays.copyOf(Files.readAllBytes(out.resolve(png)), 4);
             assertEquals("PNG", new String(head, 1, 3, java.nio.charset.StandardCharsets.US_ASCII));
@@ -85,8 +80,8 @@ class WalkForwardCommandTest {
     }
 
     /**
-     * Seven paths, each the whole walk-forward from one day later: path 0 is what folds.csv and the
-     * intervals show; path k's out-of-sample span starts k days later (a 60-day test window keeps
+     * Seven paths, each the whole walk-forward from one day later, each with its own bootstrap
+     * intervals: path 0 is what folds.csv shows; path k's out-of-sample span starts k days later (a 60-day test window keeps
      * 15 folds as long as 180 + 15 x 60 = 1080 bars fit, so all 7 do); the summary's mean, min and
      * max are those of the 7 rows.
      */
@@ -96,11 +91,17 @@ class WalkForwardCommandTest {
         assertEquals(8, lines.size());
         assertEquals("path,oos_from,oos_to,folds,hindsight,oos_cagr,oos_vol,oos_sharpe,oos_max_drawdown,hindsight_cagr,"
             + "hindsight_vol,hindsight_sharpe,hindsight_max_drawdown,mean_fold_is_sharpe,mean_fold_oos_sharpe,"
-            + "deflated_sharpe_ratio,pbo", lines.get(0));
+            + "deflated_sharpe_ratio,pbo,oos_cagr_lower,oos_cagr_upper,oos_vol_lower,oos_vol_upper,oos_sharpe_lower,"
+            + "oos_sharpe_upper,oos_max_drawdown_lower,oos_max_drawdown_upper,hindsight_cagr_lower,hindsight_cagr_upper,"
+            + "hindsight_vol_lower,hindsight_vol_upper,hindsight_sharpe_lower,hindsight_sharpe_upper,"
+            + "hindsight_max_drawdown_lower,hindsight_max_drawdown_upper,oos_block_length,hindsight_block_length",
+            lines.get(0));
         JsonNode paths = summary.get("roll_weekday_paths");
         assertEquals(7, paths.get("paths").asInt());
         double sum = 0;
         double min = Double.POSITIVE_INFINITY;
+        double upperSum = 0;
+        List<Double> sharpes = new java.util.ArrayList<>();
         for (int k = 0; k < 7; k++) {
             String[] c = lines.get(k + 1).split(",");
             assertEquals(String.valueOf(k), c[0]);
@@ -111,19 +112,41 @@ class WalkForwardCommandTest {
             assertEquals(Double.parseDouble(c[7]), p.get("oos_sharpe").asDouble(), 5e-7);
             sum += p.get("oos_sharpe").asDouble();
             min = Math.min(min, p.get("oos_sharpe").asDouble());
+            sharpes.add(p.get("oos_sharpe").asDouble());
+            // Every path has its own intervals around its own figures, from its own resamples.
+            for (String side : List.of("oos", "hindsight")) {
+                for (String f : List.of("cagr", "vol", "sharpe", "max_drawdown")) {
+                    double lo = p.get(side + "_" + f + "_lower").asDouble();
+                    double hi = p.get(side + "_" + f + "_upper").asDouble();
+                    double v = p.get(side + "_" + f).asDouble();
+                    assertTrue(lo < v && v < hi, k + " " + side + "_" + f + ": " + lo + " " + v + " " + hi);
+                }
+                assertTrue(p.get(side + "_block_length").asDouble() >= 1, p.toString());
+            }
+            assertEquals(Double.parseDouble(c[column(lines, "oos_sharpe_upper")]), p.get("oos_sharpe_upper").asDouble(),
+                5e-7);
+            upperSum += p.get("oos_sharpe_upper").asDouble();
         }
         assertEquals(sum / 7, paths.get("mean").get("oos_sharpe").asDouble(), 1e-12);
         assertEquals(min, paths.get("min").get("oos_sharpe").asDouble(), 0);
+        assertEquals(upperSum / 7, paths.get("mean").get("oos_sharpe_upper").asDouble(), 1e-12);
+        // The paths' out-of-sample spans differ, so their Sharpe ratios (and intervals) are not one copied value.
+        assertTrue(sharpes.stream().distinct().count() > 1, sharpes.toString());
         JsonNode first = paths.get("per_path").get(0);
-        assertEquals(summary.get("walk_forward_oos").get("cagr").get("estimate").asDouble(),
-            first.get("oos_cagr").asDouble(), 0);
-        assertEquals(summary.get("hindsight_is").get("sharpe").get("estimate").asDouble(),
-            first.get("hindsight_sharpe").asDouble(), 0);
         assertEquals(summary.get("many_trials").get("deflated_sharpe_ratio").asDouble(),
             first.get("deflated_sharpe_ratio").asDouble(), 0);
         assertEquals(summary.get("many_trials").get("pbo").asDouble(), first.get("pbo").asDouble(), 0);
         String html = Files.readString(out.resolve("report.html"));
-        assertTrue(html.contains("Over the 7 roll-weekday start paths") && html.contains("mean [min, max]"), html);
+        assertTrue(html.contains("over the 7 paths") && html.contains("mean [min, max]"), html);
+        // Path 6's out-of-sample Sharpe with its interval, as the report prints it.
+        JsonNode last = paths.get("per_path").get(6);
+        assertTrue(html.contains(String.format(java.util.Locale.ROOT, "%.2f [%.2f, %.2f]", last.get("oos_sharpe")
+            .asDouble(), last.get("oos_sharpe_lower").asDouble(), last.get("oos_sharpe_upper").asDouble())), html);
+        assertEquals(200, summary.get("bootstrap").get("resamples").asInt());
+    }
+
+    private static int column(List<String> csv, String name) {
+        return List.of(csv.get(0).split(",")).indexOf(name);
     }
 
     @Test
@@ -135,11 +158,13 @@ class WalkForwardCommandTest {
             {"--test-days", "0"},
             {"--train-days", "2000"},
             {"--cscv-splits", "3"},
+            {"--resamples", "99"},
             {"--bogus", "1"},
             {"--target-vols", "0.3", "--estimators", "garch"},
         };
         String[] expected = {"--objective 'cagr'", "--heatmap 'delta,delta'", "'fee'", "--test-days 0", "needs",
-            "--cscv-splits 3 must be an even number", "Unknown options: '--bogus'", "estimator 'garch'"};
+            "--cscv-splits 3 must be an even number",
+            "--resamples 99 must be at least 100", "Unknown options: '--bogus'", "estimator 'garch'"};
         for (int i = 0; i < cases.length; i++) {
             Path o = tmp.resolve("bad" + i);
             String[] a = Arrays.copyOf(cases[i], cases[i].length + 2);
