@@ -38,6 +38,22 @@ class OptionMarksBracketTest {
         assertEquals(0.2, delta, 1e-9);
     }
 
+    /**
+     * A target delta that the first bracket's edge has exactly (here the call's delta at spot x
+     * e^{8 sigma sqrt T}, sigma the larger of the forecast and the ATM vol, on the steep wing above)
+     * is held by that bracket: the edge is the strike, found without widening and not refused.
+     */
+    @Test
+    void aDeltaExactlyAtTheBracketsEdgeIsThatEdgesStrike() {
+        MarketState m = market(new SviParams(0.0005, 0.9, 0.1, 0.0, 0.01));
+        double width = 8 * Math.max(0.3, m.surface().iv(SPOT, YEARS)) * Math.sqrt(YEARS);
+        double edge = Math.exp(Math.log(SPOT) + width);
+        double edgeDelta = BlackScholes.delta(new BsOption(OptionType.CALL, SPOT, edge, YEARS,
+            m.surface().iv(edge, YEARS), 0, 0));
+        assertTrue(edgeDelta > 0.2 && edgeDelta < 0.5, "the steep wing keeps the edge's delta high: " + edgeDelta);
+        assertEquals(edge, OptionMarks.strikeForDelta(OptionType.CALL, edgeDelta, YEARS, m), 0.0);
+    }
+
     @Test
     void aWingPastLeesBoundHasNoStrikeAndSaysSo() {
         // b (1 + rho) = 2.7 > 2: the call's delta never falls to 0.2 however far out.
