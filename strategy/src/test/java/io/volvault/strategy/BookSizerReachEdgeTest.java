@@ -65,8 +65,8 @@ class BookSizerReachEdgeTest {
      * The smallest book (E = 0) meets a target it forecasts exactly: it is the plan, even where a
      * larger book forecasts less. 100 calls struck at 2,100 with 3 days left are open (their delta
      * about -35), so the base never falls below the 100 they lock: at E = 0 the book's delta is about
-     * (100 - 35) x 2,000 = 130,000 quote. With implied vol moving as much as spot (correlation 1,
-     * 3 vol points of vol a year) and a low forecast of about 0.05, the short vega (about
+     * (100 - 35) x 2,000 = 130,000 quote. With implied vol moving with spot (correlation 1,
+     * its own vol 3, i.e. 300 vol points a year) and a low forecast of about 0.05, the short vega (about
      * -100 x 62 = -6,200 per 1.00 of vol) makes the correlated term D x 0.05 + 3 x V about
      * 6,500 - 18,600 < 0: a larger delta first lowers the book's variance. The target is set (a few
      * ulps around sqrt(variance) / NAV) so that the sizer's (target x NAV)^2 is E = 0's variance to the bit.
