@@ -61,7 +61,8 @@ def mutation_scores(report_dir, exclusions, lines, survivors_out):
                    m.findtext("mutator").rsplit(".", 1)[-1])
             detected = m.get("detected") == "true"
             match = next((e for e in exclusions if e["key"] == key), None)
-            if match and not detected:
+            # An equivalent mutant that timed out was stopped by the machine's load, not by a test.
+            if match and (not detected or m.get("status") == "TIMED_OUT"):
                 match["used"] += 1
                 excluded += 1
                 continue

@@ -2,10 +2,13 @@ package io.volvault.strategy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.volvault.greeks.OptionType;
 import io.volvault.greeks.surface.SkewModel;
 import io.volvault.strategy.StrategyConfig.SizingRule;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,11 +24,15 @@ class BookSizerReachEdgeTest {
     private static final PortfolioState CASH = PortfolioState.cash(NAV);
 
     private static BookSizer sizer(double targetVol, MarketState m) {
+        return sizer(targetVol, CASH, m);
+    }
+
+    private static BookSizer sizer(double targetVol, PortfolioState p, MarketState m) {
         StrategyConfig d = StrategyConfig.defaults();
         StrategyConfig c = new StrategyConfig(NAV, new StrategyConfig.Sizing(SizingRule.VOL_TARGET, targetVol, 1.0, 0.5,
             0.8, 3.0), d.forecast(), d.rebalance(), d.options(), StrategyConfig.Risk.UNCAPPED,
             new StrategyConfig.Costs(0, 1e15, 0));
-        return new BookSizer(c, CASH, PortfolioGreeks.of(CASH, m), m, null, null, YEARS, 1, 0);
+        return new BookSizer(c, p, PortfolioGreeks.of(p, m), m, null, null, YEARS, 1, 0);
     }
 
     /**
@@ -52,5 +59,38 @@ class BookSizerReachEdgeTest {
             }
         }
         fail("no forecast in [0.5, 0.52) gave a target whose square is the variance to the bit");
+    }
+
+    /**
+     * The smallest book (E = 0) meets a target it forecasts exactly: it is the plan, even where a
+     * larger book forecasts less. 100 calls struck at 2,100 with 3 days left are open (their delta
+     * about -35), so the base never falls below the 100 they lock: at E = 0 the book's delta is about
+     * (100 - 35) x 2,000 = 130,000 quote. With implied vol moving with spot (correlation 1,
+     * its own vol 3, i.e. 300 vol points a year) and a low forecast of about 0.05, the short vega (about
+     * -100 x 62 = -6,200 per 1.00 of vol) makes the correlated term D x 0.05 + 3 x V about
+     * 6,500 - 18,600 < 0: a larger delta first lowers the book's variance. The target is set (a few
+     * ulps around sqrt(variance) / NAV) so that the sizer's (target x NAV)^2 is E = 0's variance to the bit.
+     */
+    @Test
+    void aTargetTheSmallestBookMeetsExactlyIsThatBook() {
+        PortfolioState calls = new PortfolioState(300, NAV - 300 * SPOT,
+            List.of(new ShortOption(OptionType.CALL, 2100, NOW + 3 * 86_400, 100)), NOW - 86_400);
+        for (double forecast = 0.05; forecast < 0.052; forecast += 0.0001) {
+            MarketState m = new MarketState(NOW, SPOT, forecast,
+                SkewModel.CRYPTO_DEFAULT.surface(0.9, SPOT, YEARS, 3 / 365.0), 0, 3, 1, 2);
+            double nav = PortfolioGreeks.of(calls, m).nav();
+            BookSizer.Plan bottom = sizer(0.4, calls, m).capped(0);
+            assertTrue(sizer(0.4, calls, m).capped(300_000).variance() < bottom.variance(),
+                "a larger delta lowers the variance here: " + bottom);
+            double target = Math.sqrt(bottom.variance()) / nav;
+            for (int ulps = -4; ulps <= 4; ulps++) {
+                double t = target + ulps * Math.ulp(target);
+                if (Math.pow(t * nav, 2) == bottom.variance()) {
+                    assertEquals(bottom, sizer(t, calls, m).plan(Double.NaN), "met exactly at forecast " + forecast);
+                    return;
+                }
+            }
+        }
+        fail("no forecast in [0.05, 0.052) gave a target whose square is the variance to the bit");
     }
 }

@@ -54,7 +54,7 @@ public record ChainDay(String currency, long epochSeconds, double index, List<Ch
      * The listed option the vault sells for a wanted series: of the listed expiries, the one nearest
      * {@code wantedExpiry} (the earlier on a tie); of that expiry's options of {@code type}, the
      * strike nearest {@code wantedStrike} (the one further out of the money on a tie: higher for a
-     * call, lower for a put). Null when nothing of that type is listed.
+     * call, lower for a put; of rows with one strike, the first). Null if none of that type is listed.
      */
     public ChainOption nearest(OptionType type, long wantedExpiry, double wantedStrike) {
         long expiry = Long.MIN_VALUE;

@@ -52,6 +52,22 @@ class ChainTiesTest {
         assertSame(lowPut, day(highPut, lowPut).nearest(OptionType.PUT, e, 100_000));
     }
 
+    /**
+     * Two rows of one series (same type, expiry and strike; the CSV reader refuses an instrument
+     * listed twice, but a snapshot built by hand may hold both): neither is nearer nor further out,
+     * so the first listed stays, for a call and for a put.
+     */
+    @Test
+    void ofTwoRowsOfOneSeriesTheFirstListedStays() {
+        long e = NOW + 7 * DAY;
+        for (OptionType type : OptionType.values()) {
+            ChainOption first = option(type, 100_000, e, 0.01, 0.011);
+            ChainOption second = option(type, 100_000, e, 0.02, 0.021);
+            assertSame(first, day(first, second).nearest(type, e, 100_500));
+            assertSame(second, day(second, first).nearest(type, e, 100_500));
+        }
+    }
+
     /** A zero price is no quote: both sides must be above zero. */
     @Test
     void aZeroSideIsNotAQuote() {
