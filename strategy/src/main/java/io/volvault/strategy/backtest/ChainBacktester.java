@@ -5,6 +5,7 @@ import io.volvault.strategy.Action;
 import io.volvault.strategy.MarketState;
 import io.volvault.strategy.OptionMarks;
 import io.volvault.strategy.PortfolioGreeks;
+import io.volvault.strategy.PortfolioState;
 import io.volvault.strategy.ShortOption;
 import io.volvault.strategy.Strategy;
 import io.volvault.strategy.StrategyConfig;
@@ -80,9 +81,10 @@ public final class ChainBacktester {
             }
             MarketState m = new MarketState(now, spot, h.forecastVol()[i], market.surfaces().get(i), h.rate(),
                 h.ivVol()[i], h.spotIvCorrelation()[i], h.dailyExcessKurtosis()[i]);
+            PortfolioState held = book.state(); // outside the catch: a bad book is not a bad surface
             List<Action> actions;
             try {
-                actions = strategy.decide(book.state(), m).actions();
+                actions = strategy.decide(held, m).actions();
             } catch (IllegalArgumentException unusableSurface) {
                 // One snapshot's surface (e.g. wings past Lee's bound) must not end the run: hold.
                 undecided.add(java.time.Instant.ofEpochSecond(now) + ": " + unusableSurface.getMessage());

@@ -12,6 +12,7 @@ import io.volvault.strategy.StrategyConfig;
 import io.volvault.strategy.StrategyConfig.Options;
 import io.volvault.strategy.StrategyConfig.SizingRule;
 import io.volvault.strategy.StrategyConfig.VrpRule;
+import io.volvault.strategy.market.MarketHistory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
