@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.volvault.greeks.OptionType;
-import io.volvault.greeks.realized.PriceBars;
 import io.volvault.greeks.surface.SkewModel;
 import io.volvault.greeks.surface.TermStructure;
 import io.volvault.greeks.surface.VolSurface;
@@ -47,17 +46,11 @@ class BacktestFundingTest {
     }
 
     private static MarketHistory history() {
-        int n = CLOSE.length;
-        long[] t = new long[n];
-        for (int i = 0; i < n; i++) {
-            t[i] = T0 + i * DAY;
-        }
-        double[] forecast = new double[n];
-        double[] implied = new double[n];
+        double[] forecast = new double[CLOSE.length];
+        double[] implied = new double[CLOSE.length];
         Arrays.fill(forecast, 0.5);
         Arrays.fill(implied, 0.6);
-        return new MarketHistory(PriceBars.ofCloses(t, CLOSE.clone()), 365, forecast, implied, new boolean[n],
-            new double[n], new double[n], new double[n], 0);
+        return DailyHistory.of(T0, CLOSE, forecast, implied, 0);
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.volvault.greeks.realized.PriceBars;
 import io.volvault.greeks.surface.SkewModel;
 import io.volvault.greeks.surface.TermStructure;
 import io.volvault.strategy.Action;
@@ -28,19 +27,13 @@ import org.junit.jupiter.api.Test;
 class BacktesterAccountsTest {
 
     private static final long T0 = 1_767_254_400L; // 2026-01-01T08:00Z
-    private static final long DAY = 86_400;
     private static final double RATE = 0.05;
     private static final double[] CLOSE = {50_000, 50_500, 49_800, 51_000, 52_000, 51_500, 50_000, 49_000, 49_500, 50_200};
     private static final Backtester BACKTESTER = new Backtester(SkewModel.CRYPTO_DEFAULT, TermStructure.CRYPTO_DEFAULT);
 
     private static MarketHistory history(int zeroForecastBar, int zeroImpliedBar) {
-        int n = CLOSE.length;
-        long[] t = new long[n];
-        for (int i = 0; i < n; i++) {
-            t[i] = T0 + i * DAY;
-        }
-        double[] forecast = new double[n];
-        double[] implied = new double[n];
+        double[] forecast = new double[CLOSE.length];
+        double[] implied = new double[CLOSE.length];
         Arrays.fill(forecast, 0.5);
         Arrays.fill(implied, 0.6);
         if (zeroForecastBar >= 0) {
@@ -49,8 +42,7 @@ class BacktesterAccountsTest {
         if (zeroImpliedBar >= 0) {
             implied[zeroImpliedBar] = 0;
         }
-        return new MarketHistory(PriceBars.ofCloses(t, CLOSE.clone()), 365, forecast, implied, new boolean[n],
-            new double[n], new double[n], new double[n], RATE);
+        return DailyHistory.of(T0, CLOSE, forecast, implied, RATE);
     }
 
     @Test
