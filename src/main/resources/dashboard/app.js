@@ -278,6 +278,7 @@ function vaultCard(v) {
 
 async function loadVaults() {
   const status = document.getElementById("chain-status");
+  document.body.setAttribute("data-loaded", "false");
   try {
     vaultsShown = await getJson("api/vaults");
     document.getElementById("vaults").replaceChildren(...vaultsShown.map(vaultCard));
@@ -463,10 +464,11 @@ async function act(v, action, text) {
       default:
         throw new Error(`unknown action ${action}`);
     }
-    say(`Done: ${hash}`);
-    document.body.setAttribute("data-last-tx", hash);
+    // Refresh first, then say Done: whoever acts next finds the forms the refresh drew, not the old ones.
     await loadVaults();
     await showAccount();
+    say(`Done: ${hash}`);
+    document.body.setAttribute("data-last-tx", hash);
   } catch (e) {
     say(e.message, true);
   }
