@@ -94,7 +94,7 @@ final class BacktestSession {
     BacktestOutcome run(StrategyConfig config, LocalDate fromDate, LocalDate toDate, boolean recordDecisions,
                         java.util.Set<String> names, List<String> matchTo, boolean progress) {
         MarketHistory h = VolInputs.history(bars, periodsPerYear, observedImplied,
-            config.forecast(), 0);
+            config.forecast(), config.sizing().capVol(), 0);
         int[] range = range(h, fromDate, toDate);
         List<BacktestRun> runs = new ArrayList<>();
         List<Metrics> metrics = new ArrayList<>();

@@ -84,7 +84,7 @@ final class ChainSession {
         PriceBars bars = PriceBars.ofCloses(t, index);
         String source = String.join(" ", files.stream().map(Path::toString).toList());
         BacktestSession session = new BacktestSession(bars, atm30, source, "fitted surface");
-        MarketHistory h = VolInputs.history(bars, 365, atm30, config.forecast(), 0);
+        MarketHistory h = VolInputs.history(bars, 365, atm30, config.forecast(), config.sizing().capVol(), 0);
         ChainMarket market = new ChainMarket(h, days, surfaces);
         int[] range = session.range(h, from, to);
         List<BacktestRun> runs = new ArrayList<>();

@@ -33,7 +33,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * One sweep's market data and base config, and the row function every engine calls: a grid point
  * in, its row out (metrics and implausibility flags, or the error that stopped it). Serializable
  * as plain arrays and the config's JSON, so that a distributed engine ships it to each worker once;
- * the market histories are computed once per worker and forecast setting.
+ * the market histories are computed once per worker, forecast setting and cap (the forecast's
+ * calibration counts the bars under the target's cap).
  */
 public final class SweepRunner implements Serializable {
 
@@ -136,7 +137,10 @@ public final class SweepRunner implements Serializable {
 
     /** What each JVM rebuilds from the serialized fields, once. */
     private record Prepared(BacktestSession session, StrategyConfig base, Backtester backtester,
-                            Map<StrategyConfig.Forecast, MarketHistory> histories) {}
+                            Map<HistoryKey, MarketHistory> histories) {}
+
+    /** What a market history depends on besides the data: the forecast and the vol at which sizing caps. */
+    private record HistoryKey(StrategyConfig.Forecast forecast, double capVol) {}
 
     SweepRunner(BacktestSession session, StrategyConfig base, LocalDate from, LocalDate to) {
         PriceBars b = session.bars();
@@ -397,13 +401,14 @@ public final class SweepRunner implements Serializable {
 
     /**
      * A grid point's configuration with the market history its forecast runs on; one history per
-     * distinct forecast setting, kept for the life of this object in each JVM.
+     * distinct forecast setting and cap, kept for the life of this object in each JVM.
      */
     public WalkForward.Candidate candidate(Point p) {
         Prepared s = prepared();
         StrategyConfig c = configFor(s.base(), p);
-        MarketHistory h = s.histories().computeIfAbsent(c.forecast(), f -> VolInputs.history(s.session().bars(),
-            s.session().periodsPerYear(), s.session().observedImplied(), f, 0));
+        MarketHistory h = s.histories().computeIfAbsent(new HistoryKey(c.forecast(), c.sizing().capVol()),
+            k -> VolInputs.history(s.session().bars(), s.session().periodsPerYear(), s.session().observedImplied(),
+                k.forecast(), k.capVol(), 0));
         return new WalkForward.Candidate(label(p), c, h);
     }
 

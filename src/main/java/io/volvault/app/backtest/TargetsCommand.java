@@ -70,7 +70,7 @@ public final class TargetsCommand implements Callable<Integer> {
         LocalDate last = input.to;
         int[] whole = session.range(
             io.volvault.strategy.market.VolInputs.history(session.bars(), session.periodsPerYear(),
-                session.observedImplied(), base.forecast(), 0), first, last);
+                session.observedImplied(), base.forecast(), base.sizing().capVol(), 0), first, last);
         long[] t = session.bars().epochSeconds();
         LocalDate start = LocalDate.parse(BacktestSession.date(t[whole[0]]));
         LocalDate end = LocalDate.parse(BacktestSession.date(t[whole[1] - 1]));

@@ -272,7 +272,8 @@ public final class DemoRun implements AutoCloseable {
     }
 
     private DemoSummary summary(VaultBook call, VaultBook put, double[] impliedSeen) throws Exception {
-        MarketHistory h = VolInputs.history(history.bars(), history.periodsPerYear(), impliedSeen, shared.forecast(), 0);
+        MarketHistory h = VolInputs.history(history.bars(), history.periodsPerYear(), impliedSeen, shared.forecast(),
+            shared.sizing().capVol(), 0);
         Backtester backtester = new Backtester(Keepers.SKEW, Keepers.TERM);
         List<VaultResult> results = new ArrayList<>();
         for (VaultBook book : List.of(call, put)) {

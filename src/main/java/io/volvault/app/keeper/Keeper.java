@@ -336,7 +336,7 @@ public final class Keeper {
     public static Decided decide(Strategy strategy, MarketStates markets, DecisionRecord.Inputs in) {
         StrategyConfig config = strategy.config();
         MarketState market = markets.live(in.time(), in.spot(), in.impliedVol(), in.bars(), config.forecast(),
-            in.portfolio().shorts(), config.options().tenorDays() / 365.0);
+            config.sizing().capVol(), in.portfolio().shorts(), config.options().tenorDays() / 365.0);
         return new Decided(market, strategy.decide(in.portfolio(), market));
     }
 

@@ -41,7 +41,7 @@ public record StrategyConfig(
         return new StrategyConfig(
             1_000_000,
             new Sizing(SizingRule.VOL_TARGET, 0.40, 1.0, 0.5, 0.8, 3.0),
-            new Forecast(ForecastSource.REALIZED, Estimator.EWMA, 20, 90, 365, 0, 0.5, 1.15),
+            new Forecast(ForecastSource.REALIZED, Estimator.EWMA, 20, 90, 365, CalibrationBars.UNCAPPED, 0, 0.5, 1.15),
             new Rebalance(1.0),
             new Options(true, true, 0.20, 0.20, 7, 1.0, 0.25, 0.05, 1.0, VrpRule.FURTHER_OTM),
             new Risk(0.5, 0.15),
@@ -95,6 +95,11 @@ public record StrategyConfig(
             positive("sizing.cppi_multiplier", cppiMultiplier);
         }
 
+        /** The forecast vol at or under which vol targeting sits at max leverage: target vol / max leverage. */
+        public double capVol() {
+            return targetVol / maxLeverage;
+        }
+
         public Sizing withTargetVol(double v) {
             return new Sizing(rule, v, maxLeverage, fixedWeight, cppiFloor, cppiMultiplier);
         }
@@ -118,6 +123,17 @@ public record StrategyConfig(
         BLEND
     }
 
+    /** Which bars the forecast's trailing correction is measured on. */
+    public enum CalibrationBars {
+        /** every bar of the calibration window. */
+        ALL,
+        /**
+         * the bars the forecast sized: those whose forecast the bar before was above target vol / max
+         * leverage (at or under it the book sits at the cap whatever the forecast says).
+         */
+        UNCAPPED
+    }
+
     /**
      * @param source realized, implied or a blend
      * @param estimator the realized estimator (greeks' {@link Estimator})
@@ -128,6 +144,8 @@ public record StrategyConfig(
      *     its correlation with spot returns are measured (the risk model's vega term)
      * @param calibrationDays trailing days over which the forecast's shortfall is measured and corrected
      *     (the mean squared return over the forecast variance of the bar before; 0: no correction)
+     * @param calibrationBars the bars that correction is measured on: all, or only those the forecast
+     *     sized below the cap (the single factor only; the level-dependent one uses all bars)
      * @param longRunDays 0: the correction is that one trailing factor; more than {@code windowDays}: it
      *     depends on the forecast's level against the long-run variance (the mean squared return over
      *     this many trailing days), fitted over the calibration window (see {@code LevelCalibration})
@@ -136,10 +154,12 @@ public record StrategyConfig(
      *     realized vol times this ratio (stated in every report that uses it)
      */
     public record Forecast(ForecastSource source, Estimator estimator, int windowDays, int ivWindowDays,
-                           int calibrationDays, int longRunDays, double impliedWeight, double proxyPremiumRatio) {
+                           int calibrationDays, CalibrationBars calibrationBars, int longRunDays,
+                           double impliedWeight, double proxyPremiumRatio) {
         public Forecast {
             required("forecast.source", source);
             required("forecast.estimator", estimator);
+            required("forecast.calibration_bars", calibrationBars);
             if (windowDays < 1) {
                 throw new IllegalArgumentException("forecast.window_days must be at least 1 day, got " + windowDays);
             }
@@ -160,28 +180,33 @@ public record StrategyConfig(
         }
 
         public Forecast withEstimator(Estimator e, int days) {
-            return new Forecast(source, e, days, ivWindowDays, calibrationDays, longRunDays, impliedWeight,
-                proxyPremiumRatio);
+            return new Forecast(source, e, days, ivWindowDays, calibrationDays, calibrationBars,
+                longRunDays, impliedWeight, proxyPremiumRatio);
         }
 
         public Forecast withSource(ForecastSource s) {
-            return new Forecast(s, estimator, windowDays, ivWindowDays, calibrationDays, longRunDays, impliedWeight,
-                proxyPremiumRatio);
+            return new Forecast(s, estimator, windowDays, ivWindowDays, calibrationDays, calibrationBars,
+                longRunDays, impliedWeight, proxyPremiumRatio);
         }
 
         public Forecast withProxyPremiumRatio(double ratio) {
-            return new Forecast(source, estimator, windowDays, ivWindowDays, calibrationDays, longRunDays, impliedWeight,
-                ratio);
+            return new Forecast(source, estimator, windowDays, ivWindowDays, calibrationDays, calibrationBars,
+                longRunDays, impliedWeight, ratio);
         }
 
         public Forecast withCalibrationDays(int days) {
-            return new Forecast(source, estimator, windowDays, ivWindowDays, days, longRunDays, impliedWeight,
-                proxyPremiumRatio);
+            return new Forecast(source, estimator, windowDays, ivWindowDays, days, calibrationBars,
+                longRunDays, impliedWeight, proxyPremiumRatio);
+        }
+
+        public Forecast withCalibrationBars(CalibrationBars bars) {
+            return new Forecast(source, estimator, windowDays, ivWindowDays, calibrationDays, bars, longRunDays,
+                impliedWeight, proxyPremiumRatio);
         }
 
         public Forecast withLongRunDays(int days) {
-            return new Forecast(source, estimator, windowDays, ivWindowDays, calibrationDays, days, impliedWeight,
-                proxyPremiumRatio);
+            return new Forecast(source, estimator, windowDays, ivWindowDays, calibrationDays, calibrationBars,
+                days, impliedWeight, proxyPremiumRatio);
         }
 
         /** The window in bars at this bar frequency: windowDays x bars per day, at least 2. */

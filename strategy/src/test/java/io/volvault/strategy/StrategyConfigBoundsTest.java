@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.volvault.greeks.realized.Estimator;
+import io.volvault.strategy.StrategyConfig.CalibrationBars;
 import io.volvault.strategy.StrategyConfig.Costs;
 import io.volvault.strategy.StrategyConfig.Forecast;
 import io.volvault.strategy.StrategyConfig.ForecastSource;
@@ -38,7 +39,8 @@ class StrategyConfigBoundsTest {
     }
 
     private static Forecast forecast(int window, int ivWindow, int calibration, double weight, double ratio) {
-        return new Forecast(ForecastSource.REALIZED, Estimator.EWMA, window, ivWindow, calibration, 0, weight, ratio);
+        return new Forecast(ForecastSource.REALIZED, Estimator.EWMA, window, ivWindow, calibration, CalibrationBars.ALL, 0,
+            weight, ratio);
     }
 
     private static Options options(double callDelta, double putDelta, int tenor, double callFraction,
@@ -67,8 +69,12 @@ class StrategyConfigBoundsTest {
         refused("costs.pool_depth_quote", "got 0.0", () -> new Costs(30, 0, 5));
         refused("options.vrp_rule", "is missing", () -> new Options(true, true, 0.2, 0.2, 7, 1, 0.25, 0.05, 1, null));
         refused("sizing.rule", "is missing", () -> new Sizing(null, 0.4, 1, 0.5, 0.8, 3));
-        refused("forecast.source", "is missing", () -> new Forecast(null, Estimator.EWMA, 20, 90, 365, 0, 0.5, 1));
-        refused("forecast.estimator", "is missing", () -> new Forecast(ForecastSource.REALIZED, null, 20, 90, 365, 0, 0.5, 1));
+        refused("forecast.source", "is missing", () -> new Forecast(null, Estimator.EWMA, 20, 90, 365,
+            CalibrationBars.ALL, 0, 0.5, 1));
+        refused("forecast.estimator", "is missing", () -> new Forecast(ForecastSource.REALIZED, null, 20, 90,
+            365, CalibrationBars.ALL, 0, 0.5, 1));
+        refused("forecast.calibration_bars", "is missing", () -> new Forecast(ForecastSource.REALIZED, Estimator.EWMA,
+            20, 90, 365, null, 0, 0.5, 1));
     }
 
     @Test
@@ -155,9 +161,14 @@ class StrategyConfigBoundsTest {
         assertEquals(new Sizing(SizingRule.CPPI, 0.25, D.sizing().maxLeverage(), 0.3, D.sizing().cppiFloor(),
             D.sizing().cppiMultiplier()), s);
         Forecast f = D.forecast().withEstimator(Estimator.PARKINSON, 30).withSource(ForecastSource.BLEND)
-            .withProxyPremiumRatio(1.3).withCalibrationDays(0).withLongRunDays(31);
-        assertEquals(new Forecast(ForecastSource.BLEND, Estimator.PARKINSON, 30, D.forecast().ivWindowDays(), 0, 31,
-            D.forecast().impliedWeight(), 1.3), f);
+            .withProxyPremiumRatio(1.3).withCalibrationDays(0).withLongRunDays(31)
+            .withCalibrationBars(CalibrationBars.ALL);
+        assertEquals(new Forecast(ForecastSource.BLEND, Estimator.PARKINSON, 30, D.forecast().ivWindowDays(), 0,
+            CalibrationBars.ALL, 31, D.forecast().impliedWeight(), 1.3), f);
+        assertEquals(CalibrationBars.UNCAPPED, D.forecast().calibrationBars());
+        // vol targeting sits at the cap once target / forecast reaches max leverage
+        assertEquals(0.2, sizing(0.4, 2, 0.5, 0.8, 3).capVol(), 1e-15);
+        assertEquals(0.4, D.sizing().capVol(), 1e-15);
         Options o = D.options().withDeltaAndTenor(0.15, 30).with(false, true, 0.5, 0.75);
         assertEquals(new Options(false, true, 0.15, 0.15, 30, 0.5, 0.75, D.options().premiumSpread(),
             D.options().minVrpRatio(), D.options().vrpRule()), o);

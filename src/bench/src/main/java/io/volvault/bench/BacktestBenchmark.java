@@ -64,12 +64,12 @@ public class BacktestBenchmark {
         buyAndHold = config.withSizing(config.sizing().withRule(StrategyConfig.SizingRule.BUY_AND_HOLD))
             .withOptions(config.options().with(false, false, 0, 0));
         PriceBars btc = bars("btc_usd_daily.csv");
-        daily = VolInputs.history(btc, 365, dvol(btc), config.forecast(), 0);
+        daily = VolInputs.history(btc, 365, dvol(btc), config.forecast(), config.sizing().capVol(), 0);
         dailyFrom = indexOf(btc, LocalDate.of(2016, 11, 9).atStartOfDay(ZoneOffset.UTC).toEpochSecond());
         PriceBars eth = bars("eth_usd_hourly.csv");
         double[] none = new double[eth.size()];
         Arrays.fill(none, Double.NaN);
-        hourly = VolInputs.history(eth, 8760, none, config.forecast(), 0);
+        hourly = VolInputs.history(eth, 8760, none, config.forecast(), config.sizing().capVol(), 0);
         hourlyFrom = eth.size() - 8760;
     }
 

@@ -43,14 +43,16 @@ public final class MarketStates {
      * (the last one is the latest answer) and the implied vol observed now: the forecast and its
      * statistics as a backtest would have them at the last bar, with the observed implied vol there
      * only (no index history is needed), and no interest rate (the vaults earn none).
+     *
+     * @param capVol the forecast at or under which the book sits at its cap (sizing's capVol)
      */
-    public MarketState live(long time, double spot, double impliedVol, PriceBars bars, Forecast f,
+    public MarketState live(long time, double spot, double impliedVol, PriceBars bars, Forecast f, double capVol,
                             List<ShortOption> shorts, double tenorYears) {
         double periodsPerYear = periodsPerYear(bars);
         double[] observed = new double[bars.size()];
         Arrays.fill(observed, Double.NaN);
         observed[observed.length - 1] = impliedVol;
-        MarketHistory h = VolInputs.history(bars, periodsPerYear, observed, f, 0);
+        MarketHistory h = VolInputs.history(bars, periodsPerYear, observed, f, capVol, 0);
         return state(h, bars.size() - 1, time, spot, impliedVol, shorts, tenorYears);
     }
 

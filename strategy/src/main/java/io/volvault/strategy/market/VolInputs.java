@@ -3,13 +3,16 @@ package io.volvault.strategy.market;
 import io.volvault.greeks.realized.PriceBars;
 import io.volvault.greeks.realized.RealizedVol;
 import io.volvault.greeks.realized.VolSeries;
+import io.volvault.strategy.StrategyConfig;
+import io.volvault.strategy.StrategyConfig.CalibrationBars;
 import io.volvault.strategy.StrategyConfig.Forecast;
 
 /**
  * Builds the forecast and implied-vol series a backtest runs on, once per configuration.
  *
  * <p>Realized vol: the configured estimator over its window in days, scaled by its trailing
- * shortfall ({@link #standardizedMoments}, {@code forecast.calibration_days}), or by a correction
+ * shortfall ({@link #standardizedMoments}, {@code forecast.calibration_days}; by default measured on
+ * the bars the forecast sized, {@link #uncappedFactor}), or by a correction
  * that depends on its level against the long-run vol ({@link LevelCalibration},
  * {@code forecast.long_run_days}). Implied vol: the
  * observed index where it exists; elsewhere the proxy {@code realized x proxy_premium_ratio}, flagged
@@ -23,16 +26,18 @@ public final class VolInputs {
 
     /**
      * @param observedImplied the index aligned with the bars, NaN where it has no value
+     * @param capVol          the forecast at or under which the book sits at its cap ({@link
+     *                        StrategyConfig.Sizing#capVol}); 0 counts every bar
      */
     public static MarketHistory history(PriceBars bars, double periodsPerYear, double[] observedImplied,
-                                        Forecast f, double rate) {
+                                        Forecast f, double capVol, double rate) {
         double[] realized = realized(bars, periodsPerYear, f);
-        return history(bars, periodsPerYear, observedImplied, realized, f, rate);
+        return history(bars, periodsPerYear, observedImplied, realized, f, capVol, rate);
     }
 
     /** As above, from an already computed realized series (sweeps share it across configurations). */
     public static MarketHistory history(PriceBars bars, double periodsPerYear, double[] observedImplied,
-                                        double[] realized, Forecast f, double rate) {
+                                        double[] realized, Forecast f, double capVol, double rate) {
         int n = bars.size();
         if (observedImplied.length != n) {
             throw new IllegalArgumentException("implied vol has " + observedImplied.length + " values for " + n + " bars");
@@ -42,9 +47,13 @@ public final class VolInputs {
         double[][] tails = standardizedMoments(bars, realized, tailWindow, minCount, periodsPerYear);
         double[] calibrated = realized.clone();
         if (f.calibrationDays() > 0) {
-            double[] factor = f.longRunDays() == 0 ? tails[0] : LevelCalibration.multipliers(bars, realized,
-                LevelCalibration.longRunVariance(bars, Forecast.bars(f.longRunDays(), periodsPerYear), minCount,
-                    periodsPerYear), tailWindow, minCount, periodsPerYear);
+            double[] factor = f.longRunDays() != 0
+                ? LevelCalibration.multipliers(bars, realized, LevelCalibration.longRunVariance(bars,
+                    Forecast.bars(f.longRunDays(), periodsPerYear), minCount, periodsPerYear), tailWindow, minCount,
+                    periodsPerYear)
+                : f.calibrationBars() == CalibrationBars.UNCAPPED
+                ? uncappedFactor(bars, realized, tails[0], capVol, tailWindow, minCount, periodsPerYear)
+                : tails[0];
             for (int i = 0; i < n; i++) {
                 calibrated[i] *= Math.sqrt(factor[i]);
             }
@@ -85,40 +94,84 @@ public final class VolInputs {
     static double[][] standardizedMoments(PriceBars bars, double[] raw, int window, int minCount,
                                           double periodsPerYear) {
         int n = raw.length;
-        double[] z2 = new double[n];
-        boolean[] known = new boolean[n];
+        boolean[] counted = new boolean[n];
         for (int j = 1; j < n; j++) {
-            known[j] = raw[j - 1] > 0;
-            if (known[j]) {
+            counted[j] = raw[j - 1] > 0;
+        }
+        double[][] sums = trailingErrorMoments(bars, raw, counted, window, minCount, periodsPerYear);
+        double[] k = new double[n];
+        double[] kurtosis = new double[n];
+        for (int i = 0; i < n; i++) {
+            boolean known = sums[0][i] > 0;
+            k[i] = known ? sums[0][i] : 1;
+            kurtosis[i] = known ? sums[1][i] / (k[i] * k[i]) : 3;
+        }
+        return new double[][] {k, kurtosis};
+    }
+
+    /**
+     * The factor k measured only on the bars the forecast sized: bar j counts when the forecast it was
+     * sized on, raw[j - 1] x sqrt(all[j - 1]) with {@code all} the factor over every bar, was above
+     * {@code capVol}. At or under it the book sits at its cap whatever the forecast says, and those
+     * bars are the calm ones where the forecast runs low: counted, they raise k and leave the
+     * forecast too high on the bars it does size. The mask uses only the bar before, so no bar's
+     * factor sees a later return. Until {@code minCount} such bars are known: {@code all}.
+     */
+    static double[] uncappedFactor(PriceBars bars, double[] raw, double[] all, double capVol, int window,
+                                   int minCount, double periodsPerYear) {
+        int n = raw.length;
+        boolean[] counted = new boolean[n];
+        for (int j = 1; j < n; j++) {
+            counted[j] = raw[j - 1] > 0 && raw[j - 1] * Math.sqrt(all[j - 1]) > capVol;
+        }
+        double[] mean = trailingErrorMoments(bars, raw, counted, window, minCount, periodsPerYear)[0];
+        double[] k = all.clone();
+        for (int i = 0; i < n; i++) {
+            if (mean[i] > 0) {
+                k[i] = mean[i];
+            }
+        }
+        return k;
+    }
+
+    /**
+     * Over the bars j in (i - window, i] with {@code counted[j]}: [0][i] the mean of z_j^2 and [1][i]
+     * the mean of z_j^4 (z as in {@link #standardizedMoments}); 0 while fewer than {@code minCount}
+     * are counted.
+     */
+    private static double[][] trailingErrorMoments(PriceBars bars, double[] raw, boolean[] counted, int window,
+                                                   int minCount, double periodsPerYear) {
+        int n = raw.length;
+        double[] z2 = new double[n];
+        for (int j = 1; j < n; j++) {
+            if (counted[j]) {
                 double r = bars.logReturn(j);
                 z2[j] = r * r * periodsPerYear / (raw[j - 1] * raw[j - 1]);
             }
         }
-        double[] k = new double[n];
-        double[] kurtosis = new double[n];
-        java.util.Arrays.fill(k, 1);
-        java.util.Arrays.fill(kurtosis, 3);
+        double[] m2 = new double[n];
+        double[] m4 = new double[n];
         double s2 = 0;
         double s4 = 0;
         int count = 0;
         for (int i = 1; i < n; i++) {
-            if (known[i]) {
+            if (counted[i]) {
                 s2 += z2[i];
                 s4 += z2[i] * z2[i];
                 count++;
             }
             int leaving = i - window;
-            if (leaving >= 1 && known[leaving]) {
+            if (leaving >= 1 && counted[leaving]) {
                 s2 -= z2[leaving];
                 s4 -= z2[leaving] * z2[leaving];
                 count--;
             }
             if (count >= minCount && s2 > 0) {
-                k[i] = s2 / count;
-                kurtosis[i] = s4 / count / (k[i] * k[i]);
+                m2[i] = s2 / count;
+                m4[i] = s4 / count;
             }
         }
-        return new double[][] {k, kurtosis};
+        return new double[][] {m2, m4};
     }
 
     /**

@@ -35,7 +35,7 @@ class RealHistoryTest {
     }
 
     private static Map<String, Metrics> runAll(StrategyConfig config) {
-        MarketHistory h = VolInputs.history(bars, 365, dvol, config.forecast(), 0);
+        MarketHistory h = VolInputs.history(bars, 365, dvol, config.forecast(), 0, 0);
         int from = h.firstTradableBar();
         double years = (bars.epochSeconds()[h.size() - 1] - bars.epochSeconds()[from]) / (365.0 * 86_400);
         Map<String, Metrics> out = new LinkedHashMap<>();
@@ -88,8 +88,8 @@ class RealHistoryTest {
         PriceBars altered = scrambledAfter(bars, t);
         double[] alteredDvol = dvol.clone();
         Arrays.fill(alteredDvol, t + 1, alteredDvol.length, Double.NaN);
-        MarketHistory original = VolInputs.history(bars, 365, dvol, config.forecast(), 0);
-        MarketHistory changed = VolInputs.history(altered, 365, alteredDvol, config.forecast(), 0);
+        MarketHistory original = VolInputs.history(bars, 365, dvol, config.forecast(), 0, 0);
+        MarketHistory changed = VolInputs.history(altered, 365, alteredDvol, config.forecast(), 0, 0);
         int from = original.firstTradableBar();
         var a = BACKTESTER.run("a", config, original, from, original.size(), true).decisions();
         var b = BACKTESTER.run("b", config, changed, from, changed.size(), true).decisions();
@@ -100,7 +100,7 @@ class RealHistoryTest {
         assertTrue(!a.subList(t - from + 1, a.size()).equals(b.subList(t - from + 1, b.size())));
         // Truncating the history at t gives the same decisions too.
         MarketHistory truncated = VolInputs.history(prefix(bars, t + 1), 365, Arrays.copyOf(dvol, t + 1),
-            config.forecast(), 0);
+            config.forecast(), 0, 0);
         var c = BACKTESTER.run("c", config, truncated, from, t + 1, true).decisions();
         assertEquals(a.subList(0, t - from + 1), c);
         long writes = a.stream().flatMap(d -> d.actions().stream()).filter(x -> x instanceof Action.Write).count();
@@ -129,7 +129,7 @@ class RealHistoryTest {
 
     @Test
     void decisionsAreData() {
-        MarketHistory h = VolInputs.history(bars, 365, dvol, StrategyConfig.defaults().forecast(), 0);
+        MarketHistory h = VolInputs.history(bars, 365, dvol, StrategyConfig.defaults().forecast(), 0, 0);
         Decision first = BACKTESTER.run("x", StrategyConfig.defaults(), h, h.firstTradableBar(), h.firstTradableBar() + 2,
             true).decisions().get(0);
         assertTrue(first.actions().get(0) instanceof Action.Swap s && s.baseAmount() > 0
@@ -145,7 +145,7 @@ class RealHistoryTest {
         assertEquals(600, Backtester.intrinsicNav(1, 500, shorts, 120), 1e-12);
         assertEquals(1 * 80 + 500 - 3 * 10, Backtester.intrinsicNav(1, 500, shorts, 80), 1e-12);
 
-        MarketHistory h = VolInputs.history(bars, 365, dvol, StrategyConfig.defaults().forecast(), 0);
+        MarketHistory h = VolInputs.history(bars, 365, dvol, StrategyConfig.defaults().forecast(), 0, 0);
         int from = h.size() - 120;
         BacktestRun full = BACKTESTER.run("full", StrategyConfig.defaults(), h, from, h.size(), false);
         boolean differs = false;

@@ -139,10 +139,10 @@ class LevelCalibrationTest {
         double[] none = new double[5];
         StrategyConfig.Forecast f = StrategyConfig.defaults().forecast().withLongRunDays(365);
         assertArrayEquals(new double[] {0.5, 0.5, 0.5, 0.5, 0.5 * Math.sqrt(3.855)},
-            VolInputs.history(b, 4, none, raw, f, 0).forecastVol(), 1e-12);
+            VolInputs.history(b, 4, none, raw, f, 0, 0).forecastVol(), 1e-12);
         assertArrayEquals(new double[] {0.5, 0.5, 0.2, 0.5 * Math.sqrt(1.76 / 3), 0.5 * Math.sqrt(1.08)},
-            VolInputs.history(b, 4, none, raw, f.withLongRunDays(0), 0).forecastVol(), 1e-12);
-        assertArrayEquals(raw, VolInputs.history(b, 4, none, raw, f.withCalibrationDays(0), 0).forecastVol(), 0);
+            VolInputs.history(b, 4, none, raw, f.withLongRunDays(0), 0, 0).forecastVol(), 1e-12);
+        assertArrayEquals(raw, VolInputs.history(b, 4, none, raw, f.withCalibrationDays(0), 0, 0).forecastVol(), 0);
     }
 
     /**
@@ -155,10 +155,10 @@ class LevelCalibrationTest {
         StrategyConfig.Forecast f = StrategyConfig.defaults().forecast().withLongRunDays(365);
         int t = 2500;
         double[] none = new double[bars.size()];
-        double[] full = VolInputs.history(bars, 365, none, f, 0).forecastVol();
+        double[] full = VolInputs.history(bars, 365, none, f, 0, 0).forecastVol();
         PriceBars prefix = new PriceBars(Arrays.copyOf(bars.epochSeconds(), t + 1), Arrays.copyOf(bars.open(), t + 1),
             Arrays.copyOf(bars.high(), t + 1), Arrays.copyOf(bars.low(), t + 1), Arrays.copyOf(bars.close(), t + 1));
-        double[] cut = VolInputs.history(prefix, 365, new double[t + 1], f, 0).forecastVol();
+        double[] cut = VolInputs.history(prefix, 365, new double[t + 1], f, 0, 0).forecastVol();
         assertArrayEquals(Arrays.copyOf(full, t + 1), cut, 0);
         double[] c = bars.close().clone();
         double[] o = bars.open().clone();
@@ -171,11 +171,11 @@ class LevelCalibrationTest {
             h[i] *= k;
             l[i] *= k;
         }
-        double[] scrambled = VolInputs.history(new PriceBars(bars.epochSeconds(), o, h, l, c), 365, none, f, 0)
+        double[] scrambled = VolInputs.history(new PriceBars(bars.epochSeconds(), o, h, l, c), 365, none, f, 0, 0)
             .forecastVol();
         assertArrayEquals(Arrays.copyOf(full, t + 1), Arrays.copyOf(scrambled, t + 1), 0);
         assertNotEquals(full[t + 5], scrambled[t + 5]);
         // ... and the level correction is in force there: it differs from the single factor.
-        assertNotEquals(VolInputs.history(bars, 365, none, f.withLongRunDays(0), 0).forecastVol()[t], full[t]);
+        assertNotEquals(VolInputs.history(bars, 365, none, f.withLongRunDays(0), 0, 0).forecastVol()[t], full[t]);
     }
 }

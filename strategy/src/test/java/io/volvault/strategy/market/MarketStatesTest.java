@@ -13,6 +13,7 @@ import io.volvault.greeks.surface.TermStructure;
 import io.volvault.greeks.surface.VolSurface;
 import io.volvault.strategy.MarketState;
 import io.volvault.strategy.ShortOption;
+import io.volvault.strategy.StrategyConfig.CalibrationBars;
 import io.volvault.strategy.StrategyConfig.Forecast;
 import io.volvault.strategy.StrategyConfig.ForecastSource;
 import java.util.Arrays;
@@ -34,7 +35,8 @@ class MarketStatesTest {
     private static final TermStructure TERM = TermStructure.CRYPTO_DEFAULT;
     private static final MarketStates MARKETS = new MarketStates(SKEW, TERM);
     /** EWMA over one day, no calibration: the forecast is the realized vol itself. */
-    private static final Forecast EWMA_ONE_DAY = new Forecast(ForecastSource.REALIZED, Estimator.EWMA, 1, 90, 0, 0, 0.5, 1.15);
+    private static final Forecast EWMA_ONE_DAY = new Forecast(ForecastSource.REALIZED, Estimator.EWMA, 1, 90, 0,
+        CalibrationBars.ALL, 0, 0.5, 1.15);
 
     /** {@code n} hourly closes alternating 100 and 100 e^a: every log return is +-a. */
     private static PriceBars hourlyZigZag(int n, double a) {
@@ -97,7 +99,7 @@ class MarketStatesTest {
         long now = T0 + 59 * HOUR + 120;
         double spot = 101.5;
         double tenor = 7 / 365.0;
-        MarketState m = MARKETS.live(now, spot, 0.7, bars, EWMA_ONE_DAY, List.of(), tenor);
+        MarketState m = MARKETS.live(now, spot, 0.7, bars, EWMA_ONE_DAY, 0, List.of(), tenor);
         assertEquals(0.01 * Math.sqrt(8_760), m.forecastVol(), 1e-12);
         assertEquals(0.01 * Math.sqrt(8_760), MarketStates.realizedNow(bars, EWMA_ONE_DAY), 1e-12);
         assertEquals(now, m.epochSeconds());
@@ -123,11 +125,13 @@ class MarketStatesTest {
         double[] observed = new double[n];
         Arrays.fill(observed, Double.NaN);
         observed[n - 1] = 0.55;
-        Forecast f = new Forecast(ForecastSource.BLEND, Estimator.EWMA, 20, 90, 60, 0, 0.5, 1.15);
+        // calibrated on the bars whose forecast was above 0.6: the mask is built the same way on both sides
+        Forecast f = new Forecast(ForecastSource.BLEND, Estimator.EWMA, 20, 90, 60, CalibrationBars.UNCAPPED, 0, 0.5,
+            1.15);
         List<ShortOption> shorts = List.of(new ShortOption(OptionType.CALL, 35_000, t[n - 1] + 3 * DAY, 2));
         double tenor = 7 / 365.0;
-        MarketState backtest = MARKETS.at(VolInputs.history(bars, 365, observed, f, 0), n - 1, shorts, tenor);
-        MarketState live = MARKETS.live(t[n - 1], close[n - 1], 0.55, bars, f, shorts, tenor);
+        MarketState backtest = MARKETS.at(VolInputs.history(bars, 365, observed, f, 0.6, 0), n - 1, shorts, tenor);
+        MarketState live = MARKETS.live(t[n - 1], close[n - 1], 0.55, bars, f, 0.6, shorts, tenor);
         assertEquals(backtest.forecastVol(), live.forecastVol());
         assertEquals(backtest.dailyExcessKurtosis(), live.dailyExcessKurtosis());
         assertEquals(backtest.surface().slices(), live.surface().slices());
@@ -153,6 +157,6 @@ class MarketStatesTest {
         PriceBars bars = hourlyZigZag(10, 0.01);
         assertTrue(Double.isNaN(MarketStates.realizedNow(bars, EWMA_ONE_DAY)));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> MARKETS.live(T0 + 9 * HOUR, 100, 0.7, bars,
-            EWMA_ONE_DAY, List.of(), 7 / 365.0)).getMessage().contains("forecast_vol"));
+            EWMA_ONE_DAY, 0, List.of(), 7 / 365.0)).getMessage().contains("forecast_vol"));
     }
 }

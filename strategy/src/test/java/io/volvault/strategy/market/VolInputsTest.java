@@ -47,6 +47,46 @@ class VolInputsTest {
     }
 
     /**
+     * Log returns 0.1, 0.3, 0.5, 0.1, 0.3 at 4 bars a year against raw forecasts 0.5, 0.5, 0.2, 0.5, 0.5:
+     * z^2 = r^2 x 4 / raw^2 = 0.16, 1.44, 25, 0.16, 1.44. With a cap at 0.3, bar 3 was sized on 0.2 (the
+     * book sat at its cap) and is not counted: k = (0.16 + 1.44) / 2 = 0.8 at bars 2 and 3, then
+     * 1.76 / 3 and 3.2 / 4 = 0.8; over every bar bar 3's 25 makes k (0.16 + 1.44 + 25) / 3 = 8.867.
+     * Until two bars count, k is the all-bars factor.
+     */
+    @Test
+    void theUncappedFactorCountsOnlyTheBarsTheForecastSized() {
+        PriceBars b = closes(100, 100 * Math.exp(0.1), 100 * Math.exp(0.4), 100 * Math.exp(0.9),
+            100 * Math.exp(1.0), 100 * Math.exp(1.3));
+        double[] raw = {0.5, 0.5, 0.2, 0.5, 0.5, 0.5};
+        double[] all = {1, 1, 1, 1, 1, 1};
+        assertArrayEquals(new double[] {1, 1, 0.8, 0.8, 1.76 / 3, 0.8},
+            VolInputs.uncappedFactor(b, raw, all, 0.3, 10, 2, 4), 1e-12);
+        assertEquals((0.16 + 1.44 + 25) / 3, VolInputs.standardizedMoments(b, raw, 10, 2, 4)[0][3], 1e-12);
+        // The bar is judged on the forecast it was sized on, raw x sqrt(all): 0.2 x sqrt(4) = 0.4 is above 0.3.
+        double[] wider = {1, 1, 4, 1, 1, 1};
+        assertEquals((0.16 + 1.44 + 25) / 3, VolInputs.uncappedFactor(b, raw, wider, 0.3, 10, 2, 4)[3], 1e-12);
+        // Under two counted bars the all-bars factor stands.
+        assertEquals(4, VolInputs.uncappedFactor(b, raw, wider, 0.3, 10, 3, 4)[2], 0);
+    }
+
+    /** A cap at 0 leaves every bar counted: the uncapped calibration is then the all-bars one. */
+    @Test
+    void withNoCapTheUncappedCalibrationIsTheAllBarsOne() {
+        PriceBars b = closes(100, 100 * Math.exp(0.1), 100 * Math.exp(0.4), 100 * Math.exp(0.9),
+            100 * Math.exp(1.0), 100 * Math.exp(1.3));
+        double[] raw = {0.5, 0.5, 0.2, 0.5, 0.5, 0.5};
+        double[] none = new double[6];
+        java.util.Arrays.fill(none, Double.NaN);
+        StrategyConfig.Forecast f = StrategyConfig.defaults().forecast();
+        double[] all = VolInputs.history(b, 4, none, raw, f.withCalibrationBars(StrategyConfig.CalibrationBars.ALL),
+            0.3, 0).forecastVol();
+        assertArrayEquals(all, VolInputs.history(b, 4, none, raw, f, 0, 0).forecastVol(), 0);
+        // bar 3's forecast: raw 0.5 x sqrt(0.8) with the cap, x sqrt(8.867) without
+        assertEquals(0.5 * Math.sqrt(0.8), VolInputs.history(b, 4, none, raw, f, 0.3, 0).forecastVol()[3], 1e-12);
+        assertEquals(0.5 * Math.sqrt((0.16 + 1.44 + 25) / 3), all[3], 1e-12);
+    }
+
+    /**
      * Implied vol 0.5, 0.6, 0.5, 0.7 against returns +0.1, -0.1, +0.2 at 365 bars a year:
      * changes +0.1, -0.1, +0.2; mean(dIV^2) = 0.06 / 3 = 0.02, so the vol of implied vol is
      * sqrt(0.02 x 365) = 2.702; mean(r dIV) = (0.01 + 0.01 + 0.04) / 3 = 0.02 = mean(r^2): correlation 1.
@@ -77,16 +117,16 @@ class VolInputsTest {
         double[] raw = {0.5, 0.5, 0.5, 0.5, 0.5};
         double[] none = {Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN};
         StrategyConfig.Forecast f = StrategyConfig.defaults().forecast();
-        MarketHistory h = VolInputs.history(b, 4, none, raw, f, 0);
+        MarketHistory h = VolInputs.history(b, 4, none, raw, f, 0, 0);
         assertArrayEquals(new double[] {0.5, 0.5, 0.2, 0.2, 0.2}, h.forecastVol(), 1e-12);
         assertArrayEquals(new double[] {0.575, 0.575, 0.23, 0.23, 0.23}, h.impliedVol(), 1e-12);
         // Equal |z|: kurtosis 1, below the normal 3, so no excess.
         assertArrayEquals(new double[5], h.dailyExcessKurtosis(), 0);
-        MarketHistory off = VolInputs.history(b, 4, none, raw, f.withCalibrationDays(0), 0);
+        MarketHistory off = VolInputs.history(b, 4, none, raw, f.withCalibrationDays(0), 0, 0);
         assertArrayEquals(raw, off.forecastVol(), 0);
         // An observed implied vol is taken as it is, and an implied forecast is not rescaled.
         double[] iv = {0.7, 0.7, 0.7, 0.7, 0.7};
-        MarketHistory implied = VolInputs.history(b, 4, iv, raw, f.withSource(StrategyConfig.ForecastSource.IMPLIED), 0);
+        MarketHistory implied = VolInputs.history(b, 4, iv, raw, f.withSource(StrategyConfig.ForecastSource.IMPLIED), 0, 0);
         assertArrayEquals(iv, implied.forecastVol(), 0);
         assertArrayEquals(iv, implied.impliedVol(), 0);
     }
@@ -101,7 +141,7 @@ class VolInputsTest {
     void excessKurtosisIsPerDay() {
         PriceBars b = closes(100, 100 * Math.exp(0.1), 100, 100 * Math.exp(0.1), 100 * Math.exp(1.1));
         double[] iv = {0.5, 0.5, 0.5, 0.5, 0.5};
-        MarketHistory h = VolInputs.history(b, 4, iv, iv, StrategyConfig.defaults().forecast(), 0);
+        MarketHistory h = VolInputs.history(b, 4, iv, iv, StrategyConfig.defaults().forecast(), 0, 0);
         double kurtosis = (3 * 0.0256 + 256) / 4 / (4.12 * 4.12);
         assertEquals((kurtosis - 3) * 365 / 4, h.dailyExcessKurtosis()[4], 1e-9);
     }
@@ -155,12 +195,12 @@ class VolInputsTest {
         PriceBars b = closes(100, 100 * Math.exp(0.1), 100);
         double[] raw = {0.5, 0.5, 0.5};
         StrategyConfig.Forecast f = StrategyConfig.defaults().forecast().withCalibrationDays(0);
-        MarketHistory h = VolInputs.history(b, 365, new double[] {0, 0.8, 0.8}, raw, f, 0);
+        MarketHistory h = VolInputs.history(b, 365, new double[] {0, 0.8, 0.8}, raw, f, 0, 0);
         assertEquals(true, h.impliedIsProxy()[0]);
         assertEquals(0.5 * 1.15, h.impliedVol()[0], 1e-12);
         assertEquals(false, h.impliedIsProxy()[1]);
         MarketHistory blend = VolInputs.history(b, 365, new double[] {0, 0.8, 0.8}, raw,
-            f.withSource(StrategyConfig.ForecastSource.BLEND), 0);
+            f.withSource(StrategyConfig.ForecastSource.BLEND), 0, 0);
         // implied_weight 0.5: 0.5 x 0.8 + 0.5 x 0.5.
         assertEquals(0.65, blend.forecastVol()[1], 1e-12);
     }
