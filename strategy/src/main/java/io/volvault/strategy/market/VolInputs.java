@@ -122,7 +122,7 @@ public final class VolInputs {
         int n = raw.length;
         boolean[] counted = new boolean[n];
         for (int j = 1; j < n; j++) {
-            counted[j] = raw[j - 1] > 0 && raw[j - 1] * Math.sqrt(all[j - 1]) > capVol;
+            counted[j] = raw[j - 1] * Math.sqrt(all[j - 1]) > capVol; // false for a NaN or zero forecast
         }
         double[] mean = trailingErrorMoments(bars, raw, counted, window, minCount, periodsPerYear)[0];
         double[] k = all.clone();

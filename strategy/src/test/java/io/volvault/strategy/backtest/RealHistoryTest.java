@@ -88,8 +88,10 @@ class RealHistoryTest {
         PriceBars altered = scrambledAfter(bars, t);
         double[] alteredDvol = dvol.clone();
         Arrays.fill(alteredDvol, t + 1, alteredDvol.length, Double.NaN);
-        MarketHistory original = VolInputs.history(bars, 365, dvol, config.forecast(), 0, 0);
-        MarketHistory changed = VolInputs.history(altered, 365, alteredDvol, config.forecast(), 0, 0);
+        // the forecast calibrated on the bars above the cap, as every backtest at the default target runs
+        double capVol = config.sizing().capVol();
+        MarketHistory original = VolInputs.history(bars, 365, dvol, config.forecast(), capVol, 0);
+        MarketHistory changed = VolInputs.history(altered, 365, alteredDvol, config.forecast(), capVol, 0);
         int from = original.firstTradableBar();
         var a = BACKTESTER.run("a", config, original, from, original.size(), true).decisions();
         var b = BACKTESTER.run("b", config, changed, from, changed.size(), true).decisions();
@@ -100,7 +102,7 @@ class RealHistoryTest {
         assertTrue(!a.subList(t - from + 1, a.size()).equals(b.subList(t - from + 1, b.size())));
         // Truncating the history at t gives the same decisions too.
         MarketHistory truncated = VolInputs.history(prefix(bars, t + 1), 365, Arrays.copyOf(dvol, t + 1),
-            config.forecast(), 0, 0);
+            config.forecast(), capVol, 0);
         var c = BACKTESTER.run("c", config, truncated, from, t + 1, true).decisions();
         assertEquals(a.subList(0, t - from + 1), c);
         long writes = a.stream().flatMap(d -> d.actions().stream()).filter(x -> x instanceof Action.Write).count();
