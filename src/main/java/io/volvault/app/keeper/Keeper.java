@@ -209,7 +209,16 @@ public final class Keeper {
         double iv = observed.atm30();
         DecisionRecord.Inputs inputs = new DecisionRecord.Inputs(codeVersion, config, s.oracleUpdatedAt(), s.spotPrice(), iv,
             observed.smile(), portfolio, bars);
-        Decided decided = decide(v.strategy(), markets, inputs);
+        Decided decided;
+        try {
+            decided = decide(v.strategy(), markets, inputs);
+        } catch (IllegalArgumentException e) {
+            if (observed.smile().isEmpty()) {
+                throw e;
+            }
+            // a recorded smile's fitted wings can hold no strike at the configured delta (a few days of 2026's chains)
+            return skip(v, s, "recorded-smile", "the recorded chain's smile refuses a decision (" + e.getMessage() + "): no trade");
+        }
         Decision decision = decided.decision();
         double forecast = decided.market().forecastVol();
         double spot = s.spotPrice();
