@@ -31,7 +31,7 @@ import java.util.Optional;
  */
 final class RecordedBids {
 
-    private static final double MILLIS_PER_YEAR = 365 * 86_400_000.0;
+    private static final double MILLIS_PER_YEAR = 1000 * ImpliedVolSource.SECONDS_PER_YEAR;
 
     /** A listed option's key: type, strike, expiry. */
     private record Key(OptionType type, double strike, long expiryMillis) {}
