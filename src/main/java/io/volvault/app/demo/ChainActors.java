@@ -9,12 +9,17 @@ import io.volvault.app.chain.contracts.TestToken;
 import io.volvault.app.chain.contracts.VolFeed;
 import io.volvault.app.keeper.VaultKind;
 import io.volvault.app.keeper.VaultSnapshot;
+import io.volvault.greeks.OptionType;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.Web3jService;
@@ -47,6 +52,7 @@ final class ChainActors {
     static final int CAROL = 7;
     static final int VOL_UPDATER = 8;
 
+    private static final Logger log = LoggerFactory.getLogger(ChainActors.class);
     private static final BigInteger MAX = BigInteger.TWO.pow(256).subtract(BigInteger.ONE);
 
     /** One option purchase in an auction. */
@@ -191,31 +197,61 @@ final class ChainActors {
 
     /**
      * Market maker: takes every running auction whole at the moment its price meets the maker's
-     * bid. The keeper's auction falls from the surface's fair premium to the strategy's limit
-     * premium (fair less the spread the maker earns), and the maker bids that limit, so it buys in
-     * the auction's last second.
+     * bid. The keeper's auction falls linearly from the surface's fair premium to the vault's limit
+     * (its floor). On a synthetic chain the maker bids that limit, so it buys in the auction's last
+     * second. On a recorded chain it bids what the recorded market bids for the option
+     * ({@link RecordedBids}, in the vault's asset at {@code spot}) and buys in the first second the
+     * auction's price is at or under that bid (at once when the bid is over the start); when the bid
+     * is under the auction's last price the round goes unsold, and the log says so.
      */
-    List<Purchase> buyAuctions() throws Exception {
-        record Running(OptionVault vault, OptionVault.LiveRound live) {}
+    List<Purchase> buyAuctions(Optional<RecordedBids> recorded, double spot) throws Exception {
+        record Running(OptionVault vault, OptionVault.LiveRound live, boolean call) {}
         List<Running> running = new ArrayList<>();
         long now = chainTime();
-        for (OptionVault v : List.of(callVault(MARKET_MAKER), putVault(MARKET_MAKER))) {
+        for (boolean call : new boolean[] {true, false}) {
+            OptionVault v = call ? callVault(MARKET_MAKER) : putVault(MARKET_MAKER);
             OptionVault.LiveRound live = v.liveRound().send();
             if (live.remainingSize.signum() > 0 && live.auctionEnd.longValueExact() > now) {
-                running.add(new Running(v, live));
+                running.add(new Running(v, live, call));
             }
         }
         running.sort(Comparator.comparing(r -> r.live().auctionEnd));
         List<Purchase> purchases = new ArrayList<>();
         for (Running r : running) {
-            long buyAt = r.live().auctionEnd.longValueExact() - 1;
+            OptionVault.LiveRound live = r.live();
+            long end = live.auctionEnd.longValueExact();
+            long buyAt = end - 1;
+            BigInteger maxPremium = live.startPremium;
+            if (recorded.isPresent()) {
+                VaultSnapshot.Units u = units();
+                double strike = new BigDecimal(live.strike).divide(new BigDecimal(u.price())).doubleValue();
+                double usd = recorded.get().bidUsd(r.call() ? OptionType.CALL : OptionType.PUT, strike,
+                    live.expiry.longValueExact(), chainTime());
+                BigInteger unit = r.call() ? u.base() : u.quote();
+                BigInteger bid = usd > 0 ? BigDecimal.valueOf(r.call() ? usd / spot : usd).multiply(new BigDecimal(unit))
+                    .setScale(0, RoundingMode.FLOOR).toBigInteger() : BigInteger.ZERO;
+                long start = live.auctionStart.longValueExact();
+                BigInteger drop = live.startPremium.subtract(live.floorPremium);
+                // the auction's price at t is start - drop (t - auctionStart) / duration (floored): the first t at or under the bid
+                long at = bid.compareTo(live.startPremium) >= 0 || drop.signum() == 0 ? chainTime() + 1
+                    : start + live.startPremium.subtract(bid).multiply(BigInteger.valueOf(end - start)).add(drop)
+                        .subtract(BigInteger.ONE).divide(drop).longValueExact();
+                if (bid.compareTo(live.floorPremium) < 0 || at >= end) {
+                    log.info("market maker: no sale in round of {} {} strike {} USD: the recorded bid {} USD ({} of the vault's asset"
+                        + " per option) is under the vault's limit {}", r.call() ? "calls" : "puts", r.vault().getContractAddress(),
+                        strike, String.format("%.2f", usd), bid, live.floorPremium);
+                    continue;
+                }
+                buyAt = Math.max(at, chainTime() + 1);
+                maxPremium = bid;
+            }
             if (buyAt > chainTime() + 1) {
                 setNextBlockTime(buyAt);
             }
-            TransactionReceipt receipt = r.vault().buyOptions(r.live().remainingSize, r.live().startPremium).send();
+            TransactionReceipt receipt = r.vault().buyOptions(live.remainingSize, maxPremium).send();
             BigInteger premium = OptionVault.getOptionsSoldEvents(receipt).stream()
                 .map(e -> e.premium).reduce(BigInteger.ZERO, BigInteger::add);
-            purchases.add(new Purchase(r.vault().getContractAddress(), r.live().remainingSize, premium));
+            purchases.add(new Purchase(r.vault().getContractAddress(), live.remainingSize, premium));
         }
         return purchases;
     }

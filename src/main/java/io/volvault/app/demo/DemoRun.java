@@ -82,6 +82,8 @@ public final class DemoRun implements AutoCloseable {
     /** The market's implied vol as the keeper reads it, and the realized vol it is read against, bar by bar. */
     private final ImpliedVolSource impliedVol;
     private final double[] realized;
+    /** The market-data server's client: the market maker reads the recorded bids through it. */
+    private final DeribitClient client;
 
     private DemoRun(Options options, ReplayHistory history, StrategyConfig shared, HardhatNode node,
                     MarketDataServer marketData, Web3j web3j, Deployment deployment, Path deploymentFile,
@@ -95,7 +97,7 @@ public final class DemoRun implements AutoCloseable {
         this.deployment = deployment;
         this.deploymentFile = deploymentFile;
         this.actors = actors;
-        DeribitClient client = DeribitClient.builder(marketData.apiUrl()).build();
+        this.client = DeribitClient.builder(marketData.apiUrl()).build();
         this.impliedVol = history.recordedChains() ? ImpliedVolSource.recordedChain(client, "BTC")
             : history.asset().equals("BTC") ? ImpliedVolSource.dvol(client, "BTC")
             : ImpliedVolSource.realizedProxy(shared.forecast().proxyPremiumRatio());
@@ -211,7 +213,8 @@ public final class DemoRun implements AutoCloseable {
                         VaultBook book = tick.vault().endsWith(" " + call.kind.label()) ? call : put;
                         book.rounds += (int) tick.sent().stream().filter(a -> a.startsWith("roll:")).count();
                     }
-                    for (Purchase p : actors.buyAuctions()) {
+                    Optional<RecordedBids> bids = history.recordedChains() ? RecordedBids.read(client, "BTC") : Optional.empty();
+                    for (Purchase p : actors.buyAuctions(bids, history.close(i))) {
                         VaultBook book = p.vault().equalsIgnoreCase(call.vault.getContractAddress()) ? call : put;
                         book.premiumUsd += book.usd(p.premiumAssets(), history.close(i));
                     }

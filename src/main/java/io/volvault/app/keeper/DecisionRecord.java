@@ -7,10 +7,12 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.volvault.greeks.realized.PriceBars;
+import io.volvault.greeks.surface.SviSlice;
 import io.volvault.strategy.Action;
 import io.volvault.strategy.PortfolioState;
 import io.volvault.strategy.StrategyConfig;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.web3j.crypto.Hash;
 
 /**
@@ -29,10 +31,16 @@ public record DecisionRecord(Inputs inputs, String decision) {
      * @param time       the oracle time the decision was made at (unix seconds)
      * @param spot       the oracle's price then
      * @param impliedVol the implied vol the keeper read
+     * @param smile      the smile it struck and marked on, when its source observed one (a recorded
+     *                   chain's fitted slices); empty: the model's smile around {@code impliedVol}
      * @param bars       every oracle price the forecast read
      */
     public record Inputs(String code, StrategyConfig config, long time, double spot, double impliedVol,
-                         PortfolioState portfolio, PriceBars bars) {}
+                         List<SviSlice> smile, PortfolioState portfolio, PriceBars bars) {
+        public Inputs {
+            smile = smile == null ? List.of() : List.copyOf(smile);
+        }
+    }
 
     /** Record components only (their fields), never a derived getter such as {@code PriceBars.size()}. */
     private static final ObjectMapper JSON = JsonMapper.builder()

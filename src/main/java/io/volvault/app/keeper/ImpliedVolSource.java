@@ -4,9 +4,13 @@ import io.volvault.app.marketdata.ChainSnapshot;
 import io.volvault.app.marketdata.DeribitClient;
 import io.volvault.greeks.surface.ChainFit;
 import io.volvault.greeks.surface.ChainFitter;
+import io.volvault.greeks.surface.SviParams;
+import io.volvault.greeks.surface.SviSlice;
+import io.volvault.greeks.surface.VolSurface;
 import io.volvault.app.marketdata.VolatilityCandle;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Where the keeper's ATM implied vol comes from. */
@@ -25,6 +29,21 @@ public interface ImpliedVolSource {
 
     /** What this source is, for the log. */
     String describe();
+
+    /**
+     * What the keeper reads now: the 30-day ATM level and, from a source that observes a whole smile,
+     * that smile's slices (empty: the keeper strikes and marks on the model's smile around the level).
+     */
+    record Observed(double atm30, List<SviSlice> smile) {
+        public Observed {
+            smile = List.copyOf(smile);
+        }
+    }
+
+    /** The level and smile valid at {@code decisionTime}; a level-only source observes no smile. */
+    default Observed observe(long decisionTime, double realizedVol) throws IOException {
+        return new Observed(impliedVol(decisionTime, realizedVol), List.of());
+    }
 
     /** Deribit's DVOL index through the market-data client (the local server in the demo). */
     static ImpliedVolSource dvol(DeribitClient client, String currency) {
@@ -54,15 +73,21 @@ public interface ImpliedVolSource {
     }
 
     /**
-     * The 30-day ATM implied vol of the recorded option chain the market-data server answers (its
-     * {@link DeribitClient#chainSnapshot}, fitted by {@link ChainFitter} on the mark IVs of the
-     * out-of-the-money options): what DVOL measures, on the days DVOL's file
-     * does not reach. Refuses a synthetic chain or a snapshot older than {@link #MAX_AGE_SECONDS}.
+     * The recorded option chain the market-data server answers (its {@link DeribitClient#chainSnapshot},
+     * fitted by {@link ChainFitter} on the mark IVs of the out-of-the-money options): its 30-day ATM
+     * vol (what DVOL measures, on the days DVOL's file does not reach) and its smile, both as of the
+     * decision time ({@link #rolledTo}). Refuses a synthetic chain or a snapshot older than
+     * {@link #MAX_AGE_SECONDS}.
      */
     static ImpliedVolSource recordedChain(DeribitClient client, String currency) {
         return new ImpliedVolSource() {
             @Override
             public double impliedVol(long decisionTime, double realizedVol) throws IOException {
+                return observe(decisionTime, realizedVol).atm30();
+            }
+
+            @Override
+            public Observed observe(long decisionTime, double realizedVol) throws IOException {
                 ChainSnapshot chain = client.chainSnapshot(currency);
                 String source = chain.source().orElse("(no source)");
                 if (!source.startsWith("recorded")) {
@@ -75,19 +100,42 @@ public interface ImpliedVolSource {
                         + " is not within two days before " + Instant.ofEpochSecond(decisionTime));
                 }
                 ChainFit fit = ChainFitter.fitIvs(chain.quotes());
-                if (fit.surface() == null) {
+                List<SviSlice> smile = fit.surface() == null ? List.of() : rolledTo(fit.surface(), age / SECONDS_PER_YEAR);
+                if (smile.isEmpty()) {
                     throw new IOException(currency + " chain snapshot " + Instant.ofEpochMilli(chain.timestamp())
-                        + ": no expiry could be fitted");
+                        + ": no unexpired expiry could be fitted");
                 }
-                return fit.surface().atmVol(THIRTY_DAYS_YEARS);
+                return new Observed(VolSurface.of(smile).atmVol(THIRTY_DAYS_YEARS), smile);
             }
 
             @Override
             public String describe() {
-                return currency + " 30-day ATM vol of the recorded chain fitted by ChainFitter, from the market-data endpoint";
+                return currency + " recorded chain fitted by ChainFitter (30-day ATM vol and smile), from the market-data endpoint";
             }
         };
     }
+
+    /**
+     * The fitted slices {@code elapsedYears} after the snapshot, sticky-strike: each slice's remaining
+     * life shortens by the elapsed time and its implied vol at every strike stays (total variance, so
+     * SVI's a and b, scaled by remaining over recorded life; forward and the smile's shape kept). A
+     * slice that has expired by then is dropped.
+     */
+    static List<SviSlice> rolledTo(VolSurface fitted, double elapsedYears) {
+        List<SviSlice> rolled = new ArrayList<>();
+        for (SviSlice s : fitted.slices()) {
+            double left = s.expiry() - elapsedYears;
+            if (left > 0) {
+                double scale = left / s.expiry();
+                SviParams p = s.params();
+                rolled.add(new SviSlice(left, s.forward(), new SviParams(p.a() * scale, p.b() * scale, p.rho(), p.m(), p.sigma())));
+            }
+        }
+        return rolled;
+    }
+
+    /** ACT/365 seconds, the chain snapshot's expiry convention. */
+    double SECONDS_PER_YEAR = 365 * 86_400.0;
 
     /** DVOL's horizon, in the 365-day years the chain snapshot's expiries are in. */
     double THIRTY_DAYS_YEARS = 30 / 365.0;

@@ -12,6 +12,7 @@ import io.volvault.app.chain.contracts.OptionVault;
 import io.volvault.app.dashboard.Readable;
 import io.volvault.greeks.OptionType;
 import io.volvault.greeks.realized.PriceBars;
+import io.volvault.greeks.surface.VolSurface;
 import io.volvault.strategy.Action;
 import io.volvault.strategy.Decision;
 import io.volvault.strategy.MarketState;
@@ -197,17 +198,27 @@ public final class Keeper {
             return skip(v, s, "short-history", "the oracle holds " + bars.size() + " prices, too few for a "
                 + config.forecast().windowDays() + "-day " + config.forecast().estimator() + " forecast: no trade");
         }
-        double iv;
+        ImpliedVolSource.Observed observed;
         try {
-            iv = v.impliedVol().impliedVol(s.oracleUpdatedAt(), realizedNow);
+            observed = v.impliedVol().observe(s.oracleUpdatedAt(), realizedNow);
         } catch (IOException | RuntimeException e) {
             return skip(v, s, "market-data", "market data failed (" + e.getMessage() + "): no trade");
         }
         Memo last = settings.dryRun() ? null : journal.recall(rebalanceMemo(v)).orElse(null);
         PortfolioState portfolio = s.portfolio(last == null ? Long.MIN_VALUE : last.epochSeconds());
+        double iv = observed.atm30();
         DecisionRecord.Inputs inputs = new DecisionRecord.Inputs(codeVersion, config, s.oracleUpdatedAt(), s.spotPrice(), iv,
-            portfolio, bars);
-        Decided decided = decide(v.strategy(), markets, inputs);
+            observed.smile(), portfolio, bars);
+        Decided decided;
+        try {
+            decided = decide(v.strategy(), markets, inputs);
+        } catch (IllegalArgumentException e) {
+            if (observed.smile().isEmpty()) {
+                throw e;
+            }
+            // a recorded smile's fitted wings can hold no strike at the configured delta (a few days of 2026's chains)
+            return skip(v, s, "recorded-smile", "the recorded chain's smile refuses a decision (" + e.getMessage() + "): no trade");
+        }
         Decision decision = decided.decision();
         double forecast = decided.market().forecastVol();
         double spot = s.spotPrice();
@@ -330,13 +341,16 @@ public final class Keeper {
 
     /**
      * The decision from its inputs, the one path to {@link Strategy#decide} for the keeper and for
-     * anyone replaying a recorded round: the forecast from the oracle's prices, the surface at the
-     * implied vol, the market state, the decision.
+     * anyone replaying a recorded round: the forecast from the oracle's prices, the surface (the
+     * observed smile, else the model's at the implied vol), the market state, the decision.
      */
     public static Decided decide(Strategy strategy, MarketStates markets, DecisionRecord.Inputs in) {
         StrategyConfig config = strategy.config();
-        MarketState market = markets.live(in.time(), in.spot(), in.impliedVol(), in.bars(), config.forecast(),
-            config.sizing().capVol(), in.portfolio().shorts(), config.options().tenorDays() / 365.0);
+        MarketState market = in.smile().isEmpty()
+            ? markets.live(in.time(), in.spot(), in.impliedVol(), in.bars(), config.forecast(),
+                config.sizing().capVol(), in.portfolio().shorts(), config.options().tenorDays() / 365.0)
+            : markets.live(in.time(), in.spot(), in.impliedVol(), VolSurface.of(in.smile()), in.bars(), config.forecast(),
+                config.sizing().capVol());
         return new Decided(market, strategy.decide(in.portfolio(), market));
     }
 

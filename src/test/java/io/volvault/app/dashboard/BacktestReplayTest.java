@@ -41,7 +41,7 @@ class BacktestReplayTest {
             closes[i] = 3000 * (i % 2 == 0 ? 1 : 1.05);
         }
         StrategyConfig config = VaultKind.COVERED_CALL.config(StrategyConfig.defaults());
-        return new DecisionRecord.Inputs("classes 0xabc", config, times[59], closes[59], 0.6,
+        return new DecisionRecord.Inputs("classes 0xabc", config, times[59], closes[59], 0.6, List.of(),
             new PortfolioState(100, 0, List.of(), Long.MIN_VALUE), PriceBars.ofCloses(times, closes));
     }
 

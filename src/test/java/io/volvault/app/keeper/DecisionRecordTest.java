@@ -22,7 +22,7 @@ class DecisionRecordTest {
 
     static DecisionRecord.Inputs inputs(double lastClose) {
         PriceBars bars = PriceBars.ofCloses(new long[] {1_700_000_000L, 1_700_086_400L}, new double[] {3000, lastClose});
-        return new DecisionRecord.Inputs("classes 0xabc", StrategyConfig.defaults(), 1_700_086_400L, lastClose, 0.55,
+        return new DecisionRecord.Inputs("classes 0xabc", StrategyConfig.defaults(), 1_700_086_400L, lastClose, 0.55, List.of(),
             new PortfolioState(2, 100, List.of(new ShortOption(OptionType.PUT, 2700.5, 1_700_600_000L, 0.25)), Long.MIN_VALUE),
             bars);
     }

@@ -17,7 +17,8 @@ import java.util.List;
  * The {@link MarketState} the strategy decides on, built one way for the backtester (a bar of a
  * {@link MarketHistory}) and for the live keeper (the oracle's recorded prices and the implied vol
  * now): the forecast and implied-vol statistics from {@link VolInputs}, and a {@link SkewModel}
- * surface around the 30-day ATM implied vol on a {@link TermStructure}.
+ * surface around the 30-day ATM implied vol on a {@link TermStructure} (live, an observed surface
+ * instead when the keeper reads one).
  */
 public final class MarketStates {
 
@@ -35,7 +36,9 @@ public final class MarketStates {
 
     /** The market at bar {@code i} of the history, with a surface slice for every open option. */
     public MarketState at(MarketHistory h, int i, List<ShortOption> shorts, double tenorYears) {
-        return state(h, i, h.bars().epochSeconds()[i], h.bars().close()[i], h.impliedVol()[i], shorts, tenorYears);
+        long now = h.bars().epochSeconds()[i];
+        double spot = h.bars().close()[i];
+        return state(h, i, now, spot, surface(h.impliedVol()[i], spot, h.rate(), tenorYears, shorts, now));
     }
 
     /**
@@ -48,12 +51,22 @@ public final class MarketStates {
      */
     public MarketState live(long time, double spot, double impliedVol, PriceBars bars, Forecast f, double capVol,
                             List<ShortOption> shorts, double tenorYears) {
+        return live(time, spot, impliedVol, surface(impliedVol, spot, 0, tenorYears, shorts, time), bars, f, capVol);
+    }
+
+    /**
+     * The market now as the other {@code live} builds it, struck and marked on {@code observed} (a
+     * recorded chain's fitted smile) instead of the model's smile around {@code impliedVol}, which
+     * still feeds the implied-vol statistics.
+     */
+    public MarketState live(long time, double spot, double impliedVol, VolSurface observed, PriceBars bars, Forecast f,
+                            double capVol) {
         double periodsPerYear = periodsPerYear(bars);
-        double[] observed = new double[bars.size()];
-        Arrays.fill(observed, Double.NaN);
-        observed[observed.length - 1] = impliedVol;
-        MarketHistory h = VolInputs.history(bars, periodsPerYear, observed, f, capVol, 0);
-        return state(h, bars.size() - 1, time, spot, impliedVol, shorts, tenorYears);
+        double[] iv = new double[bars.size()];
+        Arrays.fill(iv, Double.NaN);
+        iv[iv.length - 1] = impliedVol;
+        MarketHistory h = VolInputs.history(bars, periodsPerYear, iv, f, capVol, 0);
+        return state(h, bars.size() - 1, time, spot, observed);
     }
 
     /** The forecast's realized vol at the last of the oracle's recorded prices: NaN while they are too few. */
@@ -67,10 +80,9 @@ public final class MarketStates {
         return bars.size() >= 2 ? bars.inferredPeriodsPerYear() : 365;
     }
 
-    private MarketState state(MarketHistory h, int i, long now, double spot, double atm30, List<ShortOption> shorts,
-                              double tenorYears) {
-        return new MarketState(now, spot, h.forecastVol()[i], surface(atm30, spot, h.rate(), tenorYears, shorts, now),
-            h.rate(), h.ivVol()[i], h.spotIvCorrelation()[i], h.dailyExcessKurtosis()[i]);
+    private static MarketState state(MarketHistory h, int i, long now, double spot, VolSurface surface) {
+        return new MarketState(now, spot, h.forecastVol()[i], surface, h.rate(), h.ivVol()[i],
+            h.spotIvCorrelation()[i], h.dailyExcessKurtosis()[i]);
     }
 
     /**

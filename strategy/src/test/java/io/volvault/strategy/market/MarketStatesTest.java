@@ -1,6 +1,7 @@
 package io.volvault.strategy.market;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,7 @@ import io.volvault.greeks.OptionType;
 import io.volvault.greeks.realized.Estimator;
 import io.volvault.greeks.realized.PriceBars;
 import io.volvault.greeks.surface.SkewModel;
+import io.volvault.greeks.surface.SviParams;
 import io.volvault.greeks.surface.SviSlice;
 import io.volvault.greeks.surface.TermStructure;
 import io.volvault.greeks.surface.VolSurface;
@@ -137,6 +139,24 @@ class MarketStatesTest {
         assertEquals(backtest.surface().slices(), live.surface().slices());
         assertEquals(2, live.surface().slices().size());
         assertTrue(live.forecastVol() > 0, "forecast " + live.forecastVol());
+    }
+
+    /**
+     * On an observed surface (a recorded chain's smile) the state strikes and marks on that surface as
+     * given, and its forecast and implied-vol statistics are those of the model-smile state at the same
+     * level: only the surface changes.
+     */
+    @Test
+    void anObservedSurfaceReplacesTheModelSmileAndNothingElse() {
+        PriceBars bars = hourlyZigZag(60, 0.01);
+        long now = T0 + 59 * HOUR + 120;
+        VolSurface observed = VolSurface.of(List.of(new SviSlice(0.05, 103, new SviParams(0.002, 0.03, -0.4, 0.01, 0.1))));
+        MarketState model = MARKETS.live(now, 101.5, 0.7, bars, EWMA_ONE_DAY, 0, List.of(), 7 / 365.0);
+        MarketState m = MARKETS.live(now, 101.5, 0.7, observed, bars, EWMA_ONE_DAY, 0);
+        assertSame(observed, m.surface());
+        assertEquals(new MarketState(now, 101.5, model.forecastVol(), observed, 0, model.ivVol(),
+            model.spotIvCorrelation(), model.dailyExcessKurtosis()), m);
+        assertEquals(0.01 * Math.sqrt(8_760), m.forecastVol(), 1e-12);
     }
 
     /**
